@@ -1,0 +1,78 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { isCoordinator } from '../domain/roles';
+import { AppServicesProvider } from './services/AppServicesProvider';
+import { useSession } from './session/session-hooks';
+import { useOptionalUserServices } from './services/services-context';
+import { AppShell, type NavItem } from './ui/components/AppShell';
+import { Loading } from './ui/components/Loading';
+import { MyActionsScreen } from './ui/screens/MyActionsScreen';
+import { NotFoundScreen } from './ui/screens/NotFoundScreen';
+
+/*
+ * Split by route. The first load is the shell, sync and "My actions", the screen an officer
+ * opens; every other screen is its own chunk, fetched on first use. The service worker precaches
+ * all chunks, so they open offline too. Coordinator code is never fetched by an officer.
+ */
+const SignInScreen = lazy(() => import('./ui/screens/SignInScreen').then((m) => ({ default: m.SignInScreen })));
+const PlanScreen = lazy(() => import('./ui/screens/PlanScreen').then((m) => ({ default: m.PlanScreen })));
+const SearchScreen = lazy(() => import('./ui/screens/SearchScreen').then((m) => ({ default: m.SearchScreen })));
+const ActionScreen = lazy(() => import('./ui/screens/ActionScreen').then((m) => ({ default: m.ActionScreen })));
+const LogOutcomeScreen = lazy(() => import('./ui/screens/LogOutcomeScreen').then((m) => ({ default: m.LogOutcomeScreen })));
+const ChooseActionScreen = lazy(() => import('./ui/screens/ChooseActionScreen').then((m) => ({ default: m.ChooseActionScreen })));
+const NeedsAttentionScreen = lazy(() => import('./ui/screens/NeedsAttentionScreen').then((m) => ({ default: m.NeedsAttentionScreen })));
+const AccountScreen = lazy(() => import('./ui/screens/AccountScreen').then((m) => ({ default: m.AccountScreen })));
+const ProgressScreen = lazy(() => import('./ui/coordinator/ProgressScreen'));
+
+export function App() {
+  return (
+    <AppServicesProvider>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </AppServicesProvider>
+  );
+}
+
+function AppRoutes() {
+  const session = useSession();
+  const userServices = useOptionalUserServices();
+  if (session.status === 'signed-out') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="*" element={<SignInScreen />} />
+        </Routes>
+      </Suspense>
+    );
+  }
+  // The user's database opens in the same tick; this is a frame, not a wait for the network.
+  if (!userServices) return <Loading />;
+  const coordinator = isCoordinator(userServices.user);
+  const nav: NavItem[] = [
+    { to: '/', label: 'My actions' },
+    { to: '/plan', label: 'Plan' },
+    { to: '/search', label: 'Search' },
+    coordinator ? { to: '/progress', label: 'Progress' } : { to: '/log', label: 'Log' },
+  ];
+  return (
+    <AppShell nav={nav}>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+        <Route path="/" element={<MyActionsScreen />} />
+        <Route path="/my-actions" element={<Navigate to="/" replace />} />
+        <Route path="/plan" element={<PlanScreen />} />
+        <Route path="/search" element={<SearchScreen />} />
+        <Route path="/log" element={<ChooseActionScreen />} />
+        <Route path="/actions/:actionId" element={<ActionScreen />} />
+        <Route path="/actions/:actionId/log" element={<LogOutcomeScreen />} />
+        <Route path="/attention" element={<NeedsAttentionScreen />} />
+        <Route path="/account" element={<AccountScreen />} />
+        <Route path="/sign-in" element={<SignInScreen />} />
+        <Route path="/progress" element={coordinator ? <ProgressScreen /> : <NotFoundScreen />} />
+        <Route path="*" element={<NotFoundScreen />} />
+        </Routes>
+      </Suspense>
+    </AppShell>
+  );
+}

@@ -1,0 +1,79 @@
+import { z } from '../../domain/zod';
+import { ApiErrorBody } from '../../domain/api-error';
+import { SignInResponse, type SessionUser, type SignInRequest } from '../../domain/user';
+import { PushResponse, type PushRequest } from '../../domain/sync/push';
+import { PullResponse } from '../../domain/sync/pull';
+import { ApiError, NetworkError, ProtocolError } from './api-errors';
+
+export interface ApiClientOptions {
+  /** '' in the browser (same origin); the server's address in integration tests. */
+  baseUrl: string;
+  fetch?: typeof fetch;
+  /** A request that has not answered by then is abandoned as a network error (one bar of signal). */
+  timeoutMs?: number;
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/**
+ * The only code that talks to the server. Every response is checked against the shared domain
+ * schema, so a server and device that disagree fail loudly here rather than corrupt IndexedDB.
+ */
+export function createApiClient({ baseUrl, fetch: fetchImpl = globalThis.fetch.bind(globalThis), timeoutMs = 30_000 }: ApiClientOptions) {
+  async function request<S extends z.core.$ZodType>(method: string, path: string, schema: S | null, body?: unknown): Promise<z.infer<S>> {
+    let response: Response;
+    try {
+      response = await fetchImpl(baseUrl + path, {
+        method,
+        credentials: 'same-origin',
+        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      throw new NetworkError(e instanceof Error && e.name === 'TimeoutError' ? 'The server took too long to answer.' : 'Could not reach the server.', {
+        cause: e,
+      });
+    }
+    if (response.status === 204 || schema === null) {
+      if (!response.ok) throw await errorFrom(response);
+      return undefined as z.infer<S>;
+    }
+    if (!response.ok) throw await errorFrom(response);
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch (e) {
+      throw new ProtocolError(`The server's answer to ${method} ${path} was not JSON.`, { cause: e });
+    }
+    const parsed = z.safeParse(schema, json);
+    if (!parsed.success) throw new ProtocolError(`The server's answer to ${method} ${path} did not match the protocol.`, { cause: parsed.error });
+    return parsed.data;
+  }
+
+  return {
+    signIn: async (req: SignInRequest): Promise<SessionUser> => (await request('POST', '/api/session', SignInResponse, req)).user,
+    getSession: async (): Promise<SessionUser> => (await request('GET', '/api/session', SignInResponse)).user,
+    signOut: async (): Promise<void> => {
+      await request('DELETE', '/api/session', null);
+    },
+    push: (req: PushRequest) => request('POST', '/api/sync/push', PushResponse, req),
+    pull: (cursor: string | undefined, limit?: number) => {
+      const q = new URLSearchParams();
+      if (cursor) q.set('cursor', cursor);
+      if (limit) q.set('limit', String(limit));
+      const qs = q.toString();
+      return request('GET', `/api/sync/pull${qs ? `?${qs}` : ''}`, PullResponse);
+    },
+  };
+}
+
+async function errorFrom(response: Response): Promise<ApiError | ProtocolError> {
+  try {
+    const body = ApiErrorBody.safeParse(await response.json());
+    if (body.success) return new ApiError(response.status, body.data);
+  } catch {
+    // fall through: not JSON
+  }
+  return new ProtocolError(`The server answered ${response.status} without an explanation.`);
+}

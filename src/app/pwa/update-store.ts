@@ -1,0 +1,54 @@
+import { Workbox } from 'workbox-window';
+
+export interface UpdateState {
+  /** A new version is installed and waiting for the officer to accept it. */
+  updateReady: boolean;
+}
+
+const HOURLY = 60 * 60 * 1000;
+
+/**
+ * Registers the service worker (from this bundled file, not an inline script, so the CSP can
+ * forbid inline scripts) and reports when a new version waits. Nothing here reloads the page
+ * unless applyUpdate() is called from the officer's tap.
+ */
+export class UpdateStore {
+  private state: UpdateState = { updateReady: false };
+  private readonly listeners = new Set<() => void>();
+  private wb: Workbox | undefined;
+
+  getSnapshot = (): UpdateState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  register(url = '/sw.js'): void {
+    if (!('serviceWorker' in navigator)) return;
+    const wb = new Workbox(url);
+    this.wb = wb;
+    wb.addEventListener('waiting', () => this.set({ updateReady: true }));
+    void wb.register();
+    // Look for a new deployment when the app comes back to the foreground, and hourly while open.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') void wb.update();
+    });
+    setInterval(() => void wb.update(), HOURLY);
+  }
+
+  /** The officer accepted: activate the waiting version, then reload into it once it controls the page. */
+  applyUpdate(): void {
+    const wb = this.wb;
+    if (!wb) return;
+    wb.addEventListener('controlling', () => window.location.reload());
+    wb.messageSkipWaiting();
+  }
+
+  private set(next: UpdateState): void {
+    this.state = next;
+    for (const l of this.listeners) l();
+  }
+}
+
+export const updates = new UpdateStore();

@@ -1,0 +1,66 @@
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { ApiClient } from '../api/api-client';
+import { FieldbookDb, dbNameForUser } from '../db/fieldbook-db';
+import { SessionStore } from '../session/session-store';
+import { loadDefaultApi, loadSyncModules } from './load-sync';
+import { AppServicesContext, UserServicesContext, type AppServices, type UserServices } from './services-context';
+
+/**
+ * The composition root: makes the session once, and for the signed-in user their database and
+ * sync engine. Screens never see these directly; they use the hooks in data/, sync/ and session/.
+ * The user's database opens at once (the first screen reads it); the sync engine follows a moment
+ * later from its own chunk (see load-sync.ts).
+ */
+export function AppServicesProvider({ children, api }: { children: ReactNode; api?: ApiClient }) {
+  const app = useMemo<AppServices>(() => {
+    const getApi = api ? () => Promise.resolve(api) : loadDefaultApi;
+    return { getApi, session: new SessionStore(getApi) };
+  }, [api]);
+  const session = useSyncExternalStore(app.session.subscribe, app.session.getSnapshot);
+  const user = session.status === 'signed-in' ? session.user : null;
+  const signInNeeded = session.status === 'signed-in' && session.signInNeeded;
+  const userId = user?.id;
+
+  // Keyed by user: after a sign-out or a switch of user, the previous user's parts are never served.
+  const [opened, setOpened] = useState<(Omit<UserServices, 'user'> & { userId: string }) | null>(null);
+  const parts = opened && opened.userId === userId ? opened : null;
+  useEffect(() => {
+    if (!userId) return;
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    const db = new FieldbookDb(dbNameForUser(userId));
+    void Promise.all([loadSyncModules(), app.getApi()]).then(([{ SyncEngine, webLock }, client]) => {
+      if (cancelled) return;
+      const sync = new SyncEngine({
+        db,
+        api: client,
+        onSignInNeeded: () => app.session.markSignInNeeded(),
+        isPaused: () => {
+          const s = app.session.getSnapshot();
+          return s.status !== 'signed-in' || s.signInNeeded;
+        },
+        withLock: webLock(`fieldbook-sync-${userId}`),
+      });
+      setOpened({ userId, db, sync });
+      stop = sync.start();
+      void app.session.verify();
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+      db.close();
+    };
+  }, [userId, app]);
+
+  // Signed back in after the session ended: send what queued up meanwhile.
+  useEffect(() => {
+    if (parts && !signInNeeded) void parts.sync.syncNow();
+  }, [parts, signInNeeded]);
+
+  const value = useMemo(() => (parts && user ? { ...parts, user } : null), [parts, user]);
+  return (
+    <AppServicesContext.Provider value={app}>
+      <UserServicesContext.Provider value={value}>{children}</UserServicesContext.Provider>
+    </AppServicesContext.Provider>
+  );
+}

@@ -1,0 +1,51 @@
+import type { PullResponse } from '../../domain/sync/pull';
+import type { ApiClient } from '../api/api-client';
+import { PULLED_STORES, type FieldbookDb } from '../db/fieldbook-db';
+import type { LocalOutcome } from '../db/local-records';
+
+export interface PullSummary {
+  pages: number;
+  records: number;
+}
+
+/** Pulls page after page until the server says there is no more. */
+export async function pullAll(db: FieldbookDb, api: ApiClient, pageSize?: number): Promise<PullSummary> {
+  const summary: PullSummary = { pages: 0, records: 0 };
+  for (;;) {
+    const cursor = (await db.meta.get('pullCursor'))?.value;
+    const page = await api.pull(cursor === undefined ? undefined : String(cursor), pageSize);
+    summary.pages++;
+    summary.records += await applyPullPage(db, page);
+    if (!page.more) return summary;
+  }
+}
+
+/**
+ * Applies one page and its cursor in ONE transaction (bulk writes: IndexedDB's cost is per
+ * transaction, not per record). If the tab dies halfway, neither the records nor the cursor moved,
+ * and the same page is simply pulled again.
+ */
+export async function applyPullPage(db: FieldbookDb, page: PullResponse): Promise<number> {
+  const stores = PULLED_STORES.map((s) => db[s]);
+  let count = 0;
+  await db.transaction('rw', [...stores, db.outcomes, db.meta], async () => {
+    if (page.reset) {
+      // Start again from what the server says now; the officer's own unsynced or refused work stays.
+      await Promise.all(stores.map((s) => s.clear()));
+      await db.outcomes.where('syncState').equals('synced').delete();
+    }
+    for (const store of PULLED_STORES) {
+      const rows = page.changes[store];
+      count += rows.length;
+      // The union of the stores' record types is too wide for TypeScript to line up with each store.
+      if (rows.length > 0) await (db[store] as unknown as { bulkPut(r: unknown[]): Promise<unknown> }).bulkPut(rows);
+    }
+    if (page.changes.outcomes.length > 0) {
+      count += page.changes.outcomes.length;
+      const local: LocalOutcome[] = page.changes.outcomes.map((o) => ({ ...o, syncState: 'synced' }));
+      await db.outcomes.bulkPut(local);
+    }
+    await db.meta.put({ key: 'pullCursor', value: page.cursor });
+  });
+  return count;
+}

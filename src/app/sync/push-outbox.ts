@@ -1,0 +1,63 @@
+import type { PushResponse } from '../../domain/sync/push';
+import type { ApiClient } from '../api/api-client';
+import type { FieldbookDb } from '../db/fieldbook-db';
+import { deviceId } from './device-id';
+
+export const PUSH_BATCH = 200;
+
+export interface PushSummary {
+  applied: number;
+  rejected: number;
+  requests: number;
+}
+
+/**
+ * Sends the outbox, oldest first, in batches, until it is empty.
+ *
+ * An entry leaves the outbox only when the server has answered for it (applied, already applied
+ * or refused for good). If the answer is lost, the entry is sent again and the server, which
+ * remembers the last sequence number it applied for this device, reports it as already applied:
+ * retries never double-count.
+ */
+export async function pushOutbox(db: FieldbookDb, api: ApiClient): Promise<PushSummary> {
+  const device = await deviceId(db);
+  const summary: PushSummary = { applied: 0, rejected: 0, requests: 0 };
+  for (;;) {
+    const batch = await db.outbox.orderBy('seq').limit(PUSH_BATCH).toArray();
+    if (batch.length === 0) return summary;
+    const response = await api.push({ deviceId: device, mutations: batch.map(({ seq, kind, args }) => ({ seq, kind, args })) });
+    summary.requests++;
+    const counts = await applyPushResponse(db, response);
+    summary.applied += counts.applied;
+    summary.rejected += counts.rejected;
+  }
+}
+
+/** Records the server's answer: one transaction, so outbox and outcome states never disagree. */
+async function applyPushResponse(db: FieldbookDb, response: PushResponse): Promise<{ applied: number; rejected: number }> {
+  let applied = 0;
+  let rejected = 0;
+  await db.transaction('rw', [db.outbox, db.outcomes], async () => {
+    for (const result of response.results) {
+      const entry = await db.outbox.get(result.seq);
+      if (!entry) continue;
+      if (result.status === 'rejected') {
+        rejected++;
+        // Kept on the phone with the reason; the officer sees it under "Needs attention".
+        await db.outcomes.update(entry.outcomeId, {
+          syncState: 'rejected',
+          rejection: { code: result.code, message: result.message, fieldErrors: result.fieldErrors },
+        });
+      } else {
+        applied++;
+        await db.outcomes
+          .where('id')
+          .equals(entry.outcomeId)
+          .and((o) => o.syncState === 'pending')
+          .modify({ syncState: 'synced' });
+      }
+      await db.outbox.delete(result.seq);
+    }
+  });
+  return { applied, rejected };
+}

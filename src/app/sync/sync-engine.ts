@@ -1,0 +1,170 @@
+import type { ApiClient } from '../api/api-client';
+import { ApiError, NetworkError } from '../api/api-errors';
+import type { FieldbookDb } from '../db/fieldbook-db';
+import { pushOutbox } from './push-outbox';
+import { pullAll } from './pull-changes';
+import type { SyncProblem, SyncSnapshot } from './sync-status';
+
+export interface SyncEngineOptions {
+  db: FieldbookDb;
+  api: ApiClient;
+  /** The session ended on the server: the app asks the officer to sign in again; the queue stays. */
+  onSignInNeeded: () => void;
+  /** True while sync must wait (the officer has to sign in again first). */
+  isPaused?: () => boolean;
+  isOnline?: () => boolean;
+  now?: () => Date;
+  /** Runs fn while holding a lock shared by every tab of this user; undefined = this tab alone. */
+  withLock?: <T>(fn: () => Promise<T>) => Promise<T | undefined>;
+}
+
+const RETRY_DELAYS_MS = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
+const PERIODIC_MS = 60_000;
+const SOON_MS = 800;
+
+/**
+ * Moves the outbox to the server and the server's changes to the phone: push first (so the
+ * officer's work leaves the phone as early as possible), then pull.
+ *
+ * One sync at a time per tab (a second request joins the running one and runs again after it),
+ * and one per user across tabs (a Web Lock), so two tabs never push the same outbox at once.
+ * Triggers: start, coming back online, a save, the tab becoming visible, every minute, and
+ * "Sync now". After a failure it retries with growing delays, and at once when signal returns.
+ */
+export class SyncEngine {
+  private snapshot: SyncSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private running: Promise<void> | null = null;
+  private again = false;
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private soonTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
+  private readonly isOnline: () => boolean;
+  private readonly now: () => Date;
+
+  constructor(private readonly opts: SyncEngineOptions) {
+    this.isOnline = opts.isOnline ?? (() => globalThis.navigator?.onLine ?? true);
+    this.now = opts.now ?? (() => new Date());
+    this.snapshot = { syncing: false, online: this.isOnline(), problem: null, lastSyncedAt: null, retryAt: null };
+    void opts.db.meta.get('lastSyncedAt').then((m) => m && this.update({ lastSyncedAt: String(m.value) }));
+  }
+
+  getSnapshot = (): SyncSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Syncs now; resolves when this sync (and any requested while it ran) is over. Never rejects. */
+  syncNow = (): Promise<void> => {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    clearTimeout(this.retryTimer);
+    this.running = this.runLoop().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  };
+
+  /** After a save: sync shortly, so several quick saves go in one push. */
+  requestSoon(): void {
+    clearTimeout(this.soonTimer);
+    this.soonTimer = setTimeout(() => void this.syncNow(), SOON_MS);
+  }
+
+  /** Wires the browser triggers; returns the function that unwires them. */
+  start(): () => void {
+    const onOnline = () => {
+      this.update({ online: true });
+      this.failures = 0;
+      void this.syncNow();
+    };
+    const onOffline = () => this.update({ online: false, problem: offlineProblem() });
+    const onVisible = () => {
+      if (globalThis.document?.visibilityState === 'visible') void this.syncNow();
+    };
+    globalThis.addEventListener?.('online', onOnline);
+    globalThis.addEventListener?.('offline', onOffline);
+    globalThis.document?.addEventListener('visibilitychange', onVisible);
+    const periodic = setInterval(() => void this.syncNow(), PERIODIC_MS);
+    void this.syncNow();
+    return () => {
+      this.stopped = true;
+      globalThis.removeEventListener?.('online', onOnline);
+      globalThis.removeEventListener?.('offline', onOffline);
+      globalThis.document?.removeEventListener('visibilitychange', onVisible);
+      clearInterval(periodic);
+      clearTimeout(this.retryTimer);
+      clearTimeout(this.soonTimer);
+    };
+  }
+
+  private async runLoop(): Promise<void> {
+    do {
+      this.again = false;
+      await this.runOnce();
+    } while (this.again && !this.stopped);
+  }
+
+  private async runOnce(): Promise<void> {
+    if (this.opts.isPaused?.()) return;
+    if (!this.isOnline()) {
+      this.update({ online: false, problem: offlineProblem() });
+      return;
+    }
+    this.update({ syncing: true, online: true });
+    try {
+      const cycle = async () => {
+        await pushOutbox(this.opts.db, this.opts.api);
+        await pullAll(this.opts.db, this.opts.api);
+        return true;
+      };
+      const done = this.opts.withLock ? await this.opts.withLock(cycle) : await cycle();
+      if (done) {
+        const at = this.now().toISOString();
+        await this.opts.db.meta.put({ key: 'lastSyncedAt', value: at });
+        this.failures = 0;
+        this.update({ syncing: false, problem: null, lastSyncedAt: at, retryAt: null });
+      } else {
+        // Another tab holds the lock and is syncing this same database; its result shows here through IndexedDB.
+        this.update({ syncing: false });
+      }
+    } catch (e) {
+      const problem = describe(e);
+      if (problem.kind === 'sign-in') {
+        this.opts.onSignInNeeded();
+        this.update({ syncing: false, problem, retryAt: null });
+        return;
+      }
+      this.scheduleRetry(problem);
+    }
+  }
+
+  private scheduleRetry(problem: SyncProblem): void {
+    const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)]!;
+    this.failures++;
+    const retryAt = new Date(this.now().getTime() + delay).toISOString();
+    this.update({ syncing: false, problem, retryAt, online: this.isOnline() });
+    if (!this.stopped) this.retryTimer = setTimeout(() => void this.syncNow(), delay);
+  }
+
+  private update(patch: Partial<SyncSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const l of this.listeners) l();
+  }
+}
+
+function offlineProblem(): SyncProblem {
+  return { kind: 'offline', message: 'No connection. Everything is saved on this phone and will sync when you are back online.' };
+}
+
+function describe(e: unknown): SyncProblem {
+  if (e instanceof NetworkError) return { kind: 'network', message: e.message };
+  if (e instanceof ApiError && e.status === 401) return { kind: 'sign-in', message: 'Your session has ended. Sign in again to sync.' };
+  if (e instanceof ApiError) return { kind: 'server', message: e.message };
+  return { kind: 'server', message: e instanceof Error ? e.message : 'Sync failed.' };
+}

@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+
+export interface RadioOption {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+}
+
+/** A question answered by one of a few options: fieldset and legend, big tap targets. */
+export function Radios({
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  value,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  hint?: ReactNode;
+  error?: string;
+  options: RadioOption[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      <fieldset className="fieldset" aria-describedby={describedBy}>
+        <legend className="label">{legend}</legend>
+        {hint && (
+          <div className="hint" id={`${name}-hint`}>
+            {hint}
+          </div>
+        )}
+        {error && (
+          <p className="error-message" id={`${name}-error`}>
+            <span className="visually-hidden">Error:</span> {error}
+          </p>
+        )}
+        <div className="radios">
+          {options.map((o, i) => {
+            const id = i === 0 ? name : `${name}-${i}`;
+            return (
+              <div className="radio" key={o.value}>
+                <input id={id} type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+                <label htmlFor={id}>
+                  {o.label}
+                  {o.hint && <span className="radio-hint">{o.hint}</span>}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

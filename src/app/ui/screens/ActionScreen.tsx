@@ -1,0 +1,77 @@
+import { Link, useLocation, useParams } from 'react-router';
+import { useActionDetail } from '../../data/plan-hooks';
+import { formatDate } from '../components/ActionList';
+import { Loading } from '../components/Loading';
+import { MeasureTallies } from '../components/MeasureTallies';
+import { OutcomeList } from '../components/OutcomeList';
+
+/** One action: what it is, each measure's tally so far, and the button to log an outcome. */
+export function ActionScreen() {
+  const { actionId = '' } = useParams();
+  const detail = useActionDetail(actionId);
+  const location = useLocation();
+  const justSaved = (location.state as { saved?: boolean } | null)?.saved === true;
+
+  if (detail === undefined) return <Loading />;
+  if (detail === null) return <NotOnPhone />;
+  const { action, priority, objective, measures, outcomes, seeAlso } = detail;
+  return (
+    <div className="page page--with-sticky">
+      {justSaved && (
+        <div className="banner banner--success" role="status">
+          <p>Outcome saved on this phone. It syncs by itself when there is signal.</p>
+        </div>
+      )}
+      <p className="caption">
+        {priority?.name}
+        {objective && <span className="muted"> · {objective.title}</span>}
+      </p>
+      <h1>{action.ref ? `Ref ${action.ref}` : 'Action'}</h1>
+      <p className="lead">{action.text}</p>
+      <dl className="summary-list">
+        <div>
+          <dt>Lead</dt>
+          <dd>{action.leadAgencies.length > 0 ? action.leadAgencies.join('; ') : 'Not given'}</dd>
+        </div>
+        <div>
+          <dt>Due</dt>
+          <dd>{action.dueOn ? formatDate(action.dueOn) : 'No date set'}</dd>
+        </div>
+        {seeAlso.length > 0 && (
+          <div>
+            <dt>See also</dt>
+            <dd>
+              {seeAlso.map((s, i) => (
+                <span key={s.id}>
+                  {i > 0 && ', '}
+                  <Link to={`/actions/${s.id}`}>Ref {s.ref}</Link>
+                </span>
+              ))}
+            </dd>
+          </div>
+        )}
+      </dl>
+      <h2>Measures</h2>
+      <MeasureTallies measures={measures} />
+      <h2>Outcomes logged</h2>
+      <OutcomeList outcomes={outcomes} measures={measures.map((m) => m.measure)} />
+      <div className="sticky-actions">
+        <Link className="button button--block" to={`/actions/${action.id}/log`}>
+          Log an outcome
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+function NotOnPhone() {
+  return (
+    <div className="page">
+      <h1>Action not found</h1>
+      <p>This action is not in the plan on this phone. It may have been removed from the plan, or the plan has not synced yet.</p>
+      <p>
+        <Link to="/plan">Go to the plan</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { Link } from 'react-router';
+import { useMyActions } from '../../data/plan-hooks';
+import { ActionList } from '../components/ActionList';
+import { Loading } from '../components/Loading';
+
+/** The officer's own actions: the screen they open most. */
+export function MyActionsScreen() {
+  const mine = useMyActions();
+  if (!mine) return <Loading what="Loading your actions" />;
+  return (
+    <div className="page">
+      <h1>My actions</h1>
+      {mine.length === 0 ? (
+        <p>
+          No actions are assigned to you. You can still <Link to="/plan">browse the whole plan</Link> or <Link to="/search">search for an action</Link>.
+        </p>
+      ) : (
+        <>
+          <p className="muted">
+            {mine.length} {mine.length === 1 ? 'action' : 'actions'} you deliver. Tap one to see its progress or log an outcome.
+          </p>
+          <ActionList items={mine} />
+        </>
+      )}
+    </div>
+  );
+}

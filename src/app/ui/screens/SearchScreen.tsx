@@ -1,0 +1,50 @@
+import { useSearchParams } from 'react-router';
+import { useActionSearch } from '../../data/plan-hooks';
+import { ActionList } from '../components/ActionList';
+import type { Action } from '../../../domain/plan';
+
+/** Find an action by its ref or by words; the query lives in the URL so back returns to it. */
+export function SearchScreen({
+  title = 'Search the plan',
+  linkTo,
+  heading: Heading = 'h1',
+}: {
+  title?: string;
+  linkTo?: (a: Action) => string;
+  heading?: 'h1' | 'h2';
+}) {
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const results = useActionSearch(query);
+  return (
+    <div className="page">
+      <Heading>{title}</Heading>
+      <form role="search" onSubmit={(e) => e.preventDefault()}>
+        <label className="label" htmlFor="search">
+          Ref or words
+        </label>
+        <div className="hint" id="search-hint">
+          For example “22”, “safe places” or “hotel watch”
+        </div>
+        <input
+          className="input"
+          id="search"
+          type="search"
+          enterKeyHint="search"
+          autoComplete="off"
+          aria-describedby="search-hint"
+          value={query}
+          onChange={(e) => setParams(e.target.value ? { q: e.target.value } : {}, { replace: true })}
+        />
+      </form>
+      {query.trim() && results && (
+        <>
+          <p className="muted" role="status">
+            {results.length === 0 ? 'No actions match.' : `${results.length} ${results.length === 1 ? 'action matches' : 'actions match'}.`}
+          </p>
+          <ActionList items={results} linkTo={linkTo} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { z } from './zod';
+import { Id, Int, IsoDate, IsoDateTime, Text, addDays } from './primitives';
+import type { Action, Measure } from './plan';
+
+export const NOTES_MAX = 2000;
+export const QUANTITY_MAX = 100_000;
+/** Outcomes before this date are typing mistakes, not history. */
+export const EARLIEST_OUTCOME_DATE = '2000-01-01';
+
+/**
+ * What an officer logs against an action, exactly as the device pushes it.
+ * The server adds the author, partnership and received time itself: it never trusts the device for them.
+ */
+export const OutcomeInput = z.object({
+  id: Id,
+  actionId: Id,
+  measureId: Id,
+  occurredOn: IsoDate,
+  /** How many, for measures that count something; null for measures where each outcome counts as one. */
+  quantity: z.nullable(Int(1, QUANTITY_MAX)),
+  /** null means the outcome is not about one town (district-wide). */
+  town: z.nullable(Text(80)),
+  notes: z.string().check(z.maxLength(NOTES_MAX, `Must be ${NOTES_MAX} characters or fewer`)),
+  /** When the officer pressed save, by the device's clock (informational: device clocks drift). */
+  recordedAt: IsoDateTime,
+});
+export type OutcomeInput = z.infer<typeof OutcomeInput>;
+
+/** An outcome as the server holds it and sends it back in pulls. */
+export const OutcomeRecord = z.extend(OutcomeInput, {
+  partnershipId: Id,
+  authorId: Id,
+  authorName: z.string(),
+  receivedAt: IsoDateTime,
+  /** null when withheld: officers see only their own notes; coordinators see all. */
+  notes: z.nullable(z.string().check(z.maxLength(NOTES_MAX))),
+});
+export type OutcomeRecord = z.infer<typeof OutcomeRecord>;
+
+export interface FieldProblem {
+  /** Dotted path of the field, e.g. "quantity". */
+  field: string;
+  message: string;
+}
+
+/**
+ * Checks an outcome against the plan it is logged under: the rules zod cannot see alone.
+ * Used by the form on the phone (to say what is wrong before saving) and by the server
+ * (to refuse what a stale or hostile device sends), so both give the same answer.
+ */
+export function checkOutcomeAgainstPlan(
+  outcome: OutcomeInput,
+  action: Pick<Action, 'id'>,
+  measure: Pick<Measure, 'id' | 'actionId' | 'tally'> | undefined,
+  today: string,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!measure || measure.actionId !== action.id || outcome.measureId !== measure.id) {
+    problems.push({ field: 'measureId', message: 'Choose one of this action’s measures' });
+  } else if (measure.tally.kind === 'sum' && outcome.quantity === null) {
+    problems.push({ field: 'quantity', message: `Enter how many ${measure.tally.unit}` });
+  } else if (measure.tally.kind === 'count' && outcome.quantity !== null) {
+    problems.push({ field: 'quantity', message: 'This measure counts each outcome once: leave the number out' });
+  }
+  // A day of slack: the device and server may sit either side of midnight.
+  if (outcome.occurredOn > addDays(today, 1)) {
+    problems.push({ field: 'occurredOn', message: 'Date must be today or in the past' });
+  } else if (outcome.occurredOn < EARLIEST_OUTCOME_DATE) {
+    problems.push({ field: 'occurredOn', message: 'Date must be in 2000 or later' });
+  }
+  return problems;
+}

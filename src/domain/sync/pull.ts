@@ -1,0 +1,51 @@
+import { z } from '../zod';
+import { Int } from '../primitives';
+import { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../plan';
+import { OutcomeRecord } from '../outcome';
+
+/**
+ * Pull: the device asks for everything that changed since the cursor the server last gave it,
+ * for the partnerships the user belongs to, a page at a time. The cursor is opaque to the device.
+ */
+
+export const PULL_PAGE_DEFAULT = 1000;
+export const PULL_PAGE_MAX = 5000;
+
+export const PullQuery = z.object({
+  /** Absent on a device's first pull. */
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+  limit: z._default(z.pipe(z.coerce.number(), Int(1, PULL_PAGE_MAX)), PULL_PAGE_DEFAULT),
+});
+export type PullQuery = z.infer<typeof PullQuery>;
+
+export const PullChanges = z.object({
+  partnerships: z.array(Partnership),
+  plans: z.array(Plan),
+  objectives: z.array(Objective),
+  priorities: z.array(Priority),
+  indicators: z.array(Indicator),
+  actions: z.array(Action),
+  measures: z.array(Measure),
+  outcomes: z.array(OutcomeRecord),
+});
+export type PullChanges = z.infer<typeof PullChanges>;
+export type PulledTable = keyof PullChanges;
+export const PULLED_TABLES = Object.keys(PullChanges.shape) as PulledTable[];
+
+export const PullResponse = z.object({
+  /**
+   * true when the server could not continue from the given cursor (the user's partnerships
+   * changed, or the cursor predates a protocol change): this page starts from nothing and the
+   * device must drop the pulled records it holds before applying it. Its own unsynced work stays.
+   */
+  reset: z.boolean(),
+  changes: PullChanges,
+  cursor: z.string(),
+  /** More pages wait; pull again at once with the new cursor. */
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+export function emptyChanges(): PullChanges {
+  return { partnerships: [], plans: [], objectives: [], priorities: [], indicators: [], actions: [], measures: [], outcomes: [] };
+}

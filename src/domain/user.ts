@@ -1,0 +1,34 @@
+import { z } from './zod';
+import { Id } from './primitives';
+
+export const Role = z.enum(['officer', 'coordinator']);
+export type Role = z.infer<typeof Role>;
+
+export const Membership = z.object({
+  partnershipId: Id,
+  partnershipName: z.string(),
+  role: Role,
+  jobTitle: z.string(),
+});
+export type Membership = z.infer<typeof Membership>;
+
+/** Who is signed in, as the server tells the device. */
+export const SessionUser = z.object({
+  id: Id,
+  email: z.string(),
+  name: z.string(),
+  memberships: z.array(Membership),
+});
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const EMAIL_MAX = 254;
+export const PASSWORD_MAX = 128;
+
+export const SignInRequest = z.object({
+  email: z.string().check(z.trim(), z.minLength(1, 'Enter your email address'), z.maxLength(EMAIL_MAX)),
+  password: z.string().check(z.minLength(1, 'Enter your password'), z.maxLength(PASSWORD_MAX)),
+});
+export type SignInRequest = z.infer<typeof SignInRequest>;
+
+export const SignInResponse = z.object({ user: SessionUser });
+export type SignInResponse = z.infer<typeof SignInResponse>;

@@ -1,0 +1,41 @@
+import type { FastifyRequest } from 'fastify';
+import type { Membership } from '../../domain/user';
+import type { Storage, UserRecord } from '../storage/storage';
+import { HttpError } from '../http/http-error';
+import { readCookie, type SessionCookieOptions } from '../http/cookies';
+import { resolveSession, type SessionPolicy } from './sessions';
+
+export interface AuthContext {
+  user: UserRecord;
+  memberships: Membership[];
+  /** The raw token, so sign-out can end exactly this session. */
+  token: string;
+}
+
+export interface AuthDeps {
+  storage: Storage;
+  cookie: SessionCookieOptions;
+  policy: SessionPolicy;
+  now: () => Date;
+}
+
+/**
+ * The signed-in user behind a request, with their partnerships and roles as the database says
+ * now (never as the device says). Every API route except sign-in calls this first.
+ */
+export async function requireAuth(request: FastifyRequest, deps: AuthDeps): Promise<AuthContext> {
+  const token = readCookie(request.headers.cookie, deps.cookie.name);
+  if (!token) throw new HttpError(401, 'unauthenticated', 'Sign in to continue.');
+  const ctx = await deps.storage.transaction(async (tx) => {
+    const userId = await resolveSession(tx, token, deps.now(), deps.policy);
+    const user = userId ? await tx.findUserById(userId) : undefined;
+    if (!user) return undefined;
+    return { user, memberships: await tx.listMemberships(user.id), token };
+  });
+  if (!ctx) throw new HttpError(401, 'unauthenticated', 'Your session has ended. Sign in again to continue.');
+  return ctx;
+}
+
+export function toSessionUser(ctx: Pick<AuthContext, 'user' | 'memberships'>) {
+  return { id: ctx.user.id, email: ctx.user.email, name: ctx.user.name, memberships: ctx.memberships };
+}

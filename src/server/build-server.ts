@@ -1,0 +1,46 @@
+import './zod-messages';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config';
+import type { Storage } from './storage/storage';
+import { installErrorHandler } from './http/error-handler';
+import { installSameOriginGuard } from './http/same-origin';
+import { installSecurityHeaders } from './http/security-headers';
+import { installStaticFiles } from './http/static-files';
+import { sessionRoutes } from './routes/session-routes';
+import { syncRoutes } from './routes/sync-routes';
+import { healthRoutes } from './routes/health-routes';
+import type { AuthDeps } from './auth/authenticate';
+
+export interface ServerDeps {
+  config: Config;
+  storage: Storage;
+  now?: () => Date;
+}
+
+/** Assembles the HTTP server: the API under /api, health checks, and the built PWA. */
+export async function buildServer({ config, storage, now = () => new Date() }: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    // Behind a reverse proxy, X-Forwarded-Proto says whether the browser used HTTPS.
+    trustProxy: config.publicOrigin !== undefined,
+  });
+  // Only JSON bodies: a form on another site cannot send application/json without CORS approval.
+  app.removeContentTypeParser('text/plain');
+
+  const auth: AuthDeps = {
+    storage,
+    now,
+    cookie: { name: config.secureCookies ? '__Host-fieldbook_session' : 'fieldbook_session', secure: config.secureCookies },
+    policy: { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs },
+  };
+
+  installSecurityHeaders(app, config.secureCookies);
+  installSameOriginGuard(app, config.publicOrigin);
+  const spaFallback = await installStaticFiles(app, config.staticDir);
+  installErrorHandler(app, { spaFallback });
+
+  sessionRoutes(app, { ...auth, scryptCost: { logN: config.scryptLogN, r: 8, p: 1 } });
+  syncRoutes(app, auth);
+  healthRoutes(app, storage);
+  return app;
+}

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import { HttpError } from './http-error';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Cross-site request forgery guard for everything that changes state. The session cookie is
+ * already SameSite=Strict; this is the second lock. Browsers send Sec-Fetch-Site and Origin with
+ * every POST and DELETE; when present they must say this origin. Requests with neither come from
+ * non-browser clients, which cannot carry a victim's cookies anyway.
+ * The body must be JSON (the text/plain parser is removed in build-server.ts), which a plain
+ * HTML form on another site cannot send.
+ */
+export function installSameOriginGuard(app: FastifyInstance, publicOrigin: string | undefined): void {
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (SAFE_METHODS.has(request.method)) return done();
+    const refused = () => done(new HttpError(403, 'cross-origin', 'Requests from other sites are refused.'));
+    const site = request.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return refused();
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== (publicOrigin ?? `${request.protocol}://${request.headers.host ?? ''}`)) return refused();
+    done();
+  });
+}

@@ -1,0 +1,391 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './schema';
+import type { ChangesByTable, Storage, StorageTx, StoredOutcome } from './storage';
+import { Role } from '../../domain/user';
+import { MeasureTally } from '../../domain/tally-rule';
+import type { Action, Measure } from '../../domain/plan';
+
+/**
+ * Storage over Kysely: the queries are written once and Kysely's dialect turns them into
+ * SQLite or PostgreSQL. Keep every query portable (no SQLite-only functions, no upsert syntax
+ * differences) so the PostgreSQL backend can reuse this class unchanged.
+ */
+export class KyselyStorage implements Storage {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => fn(new KyselyTx(trx)));
+  }
+
+  close(): Promise<void> {
+    return this.db.destroy();
+  }
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+const parseStrings = (s: string) => JSON.parse(s) as string[];
+
+class KyselyTx implements StorageTx {
+  constructor(private readonly t: Transaction<Database>) {}
+
+  async findUserByEmail(email: string) {
+    const row = await this.t.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  async findUserById(id: string) {
+    const row = await this.t.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  async insertUser(u: Parameters<StorageTx['insertUser']>[0]) {
+    await this.t
+      .insertInto('users')
+      .values({
+        id: u.id,
+        email: u.email.toLowerCase(),
+        name: u.name,
+        password_hash: u.passwordHash,
+        active: u.active ? 1 : 0,
+        created_at: u.createdAt,
+      })
+      .execute();
+  }
+
+  async listMemberships(userId: string) {
+    const rows = await this.t
+      .selectFrom('memberships')
+      .innerJoin('partnerships', 'partnerships.id', 'memberships.partnership_id')
+      .select(['memberships.partnership_id', 'partnerships.name', 'memberships.role', 'memberships.job_title'])
+      .where('memberships.user_id', '=', userId)
+      .orderBy('partnerships.name')
+      .execute();
+    return rows.map((r) => ({
+      partnershipId: r.partnership_id,
+      partnershipName: r.name,
+      role: Role.parse(r.role),
+      jobTitle: r.job_title,
+    }));
+  }
+
+  async insertMembership(m: Parameters<StorageTx['insertMembership']>[0]) {
+    await this.t
+      .insertInto('memberships')
+      .values({ user_id: m.userId, partnership_id: m.partnershipId, role: m.role, job_title: m.jobTitle })
+      .execute();
+  }
+
+  async insertSession(s: Parameters<StorageTx['insertSession']>[0]) {
+    await this.t
+      .insertInto('sessions')
+      .values({
+        token_hash: s.tokenHash,
+        user_id: s.userId,
+        created_at: s.createdAt,
+        last_seen_at: s.lastSeenAt,
+        idle_expires_at: s.idleExpiresAt,
+        absolute_expires_at: s.absoluteExpiresAt,
+      })
+      .execute();
+  }
+
+  async findSession(tokenHash: string) {
+    const r = await this.t.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return (
+      r && {
+        tokenHash: r.token_hash,
+        userId: r.user_id,
+        createdAt: r.created_at,
+        lastSeenAt: r.last_seen_at,
+        idleExpiresAt: r.idle_expires_at,
+        absoluteExpiresAt: r.absolute_expires_at,
+      }
+    );
+  }
+
+  async touchSession(tokenHash: string, lastSeenAt: string, idleExpiresAt: string) {
+    await this.t
+      .updateTable('sessions')
+      .set({ last_seen_at: lastSeenAt, idle_expires_at: idleExpiresAt })
+      .where('token_hash', '=', tokenHash)
+      .execute();
+  }
+
+  async deleteSession(tokenHash: string) {
+    await this.t.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  }
+
+  async countPartnerships() {
+    const r = await this.t.selectFrom('partnerships').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async insertPartnership(p: Parameters<StorageTx['insertPartnership']>[0]) {
+    const version = await this.takeVersion();
+    await this.t.insertInto('partnerships').values({ id: p.id, name: p.name, towns_json: json(p.towns), version }).execute();
+  }
+
+  async insertPlanRecords(partnershipId: string, r: Parameters<StorageTx['insertPlanRecords']>[1]) {
+    const scope = { partnership_id: partnershipId };
+    const p = r.plan;
+    await this.t
+      .insertInto('plans')
+      .values({ id: p.id, ...scope, title: p.title, period_start: p.periodStart, period_end: p.periodEnd, version: await this.takeVersion() })
+      .execute();
+    for (const o of r.objectives) {
+      await this.t
+        .insertInto('objectives')
+        .values({ id: o.id, ...scope, plan_id: o.planId, position: o.position, title: o.title, version: await this.takeVersion() })
+        .execute();
+    }
+    for (const o of r.priorities) {
+      await this.t
+        .insertInto('priorities')
+        .values({ id: o.id, ...scope, plan_id: o.planId, objective_id: o.objectiveId, position: o.position, name: o.name, version: await this.takeVersion() })
+        .execute();
+    }
+    for (const i of r.indicators) {
+      await this.t
+        .insertInto('indicators')
+        .values({
+          id: i.id,
+          ...scope,
+          plan_id: i.planId,
+          objective_id: i.objectiveId,
+          priority_id: i.priorityId,
+          position: i.position,
+          text: i.text,
+          version: await this.takeVersion(),
+        })
+        .execute();
+    }
+    for (const a of r.actions) {
+      await this.t
+        .insertInto('actions')
+        .values({
+          id: a.id,
+          ...scope,
+          plan_id: a.planId,
+          priority_id: a.priorityId,
+          ref: a.ref,
+          position: a.position,
+          text: a.text,
+          lead_agencies_json: json(a.leadAgencies),
+          due_on: a.dueOn,
+          see_also_json: json(a.seeAlsoRefs),
+          owner_ids_json: json(a.ownerIds),
+          version: await this.takeVersion(),
+        })
+        .execute();
+    }
+    for (const m of r.measures) {
+      await this.t
+        .insertInto('measures')
+        .values({
+          id: m.id,
+          ...scope,
+          plan_id: m.planId,
+          action_id: m.actionId,
+          position: m.position,
+          text: m.text,
+          tally_json: json(m.tally),
+          version: await this.takeVersion(),
+        })
+        .execute();
+    }
+  }
+
+  async findAction(actionId: string) {
+    const r = await this.t.selectFrom('actions').selectAll().where('id', '=', actionId).executeTakeFirst();
+    return r && { ...toAction(r), partnershipId: r.partnership_id };
+  }
+
+  async findMeasure(measureId: string) {
+    const r = await this.t.selectFrom('measures').selectAll().where('id', '=', measureId).executeTakeFirst();
+    return r && toMeasure(r);
+  }
+
+  async takeVersion() {
+    const r = await this.t
+      .updateTable('sync_counter')
+      .set({ value: sql`value + 1` })
+      .where('id', '=', 1)
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return Number(r.value);
+  }
+
+  async findDevice(deviceId: string) {
+    const r = await this.t.selectFrom('devices').selectAll().where('id', '=', deviceId).executeTakeFirst();
+    return r && { id: r.id, userId: r.user_id, lastSeq: Number(r.last_seq), createdAt: r.created_at, lastSeenAt: r.last_seen_at };
+  }
+
+  async insertDevice(d: Parameters<StorageTx['insertDevice']>[0]) {
+    await this.t
+      .insertInto('devices')
+      .values({ id: d.id, user_id: d.userId, last_seq: d.lastSeq, created_at: d.createdAt, last_seen_at: d.lastSeenAt })
+      .execute();
+  }
+
+  async updateDevice(deviceId: string, lastSeq: number, lastSeenAt: string) {
+    await this.t.updateTable('devices').set({ last_seq: lastSeq, last_seen_at: lastSeenAt }).where('id', '=', deviceId).execute();
+  }
+
+  async findOutcome(id: string) {
+    const r = await this.t.selectFrom('outcomes').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && toStoredOutcome(r);
+  }
+
+  async insertOutcome(o: StoredOutcome) {
+    await this.t
+      .insertInto('outcomes')
+      .values({
+        id: o.id,
+        partnership_id: o.partnershipId,
+        action_id: o.actionId,
+        measure_id: o.measureId,
+        author_id: o.authorId,
+        device_id: o.deviceId,
+        occurred_on: o.occurredOn,
+        quantity: o.quantity,
+        town: o.town,
+        notes: o.notes,
+        recorded_at: o.recordedAt,
+        received_at: o.receivedAt,
+        version: o.version,
+      })
+      .execute();
+  }
+
+  async insertRejection(r: Parameters<StorageTx['insertRejection']>[0]) {
+    await this.t
+      .insertInto('sync_rejections')
+      .values({
+        id: r.id,
+        device_id: r.deviceId,
+        user_id: r.userId,
+        seq: r.seq,
+        kind: r.kind,
+        code: r.code,
+        message: r.message,
+        args_json: r.argsJson,
+        created_at: r.createdAt,
+      })
+      .execute();
+  }
+
+  async listRejections(deviceId: string) {
+    const rows = await this.t.selectFrom('sync_rejections').selectAll().where('device_id', '=', deviceId).orderBy('seq').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      deviceId: r.device_id,
+      userId: r.user_id,
+      seq: Number(r.seq),
+      kind: r.kind,
+      code: r.code,
+      message: r.message,
+      argsJson: r.args_json,
+      createdAt: r.created_at,
+    }));
+  }
+
+  async listOutcomes(partnershipId: string) {
+    const rows = await this.t.selectFrom('outcomes').selectAll().where('partnership_id', '=', partnershipId).orderBy('version').execute();
+    return rows.map(toStoredOutcome);
+  }
+
+  async changesSince(partnershipIds: readonly string[], after: number, limit: number): Promise<ChangesByTable> {
+    const ids = [...partnershipIds];
+    if (ids.length === 0) {
+      return { partnerships: [], plans: [], objectives: [], priorities: [], indicators: [], actions: [], measures: [], outcomes: [] };
+    }
+    const t = this.t;
+    const page = <R extends { version: number }, T>(rows: R[], map: (r: R) => T) => rows.map((r) => ({ version: Number(r.version), record: map(r) }));
+    const [partnerships, plans, objectives, priorities, indicators, actions, measures, outcomes] = await Promise.all([
+      t.selectFrom('partnerships').selectAll().where('id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+      t.selectFrom('plans').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+      t.selectFrom('objectives').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+      t.selectFrom('priorities').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+      t.selectFrom('indicators').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+      t.selectFrom('actions').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+      t.selectFrom('measures').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+      t.selectFrom('outcomes')
+        .innerJoin('users', 'users.id', 'outcomes.author_id')
+        .selectAll('outcomes')
+        .select('users.name as author_name')
+        .where('outcomes.partnership_id', 'in', ids)
+        .where('outcomes.version', '>', after)
+        .orderBy('outcomes.version')
+        .limit(limit)
+        .execute(),
+    ]);
+    return {
+      partnerships: page(partnerships, (r) => ({ id: r.id, name: r.name, towns: parseStrings(r.towns_json) })),
+      plans: page(plans, (r) => ({ id: r.id, partnershipId: r.partnership_id, title: r.title, periodStart: r.period_start, periodEnd: r.period_end })),
+      objectives: page(objectives, (r) => ({ id: r.id, planId: r.plan_id, position: r.position, title: r.title })),
+      priorities: page(priorities, (r) => ({ id: r.id, planId: r.plan_id, objectiveId: r.objective_id, position: r.position, name: r.name })),
+      indicators: page(indicators, (r) => ({
+        id: r.id,
+        planId: r.plan_id,
+        objectiveId: r.objective_id,
+        priorityId: r.priority_id,
+        position: r.position,
+        text: r.text,
+      })),
+      actions: page(actions, toAction),
+      measures: page(measures, toMeasure),
+      outcomes: page(outcomes, (r) => {
+        const { deviceId: _device, version: _version, ...rest } = toStoredOutcome(r);
+        return { ...rest, authorName: r.author_name };
+      }),
+    };
+  }
+}
+
+function toUser(r: Database['users']) {
+  return { id: r.id, email: r.email, name: r.name, passwordHash: r.password_hash, active: r.active === 1, createdAt: r.created_at };
+}
+
+function toAction(r: Database['actions']): Action {
+  return {
+    id: r.id,
+    planId: r.plan_id,
+    priorityId: r.priority_id,
+    ref: r.ref,
+    position: r.position,
+    text: r.text,
+    leadAgencies: parseStrings(r.lead_agencies_json),
+    dueOn: r.due_on,
+    seeAlsoRefs: parseStrings(r.see_also_json),
+    ownerIds: parseStrings(r.owner_ids_json),
+  };
+}
+
+function toMeasure(r: Database['measures']): Measure {
+  return {
+    id: r.id,
+    actionId: r.action_id,
+    planId: r.plan_id,
+    position: r.position,
+    text: r.text,
+    tally: MeasureTally.parse(JSON.parse(r.tally_json)),
+  };
+}
+
+function toStoredOutcome(r: Database['outcomes']): StoredOutcome {
+  return {
+    id: r.id,
+    partnershipId: r.partnership_id,
+    actionId: r.action_id,
+    measureId: r.measure_id,
+    authorId: r.author_id,
+    deviceId: r.device_id,
+    occurredOn: r.occurred_on,
+    quantity: r.quantity,
+    town: r.town,
+    notes: r.notes,
+    recordedAt: r.recorded_at,
+    receivedAt: r.received_at,
+    version: Number(r.version),
+  };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import { initial } from './0001-initial';
+
+/**
+ * Every migration, by name, in order. Names sort lexically and are recorded in the database,
+ * so a name is never reused or changed once released.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+};

@@ -1,0 +1,109 @@
+/**
+ * Table shapes as Kysely sees them. Only portable column types: text for ids, dates and JSON,
+ * integer/bigint for numbers, no booleans (SQLite has none). Dates are ISO strings so they sort
+ * and compare the same way in SQLite and PostgreSQL.
+ *
+ * Every table the device pulls has `partnership_id` (so a pull is one indexed scan per table,
+ * scoped to the user's partnerships) and `version`: a number from one counter, taken inside the
+ * writing transaction, that pull cursors compare against.
+ */
+export interface Database {
+  sync_counter: { id: number; value: number };
+  partnerships: { id: string; name: string; towns_json: string; version: number };
+  users: {
+    id: string;
+    email: string;
+    name: string;
+    password_hash: string;
+    active: number;
+    created_at: string;
+  };
+  memberships: { user_id: string; partnership_id: string; role: string; job_title: string };
+  sessions: {
+    token_hash: string;
+    user_id: string;
+    created_at: string;
+    last_seen_at: string;
+    idle_expires_at: string;
+    absolute_expires_at: string;
+  };
+  plans: {
+    id: string;
+    partnership_id: string;
+    title: string;
+    period_start: string;
+    period_end: string;
+    version: number;
+  };
+  objectives: { id: string; partnership_id: string; plan_id: string; position: number; title: string; version: number };
+  priorities: {
+    id: string;
+    partnership_id: string;
+    plan_id: string;
+    objective_id: string;
+    position: number;
+    name: string;
+    version: number;
+  };
+  indicators: {
+    id: string;
+    partnership_id: string;
+    plan_id: string;
+    objective_id: string;
+    priority_id: string | null;
+    position: number;
+    text: string;
+    version: number;
+  };
+  actions: {
+    id: string;
+    partnership_id: string;
+    plan_id: string;
+    priority_id: string;
+    ref: string | null;
+    position: number;
+    text: string;
+    lead_agencies_json: string;
+    due_on: string | null;
+    see_also_json: string;
+    owner_ids_json: string;
+    version: number;
+  };
+  measures: {
+    id: string;
+    partnership_id: string;
+    plan_id: string;
+    action_id: string;
+    position: number;
+    text: string;
+    tally_json: string;
+    version: number;
+  };
+  outcomes: {
+    id: string;
+    partnership_id: string;
+    action_id: string;
+    measure_id: string;
+    author_id: string;
+    device_id: string;
+    occurred_on: string;
+    quantity: number | null;
+    town: string | null;
+    notes: string;
+    recorded_at: string;
+    received_at: string;
+    version: number;
+  };
+  devices: { id: string; user_id: string; last_seq: number; created_at: string; last_seen_at: string };
+  sync_rejections: {
+    id: string;
+    device_id: string;
+    user_id: string;
+    seq: number;
+    kind: string;
+    code: string;
+    message: string;
+    args_json: string;
+    created_at: string;
+  };
+}

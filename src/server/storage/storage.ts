@@ -1,0 +1,140 @@
+import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../domain/plan';
+import type { OutcomeRecord } from '../../domain/outcome';
+import type { Membership, Role } from '../../domain/user';
+import type { PulledTable } from '../../domain/sync/pull';
+
+/**
+ * Fieldbook's storage, as the rest of the server sees it. One implementation today
+ * (Kysely over SQLite); PostgreSQL plugs in behind the same interface. Nothing dialect-specific
+ * crosses this line: callers see plain records, never SQL, rows or driver errors.
+ */
+export interface Storage {
+  /**
+   * Runs fn inside one transaction: everything it writes commits together or not at all.
+   * Sync relies on this (an outcome and the device's sequence number land together).
+   */
+  transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface SessionRecord {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  lastSeenAt: string;
+  idleExpiresAt: string;
+  absoluteExpiresAt: string;
+}
+
+export interface DeviceRecord {
+  id: string;
+  userId: string;
+  lastSeq: number;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+/** An outcome as stored: the pulled record plus who sent it from where, and its version. */
+export interface StoredOutcome extends Omit<OutcomeRecord, 'authorName' | 'notes'> {
+  notes: string;
+  deviceId: string;
+  version: number;
+}
+
+export interface RejectionRecord {
+  id: string;
+  deviceId: string;
+  userId: string;
+  seq: number;
+  kind: string;
+  code: string;
+  message: string;
+  argsJson: string;
+  createdAt: string;
+}
+
+/** A plan with everything under it, each record carrying its partnership for scoping. */
+export interface PlanRecords {
+  plan: Plan;
+  objectives: Objective[];
+  priorities: Priority[];
+  indicators: Indicator[];
+  actions: Action[];
+  measures: Measure[];
+}
+
+export interface Versioned<T> {
+  version: number;
+  record: T;
+}
+
+/** What pull reads: for each table, the lowest-versioned changes after a version, up to a limit. */
+export type ChangesByTable = {
+  [K in PulledTable]: Versioned<K extends 'outcomes' ? OutcomeRecord : PulledRecord<K>>[];
+};
+type PulledRecord<K extends PulledTable> = K extends 'partnerships'
+  ? Partnership
+  : K extends 'plans'
+    ? Plan
+    : K extends 'objectives'
+      ? Objective
+      : K extends 'priorities'
+        ? Priority
+        : K extends 'indicators'
+          ? Indicator
+          : K extends 'actions'
+            ? Action
+            : K extends 'measures'
+              ? Measure
+              : never;
+
+export interface StorageTx {
+  // Users, memberships, sessions
+  findUserByEmail(email: string): Promise<UserRecord | undefined>;
+  findUserById(id: string): Promise<UserRecord | undefined>;
+  insertUser(user: UserRecord): Promise<void>;
+  listMemberships(userId: string): Promise<Membership[]>;
+  insertMembership(m: { userId: string; partnershipId: string; role: Role; jobTitle: string }): Promise<void>;
+  insertSession(session: SessionRecord): Promise<void>;
+  findSession(tokenHash: string): Promise<SessionRecord | undefined>;
+  touchSession(tokenHash: string, lastSeenAt: string, idleExpiresAt: string): Promise<void>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  // Plans
+  countPartnerships(): Promise<number>;
+  /** Writes a partnership; its version comes from the counter. */
+  insertPartnership(p: Partnership): Promise<void>;
+  /** Writes a plan and everything under it, each record with its own version. */
+  insertPlanRecords(partnershipId: string, records: PlanRecords): Promise<void>;
+  findAction(actionId: string): Promise<(Action & { partnershipId: string }) | undefined>;
+  findMeasure(measureId: string): Promise<Measure | undefined>;
+
+  // Sync bookkeeping
+  /**
+   * The next version number. Taken inside the writing transaction so that versions are handed out
+   * in commit order: the counter row stays locked until commit, so no later version can commit
+   * before an earlier one (the cursor-skip trap under concurrent writers; docs/sync-protocol.md).
+   */
+  takeVersion(): Promise<number>;
+  findDevice(deviceId: string): Promise<DeviceRecord | undefined>;
+  insertDevice(device: DeviceRecord): Promise<void>;
+  updateDevice(deviceId: string, lastSeq: number, lastSeenAt: string): Promise<void>;
+  findOutcome(id: string): Promise<StoredOutcome | undefined>;
+  insertOutcome(outcome: StoredOutcome): Promise<void>;
+  insertRejection(rejection: RejectionRecord): Promise<void>;
+  listRejections(deviceId: string): Promise<RejectionRecord[]>;
+  /** Outcomes by partnership, oldest version first: for counts in tests and reports. */
+  listOutcomes(partnershipId: string): Promise<StoredOutcome[]>;
+
+  // Pull
+  changesSince(partnershipIds: readonly string[], afterVersion: number, limit: number): Promise<ChangesByTable>;
+}

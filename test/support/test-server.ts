@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from '../../src/server/config';
+import { openSqliteStorage } from '../../src/server/storage/sqlite';
+import { seedDemoIfEmpty } from '../../src/server/seed/demo-seed';
+import { buildServer } from '../../src/server/build-server';
+import type { KyselyStorage } from '../../src/server/storage/kysely-storage';
+
+/** scrypt at 2^12 in tests: the hash format records its cost, and production verifies at 2^17. */
+export const TEST_SCRYPT = { logN: 12, r: 8, p: 1 };
+
+export interface TestServer {
+  url: string;
+  app: FastifyInstance;
+  storage: KyselyStorage;
+  config: Config;
+  dbPath: string;
+  /** Moves the server's clock (sessions expire by it). */
+  clock: { now: Date };
+  close(): Promise<void>;
+}
+
+/** The real server on a fresh temporary SQLite file, seeded with the demo, listening on a free port. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'fieldbook-test-'));
+  const dbPath = join(dir, 'fieldbook.sqlite');
+  const config = loadConfig({
+    DATABASE_PATH: dbPath,
+    FIELDBOOK_STATIC_DIR: join(dir, 'no-build'),
+    LOG_LEVEL: 'silent',
+    SCRYPT_LOG_N: String(TEST_SCRYPT.logN),
+    ...env,
+  });
+  const storage = await openSqliteStorage(dbPath);
+  await seedDemoIfEmpty(storage, TEST_SCRYPT);
+  const clock = { now: new Date() };
+  const app = await buildServer({ config, storage, now: () => clock.now });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    storage,
+    config,
+    dbPath,
+    clock,
+    async close() {
+      await app.close();
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

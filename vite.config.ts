@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+export default defineConfig({
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+    __BUILD_TIME__: JSON.stringify(new Date().toISOString()),
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+  },
+  server: {
+    // `npm run dev` serves the app with hot reload and sends API calls to `npm start`'s server.
+    proxy: { '/api': 'http://localhost:8080' },
+  },
+  plugins: [
+    react(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      // Registered by src/app/pwa/update-store.ts (a bundled file: the CSP forbids inline scripts).
+      injectRegister: false,
+      // A new version waits for the officer to accept it: never reload under someone typing.
+      registerType: 'prompt',
+      // Icons are precached once, through the glob below (the plugin would otherwise add them twice).
+      includeManifestIcons: false,
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,png,svg}'],
+      },
+      manifest: {
+        id: '/',
+        name: 'Fieldbook',
+        short_name: 'Fieldbook',
+        description: 'Log and track your Community Safety Partnership plan, with or without signal.',
+        lang: 'en-GB',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: '#0b3d5c',
+        background_color: '#f3f2f1',
+        categories: ['productivity', 'government'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+        shortcuts: [
+          { name: 'Log outcome', short_name: 'Log', url: '/log', icons: [{ src: '/icons/shortcut-log-96.png', sizes: '96x96', type: 'image/png' }] },
+          { name: 'My actions', short_name: 'My actions', url: '/', icons: [{ src: '/icons/shortcut-actions-96.png', sizes: '96x96', type: 'image/png' }] },
+        ],
+      },
+    }),
+  ],
+});
