@@ -6,6 +6,7 @@ import { useSession } from './session/session-hooks';
 import { useOptionalUserServices } from './services/services-context';
 import { AppShell, type NavItem } from './ui/components/AppShell';
 import { Loading } from './ui/components/Loading';
+import { UpdateBanner } from './ui/components/UpdateBanner';
 import { MyActionsScreen } from './ui/screens/MyActionsScreen';
 import { NotFoundScreen } from './ui/screens/NotFoundScreen';
 
@@ -28,6 +29,7 @@ export function App() {
   return (
     <AppServicesProvider>
       <BrowserRouter>
+        <UpdateBanner />
         <AppRoutes />
       </BrowserRouter>
     </AppServicesProvider>

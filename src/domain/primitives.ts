@@ -17,7 +17,7 @@ export const Text = (max: number) => z.string().check(z.trim(), z.minLength(1, '
 
 /** A whole number from min to max. */
 export const Int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.int().check(z.minimum(min, `Must be ${min} or more`), z.maximum(max, `Must be ${max} or less`));
+  z.int({ error: 'Must be a whole number' }).check(z.minimum(min, `Must be ${min} or more`), z.maximum(max, `Must be ${max} or less`));
 
 /** Today's date in the device's or server's local calendar, as YYYY-MM-DD. */
 export function localIsoDate(now: Date): IsoDate {

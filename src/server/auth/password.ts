@@ -38,11 +38,18 @@ export async function hashPassword(password: string, cost: ScryptCost = ASVS_SCR
   return ['scrypt', cost.logN, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
+/** Costs a stored hash may claim: anything else is corruption, never a reason to run scrypt. */
+const inRange = (v: number, min: number, max: number) => Number.isInteger(v) && v >= min && v <= max;
+
+/** false for a wrong password and for a stored value that is not a hash this code made. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [, logN, r, p, salt, key] = parts as [string, string, string, string, string, string];
+  const cost = { logN: Number(logN), r: Number(r), p: Number(p) };
   const expected = Buffer.from(key, 'base64url');
-  const actual = await derive(password, Buffer.from(salt, 'base64url'), { logN: Number(logN), r: Number(r), p: Number(p) });
+  const saltBytes = Buffer.from(salt, 'base64url');
+  if (!inRange(cost.logN, 10, 22) || !inRange(cost.r, 1, 32) || !inRange(cost.p, 1, 16) || saltBytes.length === 0 || expected.length === 0) return false;
+  const actual = await derive(password, saltBytes, cost);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { SyncStatusBar } from './SyncStatusBar';
-import { UpdateBanner } from './UpdateBanner';
 
 export interface NavItem {
   to: string;
@@ -26,7 +25,6 @@ export function AppShell({ nav, children }: { nav: NavItem[]; children: ReactNod
         </div>
         <SyncStatusBar />
       </header>
-      <UpdateBanner />
       <main id="main" className="main" tabIndex={-1}>
         {children}
       </main>

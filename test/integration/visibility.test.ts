@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { signedInDevice } from '../support/test-device';
+import { COORDINATOR, OFFICER } from '../support/demo';
+import { outcomeFor } from '../support/outcomes';
+import { addOtherPartnership, addUser } from '../support/seed-extra';
+import { logOutcome } from '../../src/app/data/log-outcome';
+import { loadProgress } from '../../src/app/data/progress-queries';
+import { loadActionDetail } from '../../src/app/data/plan-queries';
+
+let server: TestServer;
+let other: Awaited<ReturnType<typeof addOtherPartnership>>;
+beforeAll(async () => {
+  server = await startTestServer();
+  other = await addOtherPartnership(server.storage);
+});
+afterAll(() => server.close());
+
+describe('who sees what', () => {
+  it('never sends a user anything from a partnership they do not belong to', async () => {
+    const outsider = await signedInDevice(server.url, other.officer.email, other.officer.password);
+    const theirs = await logOutcome(outsider.db, outsider.user, await pullThen(outsider, () => ({
+      actionId: other.action.id,
+      measureId: other.measure.id,
+      occurredOn: '2026-01-10',
+      quantity: 3,
+      town: 'Elsewhere',
+      notes: 'their note',
+    })));
+    await outsider.sync.syncNow();
+
+    const officer = await signedInDevice(server.url, OFFICER.email, OFFICER.password);
+    const page = await officer.api.pull(undefined, 5000);
+    const ids = Object.values(page.changes).flatMap((rows) => rows.map((r) => r.id));
+    expect(ids).not.toContain(other.partnershipId);
+    expect(ids).not.toContain(other.action.id);
+    expect(ids).not.toContain(theirs.id);
+    expect(page.changes.partnerships.map((p) => p.name)).toEqual(['South and Vale Community Safety Partnership']);
+  });
+
+  it('shows officers the numbers of everyone’s outcomes but only their own notes; coordinators see all notes', async () => {
+    const partnershipId = (await signedInDevice(server.url, OFFICER.email, OFFICER.password)).user.memberships[0]!.partnershipId;
+    const colleague = await addUser(server.storage, partnershipId, 'officer', 'colleague@southandvale.example');
+    const officer = await signedInDevice(server.url, OFFICER.email, OFFICER.password);
+    const peer = await signedInDevice(server.url, colleague.email, colleague.password);
+    await officer.sync.syncNow();
+    await peer.sync.syncNow();
+    const mine = await logOutcome(officer.db, officer.user, await outcomeFor(officer.db, '22', 0, { notes: 'my note', quantity: 9 }));
+    const theirs = await logOutcome(peer.db, peer.user, await outcomeFor(peer.db, '22', 0, { notes: 'colleague note', quantity: 4, town: 'Wantage' }));
+    await officer.sync.syncNow();
+    await peer.sync.syncNow();
+    await officer.sync.syncNow();
+
+    const onOfficerPhone = await officer.db.outcomes.get(theirs.id);
+    expect(onOfficerPhone).toMatchObject({ quantity: 4, town: 'Wantage', notes: null, authorName: expect.stringContaining('colleague') });
+    expect((await officer.db.outcomes.get(mine.id))?.notes).toBe('my note');
+
+    const coordinator = await signedInDevice(server.url, COORDINATOR.email, COORDINATOR.password);
+    await coordinator.sync.syncNow();
+    expect((await coordinator.db.outcomes.get(theirs.id))?.notes).toBe('colleague note');
+    expect((await coordinator.db.outcomes.get(mine.id))?.notes).toBe('my note');
+  });
+
+  it('gives the coordinator the outcomes counted under their measures, as the officer’s phone counts them', async () => {
+    const officer = await signedInDevice(server.url, OFFICER.email, OFFICER.password);
+    await officer.sync.syncNow();
+    const coordinator = await signedInDevice(server.url, COORDINATOR.email, COORDINATOR.password);
+    await coordinator.sync.syncNow();
+    const ref7 = await outcomeFor(officer.db, '7', 1, { town: null });
+    const before = (await loadActionDetail(coordinator.db, ref7.actionId))!.measures[1]!.tally.total;
+
+    await logOutcome(officer.db, officer.user, ref7);
+    await logOutcome(officer.db, officer.user, { ...ref7, town: 'Thame' });
+    await officer.sync.syncNow();
+    await coordinator.sync.syncNow();
+
+    const [progress] = await loadProgress(coordinator.db);
+    const action = progress!.actions.find((a) => a.action.ref === '7')!;
+    const measure = action.measures[1]!;
+    expect(measure.measure.text).toBe('draft procedure considered and adopted');
+    expect(measure.tally.total).toBe(before + 2);
+    expect(measure.tally.byTown).toEqual(expect.arrayContaining([{ town: 'Thame', total: expect.any(Number) }, { town: null, total: expect.any(Number) }]));
+    const officerView = (await loadActionDetail(officer.db, ref7.actionId))!.measures[1]!.tally;
+    const coordinatorView = (await loadActionDetail(coordinator.db, ref7.actionId))!.measures[1]!.tally;
+    expect(coordinatorView).toEqual(officerView);
+  });
+});
+
+/** Pulls the plan, then builds form values from it. */
+async function pullThen<T>(device: { sync: { syncNow(): Promise<void> } }, values: () => T): Promise<T> {
+  await device.sync.syncNow();
+  return values();
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../../src/server/auth/password';
+import { parsePlanCsv } from '../../src/domain/plan-import/plan-csv';
+import { planRecordsFromDraft } from '../../src/server/seed/plan-records';
+import type { Storage } from '../../src/server/storage/storage';
+import type { Role } from '../../src/domain/user';
+import { TEST_SCRYPT } from './test-server';
+
+/** Adds a user to an existing partnership (for tests that need a second officer). */
+export async function addUser(storage: Storage, partnershipId: string, role: Role, email: string, password = 'a-long-test-password') {
+  const id = randomUUID();
+  const passwordHash = await hashPassword(password, TEST_SCRYPT);
+  await storage.transaction(async (tx) => {
+    await tx.insertUser({ id, email, name: `Test ${role} ${email.split('@')[0]}`, passwordHash, active: true, createdAt: new Date().toISOString() });
+    await tx.insertMembership({ userId: id, partnershipId, role, jobTitle: 'Test' });
+  });
+  return { id, email, password };
+}
+
+/** A second partnership with a one-action plan and its own officer: what other users must never see. */
+export async function addOtherPartnership(storage: Storage) {
+  const partnershipId = randomUUID();
+  const { plan } = parsePlanCsv('ref,objective,priority,action,measures\n1,Other objective,Other priority,Other action,number of other things\n');
+  const records = planRecordsFromDraft(plan, {
+    id: randomUUID(),
+    partnershipId,
+    title: 'Other plan',
+    periodStart: '2018-04-01',
+    periodEnd: '2019-03-31',
+  });
+  await storage.transaction(async (tx) => {
+    await tx.insertPartnership({ id: partnershipId, name: 'Other Community Safety Partnership', towns: ['Elsewhere'] });
+    await tx.insertPlanRecords(partnershipId, records);
+  });
+  const officer = await addUser(storage, partnershipId, 'officer', `other-${partnershipId.slice(0, 8)}@other.example`);
+  return { partnershipId, action: records.actions[0]!, measure: records.measures[0]!, officer };
+}

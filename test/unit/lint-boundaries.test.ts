@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The import rules are the architecture (eslint.config.js). Each case lints a one-line file as if
+ * it sat at `path`, and checks the rule fires, so a broken rule cannot pass silently.
+ */
+// The snippets are not files of any TypeScript project, so type-aware rules are switched off for
+// them; the boundary rules resolve paths, not types, and stay on.
+const eslint = new ESLint({ cwd: process.cwd(), overrideConfig: [tseslint.configs.disableTypeChecked] });
+
+async function problems(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path });
+  return (result?.messages ?? []).filter((m) => m.ruleId !== '@typescript-eslint/no-unused-vars').map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+const cases: [string, string, string, RegExp][] = [
+  ['domain importing the app', 'src/domain/x.ts', "import '../app/db/fieldbook-db';", /domain is isomorphic/],
+  ['domain importing the server', 'src/domain/x.ts', "import '../server/config';", /domain is isomorphic/],
+  ['domain importing node built-ins', 'src/domain/x.ts', "import 'node:fs';", /no Node built-ins/],
+  ['domain importing a UI library', 'src/domain/x.ts', "import 'react';", /platform-free/],
+  ['the app importing the server', 'src/app/x.ts', "import '../server/config';", /must not import server code/],
+  ['the server importing the app', 'src/server/x.ts', "import '../app/App';", /must not import the app/],
+  ['the service worker importing the app', 'src/sw/x.ts', "import '../app/build-info';", /must not import the app/],
+  ['UI importing the database', 'src/app/ui/x.tsx', "import '../db/fieldbook-db';", /must not touch IndexedDB/],
+  ['UI importing the API client', 'src/app/ui/x.tsx', "import '../api/api-client';", /must not call the server/],
+  ['UI importing the sync engine', 'src/app/ui/x.tsx', "import '../sync/sync-engine';", /only use sync through its hooks/],
+  ['UI importing Dexie', 'src/app/ui/x.tsx', "import 'dexie';", /must not touch IndexedDB/],
+  ['UI calling fetch', 'src/app/ui/x.tsx', "void fetch('/api/session');", /must not call the network/],
+  ['anything importing classic zod', 'src/server/x.ts', "import 'zod';", /src\/domain\/zod/],
+];
+
+describe('import boundaries', () => {
+  it.each(cases)('%s is refused', async (_name, path, code, expected) => {
+    const found = await problems(path, code);
+    expect(found.join('\n')).toMatch(expected);
+  });
+
+  it('lets UI use the hooks', async () => {
+    expect(await problems('src/app/ui/x.tsx', "import '../sync/sync-hooks';\nimport '../data/plan-hooks';\n")).toEqual([]);
+  });
+});

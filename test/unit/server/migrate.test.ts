@@ -1,0 +1,97 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql, type Migration } from 'kysely';
+import { afterEach, describe, it, expect } from 'vitest';
+import { appliedMigrations, DatabaseTooNewError, migrateToLatest, MigrationFailedError } from '../../../src/server/storage/migrate';
+
+const opened: Kysely<unknown>[] = [];
+
+function freshDb(): Kysely<unknown> {
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
+  opened.push(db);
+  return db;
+}
+
+async function tableNames(db: Kysely<unknown>): Promise<string[]> {
+  const r = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db);
+  return r.rows.map((row) => row.name);
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.destroy()));
+});
+
+describe('migrateToLatest', () => {
+  it('applies the real migrations to a fresh database and records them', async () => {
+    const db = freshDb();
+    expect(await migrateToLatest(db)).toEqual(['0001-initial']);
+    expect(await appliedMigrations(db)).toEqual(['0001-initial']);
+    expect(await tableNames(db)).toEqual(expect.arrayContaining(['schema_migrations', 'partnerships', 'users', 'memberships']));
+  });
+
+  it('applies nothing when run again', async () => {
+    const db = freshDb();
+    await migrateToLatest(db);
+    expect(await migrateToLatest(db)).toEqual([]);
+    expect(await appliedMigrations(db)).toEqual(['0001-initial']);
+  });
+
+  it('applies migrations in name order', async () => {
+    const db = freshDb();
+    const order: string[] = [];
+    const record = (name: string): Migration => ({
+      up: () => {
+        order.push(name);
+        return Promise.resolve();
+      },
+    });
+    expect(await migrateToLatest(db, { '0002-b': record('0002-b'), '0001-a': record('0001-a') })).toEqual(['0001-a', '0002-b']);
+    expect(order).toEqual(['0001-a', '0002-b']);
+  });
+
+  it('rolls back a failing migration, keeping the ones before it', async () => {
+    const db = freshDb();
+    const migrations: Record<string, Migration> = {
+      '0001-good': {
+        async up(trx) {
+          await trx.schema.createTable('kept').addColumn('id', 'integer').execute();
+        },
+      },
+      '0002-broken': {
+        async up(trx) {
+          await trx.schema.createTable('half_made').addColumn('id', 'integer').execute();
+          throw new Error('disk on fire');
+        },
+      },
+    };
+
+    const e = await errorOf(migrateToLatest(db, migrations));
+    expect(e).toBeInstanceOf(MigrationFailedError);
+    expect((e as MigrationFailedError).migrationName).toBe('0002-broken');
+    expect((e as Error).message).toMatch(/0002-broken.*disk on fire/);
+
+    const tables = await tableNames(db);
+    expect(tables).toContain('kept');
+    expect(tables).not.toContain('half_made');
+    expect(await appliedMigrations(db)).toEqual(['0001-good']);
+  });
+
+  it('refuses a database that records a migration this code does not know', async () => {
+    const db = freshDb();
+    await migrateToLatest(db);
+    await sql`insert into schema_migrations (name, applied_at) values ('0099-from-the-future', '2030-01-01T00:00:00.000Z')`.execute(db);
+
+    const e = await errorOf(migrateToLatest(db));
+    expect(e).toBeInstanceOf(DatabaseTooNewError);
+    expect((e as DatabaseTooNewError).unknownMigrations).toEqual(['0099-from-the-future']);
+    expect((e as Error).message).toMatch(/0099-from-the-future/);
+  });
+});
