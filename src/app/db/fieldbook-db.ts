@@ -9,7 +9,7 @@ import type { LocalOutcome, MetaEntry, OutboxEntry } from './local-records';
  *
  * Schema versions are append-only: every shipped db.version(n) stays declared forever, and data
  * changes go in .upgrade() of a new version, tested against a frozen copy of the old data
- * (test/unit/app/db-migrations.test.ts).
+ * (test/unit/app/db-schema.test.ts).
  */
 export class FieldbookDb extends Dexie {
   meta!: Table<MetaEntry, MetaEntry['key']>;

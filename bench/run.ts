@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: Fieldbook's benchmarks, each measured beside its baseline in the same run and
+ * reported as a ratio. Writes bench/results/results.json and bench/results/results.md.
+ * Not part of `npm test`: timing and size goals are checked here, never as test assertions.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { measureBundles } from './bundle-size';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const installed = (name: string) => (JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string }).version;
+
+function chromiumVersion(): string {
+  try {
+    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'not installed';
+  }
+}
+
+const bundles = await measureBundles();
+const rows = [
+  {
+    id: 1,
+    what: "Officer's first-load JS+CSS, gzip",
+    baseline: `react + react-dom + react-router + dexie + workbox-window alone: ${kb(bundles.baselineGzip)}`,
+    measured: `${kb(bundles.firstLoadGzip)} = ${bundles.ratio.toFixed(3)}×`,
+    goal: '≤ 1.15×',
+    met: bundles.ratio <= 1.15,
+  },
+  {
+    id: '1b',
+    what: 'Whole precache, gzip',
+    baseline: '—',
+    measured: `${kb(bundles.precacheGzip)} in ${bundles.precacheFiles} files (+ sw.js)`,
+    goal: '≤ 400 KB',
+    met: bundles.precacheGzip <= 400 * 1024,
+  },
+];
+
+const results = {
+  measuredAt: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), platform: `${process.platform} ${process.arch}` },
+  versions: {
+    node: process.version,
+    chromium: chromiumVersion(),
+    react: installed('react'),
+    'react-router': installed('react-router'),
+    dexie: installed('dexie'),
+    zod: installed('zod'),
+    vite: installed('vite'),
+    declared: { ...pkg.dependencies, ...pkg.devDependencies },
+  },
+  bundles,
+  rows,
+};
+
+const table = [
+  '| # | what | baseline in the same run | measured | goal | met |',
+  '|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.id} | ${r.what} | ${r.baseline} | ${r.measured} | ${r.goal} | ${r.met ? 'yes' : '**no**'} |`),
+].join('\n');
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/results.json', JSON.stringify(results, null, 2) + '\n');
+writeFileSync('bench/results/results.md', `${table}\n\nNode ${process.version}, ${results.versions.chromium}, ${results.machine.cpus} CPUs.\n`);
+console.log(table);
