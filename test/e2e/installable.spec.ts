@@ -1,25 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, expect, test } from '@playwright/test';
-import { CHROMIUM_LAUNCH, PHONE } from './support/chromium';
-import { startFieldbook, type RunningFieldbook } from './support/fieldbook-server';
+import { expect, firstPage, test } from './support/fixtures';
 
-let server: RunningFieldbook;
-let profile: string;
-test.beforeAll(async () => {
-  server = await startFieldbook();
-  profile = mkdtempSync(join(tmpdir(), 'fieldbook-install-'));
-});
-test.afterAll(async () => {
-  await server.stop();
-  rmSync(profile, { recursive: true, force: true });
-});
-
-test('Chromium reports no installability errors', async () => {
+test('Chromium reports no installability errors', async ({ fieldbook: server, openPhone }) => {
   // A persistent profile: Chromium never offers installation in incognito-like contexts.
-  const context = await chromium.launchPersistentContext(profile, { ...CHROMIUM_LAUNCH, ...PHONE });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const context = await openPhone();
+  const page = await firstPage(context);
   await page.goto(server.url);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const cdp = await context.newCDPSession(page);
@@ -27,10 +11,9 @@ test('Chromium reports no installability errors', async () => {
   expect(installabilityErrors).toEqual([]);
   const { errors } = await cdp.send('Page.getAppManifest');
   expect(errors).toEqual([]);
-  await context.close();
 });
 
-test('the manifest has what home-screen installation needs', async () => {
+test('the manifest has what home-screen installation needs', async ({ fieldbook: server }) => {
   const manifest = await (await fetch(`${server.url}/manifest.webmanifest`)).json();
   expect(manifest).toMatchObject({ name: 'Fieldbook', short_name: 'Fieldbook', id: '/', start_url: '/', scope: '/', display: 'standalone' });
   expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);

@@ -1,33 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM_LAUNCH, PHONE } from './support/chromium';
-import { startFieldbook, type RunningFieldbook } from './support/fieldbook-server';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './support/chromium';
+import { expect, firstPage, signIn, test } from './support/fixtures';
 import { outcomesOnServer } from './support/server-api';
 import { DEMO_USERS } from '../../src/server/seed/demo-seed';
 
 const { officer, coordinator } = DEMO_USERS;
-let server: RunningFieldbook;
-let profile: string;
-
-test.beforeAll(async () => {
-  server = await startFieldbook();
-  profile = mkdtempSync(join(tmpdir(), 'fieldbook-phone-'));
-});
-test.afterAll(async () => {
-  await server.stop();
-  rmSync(profile, { recursive: true, force: true });
-});
-
-/** The officer's phone: a browser profile that survives closing, like a real one. */
-const openPhone = (offline = false) => chromium.launchPersistentContext(profile, { ...CHROMIUM_LAUNCH, ...PHONE, offline });
-
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.getByLabel('Email address').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 async function logOutcome(page: Page, ref: string, measure: string, town: string, notes: string, howMany?: string) {
   await page.getByRole('link', { name: new RegExp(`Ref ${ref}\\b`) }).first().click();
@@ -43,10 +20,10 @@ async function logOutcome(page: Page, ref: string, measure: string, town: string
 
 const status = (page: Page) => page.getByTestId('sync-status');
 
-test('an officer logs outcomes with no signal, across a browser restart, and they reach the coordinator exactly once', async () => {
+test('an officer logs outcomes with no signal, across a browser restart, and they reach the coordinator exactly once', async ({ fieldbook: server, openPhone }) => {
   // Sign in online: the plan comes down and the service worker installs.
-  let phone: BrowserContext = await openPhone();
-  let page = phone.pages()[0] ?? (await phone.newPage());
+  let phone = await openPhone();
+  let page = await firstPage(phone);
   await page.goto(server.url);
   await signIn(page, officer);
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
@@ -67,8 +44,8 @@ test('an officer logs outcomes with no signal, across a browser restart, and the
 
   // The phone is put away: the browser closes and opens again, still with no signal.
   await phone.close();
-  phone = await openPhone(true);
-  page = phone.pages()[0] ?? (await phone.newPage());
+  phone = await openPhone({ offline: true });
+  page = await firstPage(phone);
   await page.goto(server.url);
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
   await expect(status(page)).toContainText('Offline · 2 outcomes waiting to sync');

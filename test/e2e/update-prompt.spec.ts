@@ -1,29 +1,12 @@
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, expect, test } from '@playwright/test';
-import { CHROMIUM_LAUNCH, PHONE } from './support/chromium';
-import { startFieldbook, type RunningFieldbook } from './support/fieldbook-server';
+import { expect, firstPage, signIn, test } from './support/fixtures';
 import { DEMO_USERS } from '../../src/server/seed/demo-seed';
 
-let server: RunningFieldbook;
-let profile: string;
-test.beforeAll(async () => {
-  server = await startFieldbook();
-  profile = mkdtempSync(join(tmpdir(), 'fieldbook-update-'));
-});
-test.afterAll(async () => {
-  await server.stop();
-  rmSync(profile, { recursive: true, force: true });
-});
-
-test('a new deployment waits for the officer: "Update available", never a reload by itself', async () => {
-  const context = await chromium.launchPersistentContext(profile, { ...CHROMIUM_LAUNCH, ...PHONE });
-  const page = context.pages()[0] ?? (await context.newPage());
+test('a new deployment waits for the officer: "Update available", never a reload by itself', async ({ fieldbook: server, openPhone }) => {
+  const page = await firstPage(await openPhone());
   await page.goto(server.url);
-  await page.getByLabel('Email address').fill(DEMO_USERS.officer.email);
-  await page.getByLabel('Password').fill(DEMO_USERS.officer.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, DEMO_USERS.officer);
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   // Something only this page load holds: it disappears if the page reloads.
@@ -45,5 +28,4 @@ test('a new deployment waits for the officer: "Update available", never a reload
   expect(await page.evaluate(() => (window as unknown as { loadMarker?: string }).loadMarker)).toBeUndefined();
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting)).toBeNull();
   await expect(page.getByText('Update available.')).toHaveCount(0);
-  await context.close();
 });

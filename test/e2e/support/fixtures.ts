@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test as base, type BrowserContext, type Page } from '@playwright/test';
+import { CHROMIUM_LAUNCH, PHONE } from './chromium';
+import { startFieldbook, type RunningFieldbook } from './fieldbook-server';
+
+interface Fixtures {
+  /** A Fieldbook server of this test's own: fresh database, private copy of the build. */
+  fieldbook: RunningFieldbook;
+  /** Opens the officer's phone: a browser profile that survives closing, like a real one. */
+  openPhone: (options?: { offline?: boolean }) => Promise<BrowserContext>;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern.
+  fieldbook: async ({}, use) => {
+    const server = await startFieldbook();
+    await use(server);
+    await server.stop();
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern.
+  openPhone: async ({}, use) => {
+    const profile = mkdtempSync(join(tmpdir(), 'fieldbook-phone-'));
+    const open: BrowserContext[] = [];
+    await use(async ({ offline = false } = {}) => {
+      const context = await chromium.launchPersistentContext(profile, { ...CHROMIUM_LAUNCH, ...PHONE, offline });
+      open.push(context);
+      return context;
+    });
+    for (const c of open) await c.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+export const firstPage = async (context: BrowserContext): Promise<Page> => context.pages()[0] ?? (await context.newPage());
+
+export async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
+  await page.getByLabel('Email address').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
