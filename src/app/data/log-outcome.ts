@@ -19,7 +19,7 @@ export type OutcomeFormValues = Omit<OutcomeInput, 'id' | 'recordedAt'>;
  * Checks an outcome with the same rules the server applies. Returns the problems by field, or the
  * complete input ready to save.
  */
-export async function validateOutcome(db: FieldbookDb, values: OutcomeFormValues, now: Date): Promise<FieldProblem[] | OutcomeInput> {
+async function validateOutcome(db: FieldbookDb, values: OutcomeFormValues, now: Date): Promise<FieldProblem[] | OutcomeInput> {
   const candidate = { ...values, id: crypto.randomUUID(), recordedAt: now.toISOString() };
   const parsed = OutcomeInput.safeParse(candidate);
   if (!parsed.success) return toFieldErrors(parsed.error.issues).map((e) => ({ field: e.path, message: e.message }));

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useUserServices } from '../services/services-context';
-import { loadActionDetail, loadMyActions, loadPlans, loadTowns, searchActions } from './plan-queries';
+import { loadActionDetail, loadMyActions, loadPlans, searchActions } from './plan-queries';
 
 /*
  * Live views of the plan on this phone: each re-renders when IndexedDB changes, including
@@ -26,9 +26,4 @@ export function useActionSearch(query: string) {
 export function useActionDetail(actionId: string) {
   const { db } = useUserServices();
   return useLiveQuery(() => loadActionDetail(db, actionId), [db, actionId]);
-}
-
-export function useTowns(actionId: string) {
-  const { db } = useUserServices();
-  return useLiveQuery(() => loadTowns(db, actionId), [db, actionId]);
 }

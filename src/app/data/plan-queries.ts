@@ -133,10 +133,3 @@ export async function loadActionDetail(db: FieldbookDb, actionId: string): Promi
     seeAlso: siblings.filter((s) => s.ref !== null && action.seeAlsoRefs.includes(s.ref)).sort(byPosition),
   };
 }
-
-export async function loadTowns(db: FieldbookDb, actionId: string): Promise<string[]> {
-  const action = await db.actions.get(actionId);
-  const plan = action && (await db.plans.get(action.planId));
-  const partnership = plan && (await db.partnerships.get(plan.partnershipId));
-  return partnership?.towns ?? [];
-}

@@ -19,7 +19,6 @@ export const MutationArgs = {
   'outcome.create': OutcomeInput,
 } as const;
 export type MutationKind = keyof typeof MutationArgs;
-export const MUTATION_KINDS = Object.keys(MutationArgs) as MutationKind[];
 
 /**
  * The envelope is checked as a whole (a broken envelope is a 400); the args of each mutation are

@@ -13,13 +13,13 @@ const WRONG_CREDENTIALS = 'The email address or password is not right.';
 export function sessionRoutes(app: FastifyInstance, deps: AuthDeps & { scryptCost: ScryptCost }): void {
   // A hash of a random password, verified against when the email is unknown, so that an unknown
   // email costs the same time as a wrong password and the answer does not reveal who has an account.
-  let decoyHash: Promise<string> | undefined;
-  const decoy = () => (decoyHash ??= hashPassword(randomUUID(), deps.scryptCost));
+  // Made now, not on first use: otherwise the first unknown email would take twice as long.
+  const decoyHash = hashPassword(randomUUID(), deps.scryptCost);
 
   app.post('/api/session', async (request, reply) => {
     const { email, password } = parseOr400(SignInRequest, request.body, 'sign-in');
     const user = await deps.storage.transaction((tx) => tx.findUserByEmail(email));
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
     if (!user || !user.active || !ok) throw new HttpError(401, 'invalid-credentials', WRONG_CREDENTIALS);
 
     const previous = readCookie(request.headers.cookie, deps.cookie.name);

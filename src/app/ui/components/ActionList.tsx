@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { Action } from '../../../domain/plan';
+import { formatDate } from '../format-date';
 
 /** A list of actions as tappable cards: ref, what the action is, its priority and due date. */
 export function ActionList({ items, linkTo = (a) => `/actions/${a.id}` }: { items: { action: Action; priorityName?: string }[]; linkTo?: (a: Action) => string }) {
@@ -19,11 +20,4 @@ export function ActionList({ items, linkTo = (a) => `/actions/${a.id}` }: { item
       ))}
     </ul>
   );
-}
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** 2019-03-31 → "31 Mar 2019" (dates are calendar days, so formatted in UTC to avoid shifting). */
-export function formatDate(isoDate: string): string {
-  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }

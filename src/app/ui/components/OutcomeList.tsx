@@ -1,6 +1,6 @@
 import type { Measure } from '../../../domain/plan';
 import type { LocalOutcome } from '../../data/types';
-import { formatDate } from './ActionList';
+import { formatDate } from '../format-date';
 
 const STATE_LABEL: Record<LocalOutcome['syncState'], string> = {
   pending: 'Waiting to sync',

@@ -6,7 +6,7 @@ import { useSession } from '../../session/session-hooks';
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
-export function formatSyncedAt(iso: string, now = new Date()): string {
+function formatSyncedAt(iso: string, now = new Date()): string {
   const d = new Date(iso);
   return d.toDateString() === now.toDateString() ? `today at ${timeFormat.format(d)}` : dayFormat.format(d);
 }

@@ -1,6 +1,6 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { useActionDetail } from '../../data/plan-hooks';
-import { formatDate } from '../components/ActionList';
+import { formatDate } from '../format-date';
 import { Loading } from '../components/Loading';
 import { MeasureTallies } from '../components/MeasureTallies';
 import { OutcomeList } from '../components/OutcomeList';

@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { localIsoDate } from '../../../domain/primitives';
 import { NOTES_MAX, type FieldProblem } from '../../../domain/outcome';
 import type { Measure } from '../../../domain/plan';
-import { useActionDetail, useTowns } from '../../data/plan-hooks';
+import { useActionDetail } from '../../data/plan-hooks';
 import { useLogOutcome } from '../../data/outcome-hooks';
 import { ErrorSummary, type FormError } from '../components/ErrorSummary';
 import { Field, describedBy } from '../components/Field';
@@ -24,8 +24,7 @@ const FIELD_INPUT: Record<string, string> = { measureId: 'measure', quantity: 'q
 export function LogOutcomeScreen() {
   const { actionId = '' } = useParams();
   const detail = useActionDetail(actionId);
-  const towns = useTowns(actionId);
-  if (detail === undefined || towns === undefined) return <Loading />;
+  if (detail === undefined) return <Loading />;
   if (detail === null) {
     return (
       <div className="page">
@@ -36,7 +35,7 @@ export function LogOutcomeScreen() {
       </div>
     );
   }
-  return <OutcomeForm actionId={actionId} actionRef={detail.action.ref} actionText={detail.action.text} measures={detail.measures.map((m) => m.measure)} towns={towns} />;
+  return <OutcomeForm actionId={actionId} actionRef={detail.action.ref} actionText={detail.action.text} measures={detail.measures.map((m) => m.measure)} towns={detail.partnership?.towns ?? []} />;
 }
 
 function OutcomeForm({ actionId, actionRef, actionText, measures, towns }: { actionId: string; actionRef: string | null; actionText: string; measures: Measure[]; towns: string[] }) {

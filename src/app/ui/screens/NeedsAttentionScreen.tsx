@@ -1,6 +1,6 @@
 import { useNeedsAttention } from '../../data/outbox-hooks';
 import { Loading } from '../components/Loading';
-import { formatDate } from '../components/ActionList';
+import { formatDate } from '../format-date';
 
 /** Outcomes the server refused, with its reasons. They stay on the phone; nothing is dropped silently. */
 export function NeedsAttentionScreen() {

@@ -1,5 +1,6 @@
 import { usePlans } from '../../data/plan-hooks';
-import { ActionList, formatDate } from '../components/ActionList';
+import { formatDate } from '../format-date';
+import { ActionList } from '../components/ActionList';
 import { Loading } from '../components/Loading';
 import type { Indicator } from '../../../domain/plan';
 
@@ -50,7 +51,7 @@ function Indicators({ items }: { items: Indicator[] }) {
   );
 }
 
-export function EmptyPlan() {
+function EmptyPlan() {
   return (
     <div className="page">
       <h1>No plan on this phone yet</h1>
