@@ -11,6 +11,7 @@ export const ApiErrorCode = z.enum([
   'payload-too-large',
   'unauthenticated',
   'invalid-credentials',
+  'too-many-attempts',
   'forbidden',
   'cross-origin',
   'not-found',

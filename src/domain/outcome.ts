@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { Id, Int, IsoDate, IsoDateTime, Text, addDays } from './primitives';
+import { Id, Int, IsoDate, IsoDateTime, SafeString, Text, addDays } from './primitives';
 import type { Action, Measure } from './plan';
 
 export const NOTES_MAX = 2000;
@@ -9,9 +9,10 @@ export const EARLIEST_OUTCOME_DATE = '2000-01-01';
 
 /**
  * What an officer logs against an action, exactly as the device pushes it.
- * The server adds the author, partnership and received time itself: it never trusts the device for them.
+ * The server adds the author, partnership and received time itself: it never trusts the device
+ * for them, and a push that tries to send them (or any field not listed here) is refused.
  */
-export const OutcomeInput = z.object({
+const outcomeInputShape = {
   id: Id,
   actionId: Id,
   measureId: Id,
@@ -20,14 +21,16 @@ export const OutcomeInput = z.object({
   quantity: z.nullable(Int(1, QUANTITY_MAX)),
   /** null means the outcome is not about one town (district-wide). */
   town: z.nullable(Text(80)),
-  notes: z.string().check(z.maxLength(NOTES_MAX, `Must be ${NOTES_MAX} characters or fewer`)),
+  notes: SafeString(NOTES_MAX),
   /** When the officer pressed save, by the device's clock (informational: device clocks drift). */
   recordedAt: IsoDateTime,
-});
+};
+export const OutcomeInput = z.strictObject(outcomeInputShape);
 export type OutcomeInput = z.infer<typeof OutcomeInput>;
 
-/** An outcome as the server holds it and sends it back in pulls. */
-export const OutcomeRecord = z.extend(OutcomeInput, {
+/** An outcome as the server holds it and sends it back in pulls (not strict: newer servers may add fields). */
+export const OutcomeRecord = z.object({
+  ...outcomeInputShape,
   partnershipId: Id,
   authorId: Id,
   authorName: z.string(),

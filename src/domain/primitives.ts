@@ -4,16 +4,37 @@ import { z } from './zod';
 export const Id = z.uuid({ error: 'Must be a UUID' });
 export type Id = z.infer<typeof Id>;
 
+/** Dates outside this range are typing mistakes or attacks, never plan business. */
+export const DATE_MIN = '1990-01-01';
+export const DATE_MAX = '2100-12-31';
+// Judged only on well-formed values: the format check already reports the others.
+const inDateRange = (s: string) => !/^\d{4}-\d{2}-\d{2}/.test(s) || (s.slice(0, 10) >= DATE_MIN && s.slice(0, 10) <= DATE_MAX);
+const DATE_RANGE_MESSAGE = `Must be between ${DATE_MIN.slice(0, 4)} and ${DATE_MAX.slice(0, 4)}`;
+
 /** A calendar date with no time zone, as officers think of "the day it happened". */
-export const IsoDate = z.iso.date({ error: 'Must be a date in the form YYYY-MM-DD' });
+export const IsoDate = z.iso.date({ error: 'Must be a date in the form YYYY-MM-DD' }).check(z.refine(inDateRange, DATE_RANGE_MESSAGE));
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** An instant, always UTC with a Z suffix so values sort as strings. */
-export const IsoDateTime = z.iso.datetime({ error: 'Must be a UTC date-time such as 2026-04-01T09:30:00Z' });
+export const IsoDateTime = z.iso
+  .datetime({ error: 'Must be a UTC date-time such as 2026-04-01T09:30:00Z' })
+  .check(z.refine(inDateRange, DATE_RANGE_MESSAGE));
 export type IsoDateTime = z.infer<typeof IsoDateTime>;
 
-/** A string of 1 to max characters after trimming. */
-export const Text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'Must not be empty'), z.maxLength(max, `Must be ${max} characters or fewer`));
+/**
+ * NUL bytes and lone UTF-16 surrogates are never text a person typed: they break C-based tools,
+ * CSV readers and some databases downstream. Every string that enters Fieldbook is checked.
+ */
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
+const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isSafeText = (s: string) => !UNSAFE_TEXT.test(s);
+const safe = z.refine<string>(isSafeText, 'Must not contain NUL characters or broken Unicode');
+
+/** Any string up to max characters, safe (see above), possibly empty. */
+export const SafeString = (max: number) => z.string().check(z.maxLength(max, `Must be ${max} characters or fewer`), safe);
+
+/** A string of 1 to max characters after trimming, safe. */
+export const Text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'Must not be empty'), z.maxLength(max, `Must be ${max} characters or fewer`), safe);
 
 /** A whole number from min to max. */
 export const Int = (min: number, max = Number.MAX_SAFE_INTEGER) =>

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { Id } from './primitives';
+import { Id, isSafeText } from './primitives';
 
 export const Role = z.enum(['officer', 'coordinator']);
 export type Role = z.infer<typeof Role>;
@@ -22,11 +22,15 @@ export const SessionUser = z.object({
 export type SessionUser = z.infer<typeof SessionUser>;
 
 export const EMAIL_MAX = 254;
+/** NIST SP 800-63B and ASVS: at least 12 characters, at least 64 allowed, no composition rules. */
+export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
-export const SignInRequest = z.object({
-  email: z.string().check(z.trim(), z.minLength(1, 'Enter your email address'), z.maxLength(EMAIL_MAX)),
-  password: z.string().check(z.minLength(1, 'Enter your password'), z.maxLength(PASSWORD_MAX)),
+const safe = z.refine<string>(isSafeText, 'Must not contain NUL characters or broken Unicode');
+
+export const SignInRequest = z.strictObject({
+  email: z.string().check(z.trim(), z.minLength(1, 'Enter your email address'), z.maxLength(EMAIL_MAX), safe),
+  password: z.string().check(z.minLength(1, 'Enter your password'), z.maxLength(PASSWORD_MAX), safe),
 });
 export type SignInRequest = z.infer<typeof SignInRequest>;
 

@@ -6,9 +6,12 @@ import { installErrorHandler } from './http/error-handler';
 import { installSameOriginGuard } from './http/same-origin';
 import { installSecurityHeaders } from './http/security-headers';
 import { installStaticFiles } from './http/static-files';
+import { DEFAULT_BODY_LIMIT, installJsonBodyParser } from './http/json-body';
 import { sessionRoutes } from './routes/session-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { healthRoutes } from './routes/health-routes';
+import { accountRoutes } from './routes/account-routes';
+import { partnershipRoutes } from './routes/partnership-routes';
 import type { AuthDeps } from './auth/authenticate';
 
 export interface ServerDeps {
@@ -21,11 +24,12 @@ export interface ServerDeps {
 export async function buildServer({ config, storage, now = () => new Date() }: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
+    bodyLimit: DEFAULT_BODY_LIMIT,
     // Behind a reverse proxy, X-Forwarded-Proto says whether the browser used HTTPS.
     trustProxy: config.publicOrigin !== undefined,
   });
   // Only JSON bodies: a form on another site cannot send application/json without CORS approval.
-  app.removeContentTypeParser('text/plain');
+  installJsonBodyParser(app);
 
   const auth: AuthDeps = {
     storage,
@@ -39,7 +43,10 @@ export async function buildServer({ config, storage, now = () => new Date() }: S
   const spaFallback = await installStaticFiles(app, config.staticDir);
   installErrorHandler(app, { spaFallback });
 
-  sessionRoutes(app, { ...auth, scryptCost: { logN: config.scryptLogN, r: 8, p: 1 } });
+  const scryptCost = { logN: config.scryptLogN, r: 8, p: 1 };
+  sessionRoutes(app, { ...auth, scryptCost });
+  accountRoutes(app, { ...auth, scryptCost });
+  partnershipRoutes(app, auth);
   syncRoutes(app, auth);
   healthRoutes(app, storage);
   return app;

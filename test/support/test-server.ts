@@ -34,7 +34,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...env,
   });
   const storage = await openSqliteStorage(dbPath);
-  await seedDemoIfEmpty(storage, TEST_SCRYPT);
+  // Seeded at the configured cost: the decoy hash for unknown emails uses it too.
+  await seedDemoIfEmpty(storage, { logN: config.scryptLogN, r: 8, p: 1 });
   const clock = { now: new Date() };
   const app = await buildServer({ config, storage, now: () => clock.now });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { Int } from '../primitives';
+import { Int, Text } from '../primitives';
 import { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../plan';
 import { OutcomeRecord } from '../outcome';
 
@@ -11,9 +11,9 @@ import { OutcomeRecord } from '../outcome';
 export const PULL_PAGE_DEFAULT = 1000;
 export const PULL_PAGE_MAX = 5000;
 
-export const PullQuery = z.object({
+export const PullQuery = z.strictObject({
   /** Absent on a device's first pull. */
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+  cursor: z.optional(Text(500)),
   limit: z._default(z.pipe(z.coerce.number(), Int(1, PULL_PAGE_MAX)), PULL_PAGE_DEFAULT),
 });
 export type PullQuery = z.infer<typeof PullQuery>;

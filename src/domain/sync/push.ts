@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { Id, Int } from '../primitives';
+import { Id, Int, Text } from '../primitives';
 import { FieldError } from '../api-error';
 import { OutcomeInput } from '../outcome';
 
@@ -25,15 +25,15 @@ export type MutationKind = keyof typeof MutationArgs;
  * checked one by one on the server, so one bad record is refused on its own and never blocks the
  * mutations queued behind it.
  */
-export const MutationEnvelope = z.object({
+export const MutationEnvelope = z.strictObject({
   seq: Int(1),
-  kind: z.string().check(z.minLength(1), z.maxLength(100)),
+  kind: Text(100),
   args: z.unknown(),
 });
 export type MutationEnvelope = z.infer<typeof MutationEnvelope>;
 
 export const PushRequest = z
-  .object({
+  .strictObject({
     deviceId: Id,
     mutations: z.array(MutationEnvelope).check(z.minLength(1), z.maxLength(MAX_MUTATIONS_PER_PUSH)),
   })

@@ -8,8 +8,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * already SameSite=Strict; this is the second lock. Browsers send Sec-Fetch-Site and Origin with
  * every POST and DELETE; when present they must say this origin. Requests with neither come from
  * non-browser clients, which cannot carry a victim's cookies anyway.
- * The body must be JSON (the text/plain parser is removed in build-server.ts), which a plain
- * HTML form on another site cannot send.
+ * The body must be JSON (the only parser, json-body.ts), which a plain HTML form on another
+ * site cannot send.
  */
 export function installSameOriginGuard(app: FastifyInstance, publicOrigin: string | undefined): void {
   app.addHook('onRequest', (request, _reply, done) => {

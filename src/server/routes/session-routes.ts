@@ -7,6 +7,7 @@ import { clearedSessionCookie, readCookie, sessionCookie } from '../http/cookies
 import { hashPassword, verifyPassword, type ScryptCost } from '../auth/password';
 import { endSession, startSession } from '../auth/sessions';
 import { requireAuth, toSessionUser, type AuthDeps } from '../auth/authenticate';
+import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, accountKey, addressKey, blockedForMs, recordFailure } from '../auth/sign-in-throttle';
 
 const WRONG_CREDENTIALS = 'The email address or password is not right.';
 
@@ -18,13 +19,32 @@ export function sessionRoutes(app: FastifyInstance, deps: AuthDeps & { scryptCos
 
   app.post('/api/session', async (request, reply) => {
     const { email, password } = parseOr400(SignInRequest, request.body, 'sign-in');
+    const keys = { account: accountKey(email), address: addressKey(request.ip) };
+
+    // 1. Throttled keys are refused before any password is checked, whether the email exists or not.
+    const waitMs = await deps.storage.transaction((tx) => blockedForMs(tx, [keys.account, keys.address], deps.now()));
+    if (waitMs > 0) {
+      const minutes = Math.ceil(waitMs / 60_000);
+      reply.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+      throw new HttpError(429, 'too-many-attempts', `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+    }
+
+    // 2. Check the password (outside any transaction: scrypt is slow).
     const user = await deps.storage.transaction((tx) => tx.findUserByEmail(email));
     const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
-    if (!user || !user.active || !ok) throw new HttpError(401, 'invalid-credentials', WRONG_CREDENTIALS);
+    if (!user || !user.active || !ok) {
+      await deps.storage.transaction(async (tx) => {
+        await recordFailure(tx, keys.account, ACCOUNT_THROTTLE, deps.now());
+        await recordFailure(tx, keys.address, ADDRESS_THROTTLE, deps.now());
+      });
+      request.log.info({ event: 'sign-in-failed' }, 'sign-in failed');
+      throw new HttpError(401, 'invalid-credentials', WRONG_CREDENTIALS);
+    }
 
+    // 3. A fresh session id at every sign-in; whatever session the browser held before ends here.
     const previous = readCookie(request.headers.cookie, deps.cookie.name);
     const { token, memberships } = await deps.storage.transaction(async (tx) => {
-      // A fresh session id at every sign-in; whatever session the browser held before ends here.
+      await tx.deleteThrottle(keys.account);
       if (previous) await endSession(tx, previous);
       return { token: await startSession(tx, user.id, deps.now(), deps.policy), memberships: await tx.listMemberships(user.id) };
     });

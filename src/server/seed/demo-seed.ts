@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { parsePlanCsv } from '../../domain/plan-import/plan-csv';
 import type { Storage } from '../storage/storage';
 import { hashPassword, type ScryptCost } from '../auth/password';
+import { passwordProblems } from '../auth/password-policy';
 import { planRecordsFromDraft } from './plan-records';
+import { appendAudit } from '../audit/append-audit';
 
 /**
  * The demo partnership a fresh install starts with: South and Vale CSP's 2018-19 rolling plan
@@ -13,8 +15,8 @@ import { planRecordsFromDraft } from './plan-records';
  */
 export const DEMO_PARTNERSHIP = 'South and Vale Community Safety Partnership';
 export const DEMO_USERS = {
-  officer: { email: 'officer@southandvale.example', password: 'demo-officer-password', name: 'Sam Patel', jobTitle: 'Community Safety Projects Officer' },
-  coordinator: { email: 'coordinator@southandvale.example', password: 'demo-coordinator-password', name: 'Jo Bennett', jobTitle: 'Community Safety Team Leader' },
+  officer: { email: 'officer@southandvale.example', password: 'market-town-patrol', name: 'Sam Patel', jobTitle: 'Community Safety Projects Officer' },
+  coordinator: { email: 'coordinator@southandvale.example', password: 'csp-meeting-ready', name: 'Jo Bennett', jobTitle: 'Community Safety Team Leader' },
 } as const;
 /** The plan's actions led by the Community Safety Projects Officer. */
 export const DEMO_OFFICER_REFS = ['3', '8', '15', '16', '17', '18', '19', '21', '24'];
@@ -33,6 +35,11 @@ export async function seedDemoIfEmpty(storage: Storage, scryptCost: ScryptCost, 
   const parsed = parsePlanCsv(fixture('south-and-vale-2018-19.csv'), fixture('south-and-vale-2018-19-indicators.csv'));
   if (parsed.problems.length > 0) {
     throw new SeedError(`The demo plan fixture has problems: ${parsed.problems.map((p) => `line ${p.line} ${p.column ?? ''}: ${p.message}`).join('; ')}`);
+  }
+  // The demo obeys the password policy it asks of everyone else.
+  for (const u of Object.values(DEMO_USERS)) {
+    const problems = passwordProblems(u.password, { email: u.email });
+    if (problems.length > 0) throw new SeedError(`The demo password for ${u.email} breaks the password policy: ${problems.join('; ')}`);
   }
   // Hash before the transaction: scrypt is slow and the transaction should be short.
   const [officerHash, coordinatorHash] = await Promise.all([
@@ -60,6 +67,11 @@ export async function seedDemoIfEmpty(storage: Storage, scryptCost: ScryptCost, 
       await tx.insertMembership({ userId: id, partnershipId, role, jobTitle: u.jobTitle });
     }
     await tx.insertPlanRecords(partnershipId, records);
+    await appendAudit(
+      tx,
+      { partnershipId, actorId: null, action: 'plan.imported', entityType: 'plan', entityId: records.plan.id, details: { source: 'demo seed', actions: records.actions.length } },
+      now,
+    );
   });
   return true;
 }

@@ -115,9 +115,99 @@ class KyselyTx implements StorageTx {
     await this.t.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
   }
 
+  async deleteSessionsOfUser(userId: string, keepTokenHash?: string) {
+    let q = this.t.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keepTokenHash) q = q.where('token_hash', '!=', keepTokenHash);
+    await q.execute();
+  }
+
+  async setUserPassword(userId: string, passwordHash: string) {
+    await this.t.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+  }
+
+  async setUserActive(userId: string, active: boolean) {
+    await this.t.updateTable('users').set({ active: active ? 1 : 0 }).where('id', '=', userId).execute();
+  }
+
+  async listMembers(partnershipId: string) {
+    const rows = await this.t
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select(['users.id', 'users.name', 'users.email', 'users.active', 'memberships.role', 'memberships.job_title'])
+      .where('memberships.partnership_id', '=', partnershipId)
+      .orderBy('users.name')
+      .execute();
+    return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, role: Role.parse(r.role), jobTitle: r.job_title, active: r.active === 1 }));
+  }
+
+  async findThrottle(key: string) {
+    const r = await this.t.selectFrom('sign_in_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+    return r && { key: r.key, failures: r.failures, windowStartedAt: r.window_started_at, blockedUntil: r.blocked_until };
+  }
+
+  async saveThrottle(r: Parameters<StorageTx['saveThrottle']>[0]) {
+    const row = { key: r.key, failures: r.failures, window_started_at: r.windowStartedAt, blocked_until: r.blockedUntil };
+    await this.t
+      .insertInto('sign_in_throttle')
+      .values(row)
+      .onConflict((oc) => oc.column('key').doUpdateSet({ failures: row.failures, window_started_at: row.window_started_at, blocked_until: row.blocked_until }))
+      .execute();
+  }
+
+  async deleteThrottle(key: string) {
+    await this.t.deleteFrom('sign_in_throttle').where('key', '=', key).execute();
+  }
+
+  async appendAudit(e: Parameters<StorageTx['appendAudit']>[0]) {
+    await this.t
+      .insertInto('audit_log')
+      .values({
+        id: e.id,
+        seq: await this.takeVersion(),
+        partnership_id: e.partnershipId,
+        actor_id: e.actorId,
+        action: e.action,
+        entity_type: e.entityType,
+        entity_id: e.entityId,
+        at: e.at,
+        details_json: JSON.stringify(e.details),
+      })
+      .execute();
+  }
+
+  async listAudit(partnershipId: string, before: number | undefined, limit: number) {
+    let q = this.t
+      .selectFrom('audit_log')
+      .leftJoin('users', 'users.id', 'audit_log.actor_id')
+      .selectAll('audit_log')
+      .select('users.name as actor_name')
+      .where('audit_log.partnership_id', '=', partnershipId);
+    if (before !== undefined) q = q.where('audit_log.seq', '<', before);
+    const rows = await q.orderBy('audit_log.seq', 'desc').limit(limit).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      seq: Number(r.seq),
+      partnershipId: r.partnership_id,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      at: r.at,
+      details: JSON.parse(r.details_json) as Record<string, unknown>,
+    }));
+  }
+
   async countPartnerships() {
     const r = await this.t.selectFrom('partnerships').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(r.n);
+  }
+
+  async findPartnership(idOrName: string) {
+    const r =
+      (await this.t.selectFrom('partnerships').selectAll().where('id', '=', idOrName).executeTakeFirst()) ??
+      (await this.t.selectFrom('partnerships').selectAll().where('name', '=', idOrName).executeTakeFirst());
+    return r && { id: r.id, name: r.name, towns: parseStrings(r.towns_json) };
   }
 
   async insertPartnership(p: Parameters<StorageTx['insertPartnership']>[0]) {

@@ -95,6 +95,19 @@ export interface Database {
     version: number;
   };
   devices: { id: string; user_id: string; last_seq: number; created_at: string; last_seen_at: string };
+  sign_in_throttle: { key: string; failures: number; window_started_at: string; blocked_until: string | null };
+  audit_log: {
+    id: string;
+    /** Orders entries (ISO times can tie); from the same counter as sync versions. */
+    seq: number;
+    partnership_id: string | null;
+    actor_id: string | null;
+    action: string;
+    entity_type: string;
+    entity_id: string | null;
+    at: string;
+    details_json: string;
+  };
   sync_rejections: {
     id: string;
     device_id: string;

@@ -1,6 +1,8 @@
 import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../domain/plan';
 import type { OutcomeRecord } from '../../domain/outcome';
 import type { Membership, Role } from '../../domain/user';
+import type { Member } from '../../domain/account';
+import type { AuditAction, AuditEntry } from '../../domain/audit';
 import type { PulledTable } from '../../domain/sync/pull';
 
 /**
@@ -62,6 +64,25 @@ export interface RejectionRecord {
   createdAt: string;
 }
 
+export interface ThrottleRecord {
+  key: string;
+  failures: number;
+  windowStartedAt: string;
+  blockedUntil: string | null;
+}
+
+/** What the server appends to the audit log; seq and actor name are filled in by storage. */
+export interface NewAuditEntry {
+  id: string;
+  partnershipId: string | null;
+  actorId: string | null;
+  action: AuditAction;
+  entityType: string;
+  entityId: string | null;
+  at: string;
+  details: Record<string, unknown>;
+}
+
 /** A plan with everything under it, each record carrying its partnership for scoping. */
 export interface PlanRecords {
   plan: Plan;
@@ -108,9 +129,26 @@ export interface StorageTx {
   findSession(tokenHash: string): Promise<SessionRecord | undefined>;
   touchSession(tokenHash: string, lastSeenAt: string, idleExpiresAt: string): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of a user, or every one but `keepTokenHash`. */
+  deleteSessionsOfUser(userId: string, keepTokenHash?: string): Promise<void>;
+  setUserPassword(userId: string, passwordHash: string): Promise<void>;
+  setUserActive(userId: string, active: boolean): Promise<void>;
+  listMembers(partnershipId: string): Promise<Member[]>;
+
+  // Sign-in throttling
+  findThrottle(key: string): Promise<ThrottleRecord | undefined>;
+  saveThrottle(record: ThrottleRecord): Promise<void>;
+  deleteThrottle(key: string): Promise<void>;
+
+  // Audit log: append and read, nothing else (the database refuses updates and deletes too)
+  appendAudit(entry: NewAuditEntry): Promise<void>;
+  /** Newest first; entries with seq below `before` when given. */
+  listAudit(partnershipId: string, before: number | undefined, limit: number): Promise<AuditEntry[]>;
 
   // Plans
   countPartnerships(): Promise<number>;
+  /** By id, or else by exact name. */
+  findPartnership(idOrName: string): Promise<Partnership | undefined>;
   /** Writes a partnership; its version comes from the counter. */
   insertPartnership(p: Partnership): Promise<void>;
   /** Writes a plan and everything under it, each record with its own version. */

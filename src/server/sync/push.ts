@@ -6,6 +6,7 @@ import { MutationArgs, type MutationEnvelope, type MutationResult, type PushRequ
 import type { Storage, StorageTx } from '../storage/storage';
 import type { AuthContext } from '../auth/authenticate';
 import { HttpError } from '../http/http-error';
+import { appendAudit } from '../audit/append-audit';
 
 /**
  * Applies a device's push. The protocol, step by step (docs/sync-protocol.md has the reasoning):
@@ -132,7 +133,8 @@ async function createOutcome(tx: StorageTx, auth: AuthContext, deviceId: string,
       existing.notes === input.notes;
     return same ? undefined : { code: 'conflict', message: 'Another outcome already has this id.', fieldErrors: [] };
   }
-  // 3e. Write it. The server, not the device, decides author, partnership and received time.
+  // 3e. Write it, and its audit entry. The server, not the device, decides author, partnership
+  //     and received time.
   await tx.insertOutcome({
     ...input,
     partnershipId: action.partnershipId,
@@ -141,5 +143,17 @@ async function createOutcome(tx: StorageTx, auth: AuthContext, deviceId: string,
     receivedAt: now.toISOString(),
     version: await tx.takeVersion(),
   });
+  await appendAudit(
+    tx,
+    {
+      partnershipId: action.partnershipId,
+      actorId: auth.user.id,
+      action: 'outcome.created',
+      entityType: 'outcome',
+      entityId: input.id,
+      details: { actionRef: action.ref, measureId: input.measureId, occurredOn: input.occurredOn, quantity: input.quantity, town: input.town },
+    },
+    now,
+  );
   return undefined;
 }

@@ -2,6 +2,9 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type Migration } from 'kysely';
 import { afterEach, describe, it, expect } from 'vitest';
 import { appliedMigrations, DatabaseTooNewError, migrateToLatest, MigrationFailedError } from '../../../src/server/storage/migrate';
+import { migrations } from '../../../src/server/storage/migrations';
+
+const ALL = Object.keys(migrations).sort();
 
 const opened: Kysely<unknown>[] = [];
 
@@ -32,16 +35,17 @@ afterEach(async () => {
 describe('migrateToLatest', () => {
   it('applies the real migrations to a fresh database and records them', async () => {
     const db = freshDb();
-    expect(await migrateToLatest(db)).toEqual(['0001-initial']);
-    expect(await appliedMigrations(db)).toEqual(['0001-initial']);
-    expect(await tableNames(db)).toEqual(expect.arrayContaining(['schema_migrations', 'partnerships', 'users', 'memberships']));
+    expect(ALL.slice(0, 3)).toEqual(['0001-initial', '0002-sign-in-throttle', '0003-audit-log']);
+    expect(await migrateToLatest(db)).toEqual(ALL);
+    expect(await appliedMigrations(db)).toEqual(ALL);
+    expect(await tableNames(db)).toEqual(expect.arrayContaining(['schema_migrations', 'partnerships', 'users', 'memberships', 'sign_in_throttle', 'audit_log']));
   });
 
   it('applies nothing when run again', async () => {
     const db = freshDb();
     await migrateToLatest(db);
     expect(await migrateToLatest(db)).toEqual([]);
-    expect(await appliedMigrations(db)).toEqual(['0001-initial']);
+    expect(await appliedMigrations(db)).toEqual(ALL);
   });
 
   it('applies migrations in name order', async () => {

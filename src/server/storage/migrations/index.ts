@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import { initial } from './0001-initial';
+import { signInThrottle } from './0002-sign-in-throttle';
+import { auditLog } from './0003-audit-log';
 
 /**
  * Every migration, by name, in order. Names sort lexically and are recorded in the database,
@@ -7,4 +9,6 @@ import { initial } from './0001-initial';
  */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-sign-in-throttle': signInThrottle,
+  '0003-audit-log': auditLog,
 };

@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from '../../domain/zod';
+import { Id } from '../../domain/primitives';
+import { AuditQuery, type AuditPage } from '../../domain/audit';
+import type { MembersResponse } from '../../domain/account';
+import { toCsv } from '../../domain/csv-write';
+import { HttpError } from '../http/http-error';
+import { parseOr400 } from '../http/parse';
+import { requireAuth, type AuthDeps } from '../auth/authenticate';
+import { requireCoordinator } from '../auth/authorize';
+import { appendAudit } from '../audit/append-audit';
+
+const PartnershipParams = z.strictObject({ partnershipId: Id });
+const MemberParams = z.strictObject({ partnershipId: Id, userId: Id });
+
+/** Coordinator functions, each checked against the caller's role in that partnership. */
+export function partnershipRoutes(app: FastifyInstance, deps: AuthDeps): void {
+  app.get('/api/partnerships/:partnershipId/members', async (request) => {
+    const auth = await requireAuth(request, deps);
+    const { partnershipId } = parseOr400(PartnershipParams, request.params, 'address');
+    requireCoordinator(auth, partnershipId);
+    const body: MembersResponse = { members: await deps.storage.transaction((tx) => tx.listMembers(partnershipId)) };
+    return body;
+  });
+
+  /** Deactivating a user ends every session they have, at once. */
+  app.post('/api/partnerships/:partnershipId/members/:userId/deactivate', async (request, reply) => {
+    const auth = await requireAuth(request, deps);
+    const { partnershipId, userId } = parseOr400(MemberParams, request.params, 'address');
+    requireCoordinator(auth, partnershipId);
+    if (userId === auth.user.id) throw new HttpError(400, 'invalid-request', 'You cannot deactivate yourself.');
+    await deps.storage.transaction(async (tx) => {
+      const members = await tx.listMembers(partnershipId);
+      if (!members.some((m) => m.id === userId)) throw new HttpError(404, 'not-found', 'No such member.');
+      await tx.setUserActive(userId, false);
+      await tx.deleteSessionsOfUser(userId);
+      await appendAudit(tx, { partnershipId, actorId: auth.user.id, action: 'member.deactivated', entityType: 'user', entityId: userId }, deps.now());
+    });
+    return reply.code(204).send();
+  });
+
+  app.get('/api/partnerships/:partnershipId/audit', async (request) => {
+    const auth = await requireAuth(request, deps);
+    const { partnershipId } = parseOr400(PartnershipParams, request.params, 'address');
+    requireCoordinator(auth, partnershipId);
+    const query = parseOr400(AuditQuery, request.query, 'query');
+    const entries = await deps.storage.transaction((tx) => tx.listAudit(partnershipId, query.before, query.limit));
+    const body: AuditPage = { entries, nextBefore: entries.length === query.limit ? entries[entries.length - 1]!.seq : null };
+    return body;
+  });
+
+  /** The whole log as CSV, safe to open in a spreadsheet (formula cells neutralised). */
+  app.get('/api/partnerships/:partnershipId/audit.csv', async (request, reply) => {
+    const auth = await requireAuth(request, deps);
+    const { partnershipId } = parseOr400(PartnershipParams, request.params, 'address');
+    const membership = requireCoordinator(auth, partnershipId);
+    const entries = await deps.storage.transaction((tx) => tx.listAudit(partnershipId, undefined, Number.MAX_SAFE_INTEGER));
+    const rows = [
+      ['when', 'who', 'action', 'record type', 'record id', 'details'],
+      ...entries.map((e) => [e.at, e.actorName ?? 'system', e.action, e.entityType, e.entityId, JSON.stringify(e.details)]),
+    ];
+    const name = `audit-${membership.partnershipName.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}.csv`;
+    reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${name}"`);
+    return toCsv(rows);
+  });
+}
