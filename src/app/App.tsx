@@ -7,6 +7,8 @@ import { useOptionalUserServices } from './services/services-context';
 import { AppShell, type NavItem } from './ui/components/AppShell';
 import { Loading } from './ui/components/Loading';
 import { UpdateBanner } from './ui/components/UpdateBanner';
+import { LockScreen } from './ui/components/LockScreen';
+import { useIdleLock } from './session/session-hooks';
 import { MyActionsScreen } from './ui/screens/MyActionsScreen';
 import { NotFoundScreen } from './ui/screens/NotFoundScreen';
 
@@ -24,6 +26,9 @@ const ChooseActionScreen = lazy(() => import('./ui/screens/ChooseActionScreen').
 const NeedsAttentionScreen = lazy(() => import('./ui/screens/NeedsAttentionScreen').then((m) => ({ default: m.NeedsAttentionScreen })));
 const AccountScreen = lazy(() => import('./ui/screens/AccountScreen').then((m) => ({ default: m.AccountScreen })));
 const ProgressScreen = lazy(() => import('./ui/coordinator/ProgressScreen'));
+const TeamScreen = lazy(() => import('./ui/coordinator/TeamScreen'));
+const AuditLogScreen = lazy(() => import('./ui/coordinator/AuditLogScreen'));
+const ChangePasswordScreen = lazy(() => import('./ui/screens/ChangePasswordScreen').then((m) => ({ default: m.ChangePasswordScreen })));
 
 export function App() {
   return (
@@ -50,7 +55,11 @@ function AppRoutes() {
   }
   // The user's database opens in the same tick; this is a frame, not a wait for the network.
   if (!userServices) return <Loading />;
-  const coordinator = isCoordinator(userServices.user);
+  return <SignedInApp coordinator={isCoordinator(userServices.user)} />;
+}
+
+function SignedInApp({ coordinator }: { coordinator: boolean }) {
+  const locked = useIdleLock().state.status !== 'unlocked';
   const nav: NavItem[] = [
     { to: '/', label: 'My actions' },
     { to: '/plan', label: 'Plan' },
@@ -58,6 +67,8 @@ function AppRoutes() {
     coordinator ? { to: '/progress', label: 'Progress' } : { to: '/log', label: 'Log' },
   ];
   return (
+    <>
+      <div inert={locked}>
     <AppShell nav={nav}>
       <Suspense fallback={<Loading />}>
         <Routes>
@@ -71,10 +82,16 @@ function AppRoutes() {
         <Route path="/attention" element={<NeedsAttentionScreen />} />
         <Route path="/account" element={<AccountScreen />} />
         <Route path="/sign-in" element={<SignInScreen />} />
+        <Route path="/account/password" element={<ChangePasswordScreen />} />
         <Route path="/progress" element={coordinator ? <ProgressScreen /> : <NotFoundScreen />} />
+        <Route path="/partnerships/:partnershipId/team" element={coordinator ? <TeamScreen /> : <NotFoundScreen />} />
+        <Route path="/partnerships/:partnershipId/audit" element={coordinator ? <AuditLogScreen /> : <NotFoundScreen />} />
         <Route path="*" element={<NotFoundScreen />} />
         </Routes>
       </Suspense>
     </AppShell>
+      </div>
+      <LockScreen />
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { render } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { AppServicesContext, UserServicesContext } from '../../src/app/services/services-context';
 import { SessionStore } from '../../src/app/session/session-store';
+import { IdleLock } from '../../src/app/session/idle-lock';
 import { createApiClient } from '../../src/app/api/api-client';
 import { SyncEngine } from '../../src/app/sync/sync-engine';
 import { applyPullPage } from '../../src/app/sync/pull-changes';
@@ -32,11 +33,12 @@ export async function renderOnOfflinePhone(
   // Port 1 is closed: the API client behaves as with no signal if anything does reach for it.
   const api = createApiClient({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000 });
   const sync = new SyncEngine({ db, api, isOnline: () => false, onSignInNeeded: () => undefined });
-  const storage = { getItem: () => JSON.stringify(user), setItem: () => undefined, removeItem: () => undefined };
+  const kept = new Map<string, string>([['fieldbook.user.v1', JSON.stringify(user)]]);
+  const storage = { getItem: (k: string) => kept.get(k) ?? null, setItem: (k: string, v: string) => void kept.set(k, v), removeItem: (k: string) => void kept.delete(k) };
   const session = new SessionStore(() => Promise.resolve(api), storage);
   const utils = render(
     <AppServicesContext.Provider value={{ getApi: () => Promise.resolve(api), session }}>
-      <UserServicesContext.Provider value={{ user, db, sync }}>
+      <UserServicesContext.Provider value={{ user, db, sync, lock: new IdleLock(user.id, storage) }}>
         <MemoryRouter initialEntries={[url]}>
           <Routes>
             {routes.map((r) => (

@@ -34,7 +34,7 @@ describe('the session on this device', () => {
     await reopened.verify();
     expect(reopened.getSnapshot()).toEqual(signedIn);
 
-    await store.signOut();
+    await store.endSession();
     expect(storage.m.has(KEY)).toBe(false);
     expect(store.getSnapshot().status).toBe('signed-out');
   });

@@ -3,6 +3,8 @@ import { ApiErrorBody } from '../../domain/api-error';
 import { SignInResponse, type SessionUser, type SignInRequest } from '../../domain/user';
 import { PushResponse, type PushRequest } from '../../domain/sync/push';
 import { PullResponse } from '../../domain/sync/pull';
+import { MembersResponse, type ChangePasswordRequest } from '../../domain/account';
+import { AuditPage } from '../../domain/audit';
 import { ApiError, NetworkError, ProtocolError } from './api-errors';
 
 export interface ApiClientOptions {
@@ -54,9 +56,19 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = globalThis.fetch.b
   return {
     signIn: async (req: SignInRequest): Promise<SessionUser> => (await request('POST', '/api/session', SignInResponse, req)).user,
     getSession: async (): Promise<SessionUser> => (await request('GET', '/api/session', SignInResponse)).user,
+    // State changes always carry a JSON body, even an empty one: the server refuses any that is not JSON.
     signOut: async (): Promise<void> => {
-      await request('DELETE', '/api/session', null);
+      await request('DELETE', '/api/session', null, {});
     },
+    changePassword: async (req: ChangePasswordRequest): Promise<void> => {
+      await request('POST', '/api/account/password', null, req);
+    },
+    members: async (partnershipId: string) => (await request('GET', `/api/partnerships/${encodeURIComponent(partnershipId)}/members`, MembersResponse)).members,
+    deactivateMember: async (partnershipId: string, userId: string): Promise<void> => {
+      await request('POST', `/api/partnerships/${encodeURIComponent(partnershipId)}/members/${encodeURIComponent(userId)}/deactivate`, null, {});
+    },
+    auditPage: (partnershipId: string, before?: number) =>
+      request('GET', `/api/partnerships/${encodeURIComponent(partnershipId)}/audit${before ? `?before=${before}` : ''}`, AuditPage),
     push: (req: PushRequest) => request('POST', '/api/sync/push', PushResponse, req),
     pull: (cursor: string | undefined, limit?: number) => {
       const q = new URLSearchParams();

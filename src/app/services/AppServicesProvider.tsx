@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } fr
 import type { ApiClient } from '../api/api-client';
 import { FieldbookDb, dbNameForUser } from '../db/fieldbook-db';
 import { SessionStore } from '../session/session-store';
+import { IdleLock } from '../session/idle-lock';
+import { requestPersistentStorage } from '../pwa/storage-persistence';
 import { loadDefaultApi, loadSyncModules } from './load-sync';
 import { AppServicesContext, UserServicesContext, type AppServices, type UserServices } from './services-context';
 
@@ -25,10 +27,16 @@ export function AppServicesProvider({ children, api }: { children: ReactNode; ap
   const [opened, setOpened] = useState<(Omit<UserServices, 'user'> & { userId: string }) | null>(null);
   const parts = opened && opened.userId === userId ? opened : null;
   useEffect(() => {
-    if (!userId) return;
+    if (!userId) {
+      void app.session.settlePendingSignOut();
+      return;
+    }
     let stop: (() => void) | undefined;
     let cancelled = false;
     const db = new FieldbookDb(dbNameForUser(userId));
+    const lock = new IdleLock(userId);
+    const stopWatching = watchActivity(lock);
+    void requestPersistentStorage();
     void Promise.all([loadSyncModules(), app.getApi()]).then(([{ SyncEngine, webLock }, client]) => {
       if (cancelled) return;
       const sync = new SyncEngine({
@@ -41,20 +49,23 @@ export function AppServicesProvider({ children, api }: { children: ReactNode; ap
         },
         withLock: webLock(`fieldbook-sync-${userId}`),
       });
-      setOpened({ userId, db, sync });
+      setOpened({ userId, db, sync, lock });
       stop = sync.start();
       void app.session.verify();
     });
     return () => {
       cancelled = true;
       stop?.();
+      stopWatching();
       db.close();
     };
   }, [userId, app]);
 
-  // Signed back in after the session ended: send what queued up meanwhile.
+  // Signed back in after the session ended: send what queued up meanwhile, and unlock.
   useEffect(() => {
-    if (parts && !signInNeeded) void parts.sync.syncNow();
+    if (parts && !signInNeeded) {
+      void parts.sync.syncNow();
+    }
   }, [parts, signInNeeded]);
 
   const value = useMemo(() => (parts && user ? { ...parts, user } : null), [parts, user]);
@@ -63,4 +74,21 @@ export function AppServicesProvider({ children, api }: { children: ReactNode; ap
       <UserServicesContext.Provider value={value}>{children}</UserServicesContext.Provider>
     </AppServicesContext.Provider>
   );
+}
+
+/** Feeds the idle lock: any tap or key counts as activity; checks every 15 s and on return to the app. */
+function watchActivity(lock: IdleLock): () => void {
+  const touch = () => lock.touch();
+  const check = () => lock.check();
+  const onVisible = () => document.visibilityState === 'visible' && lock.check();
+  document.addEventListener('pointerdown', touch, { passive: true });
+  document.addEventListener('keydown', touch, { passive: true });
+  document.addEventListener('visibilitychange', onVisible);
+  const timer = setInterval(check, 15_000);
+  return () => {
+    document.removeEventListener('pointerdown', touch);
+    document.removeEventListener('keydown', touch);
+    document.removeEventListener('visibilitychange', onVisible);
+    clearInterval(timer);
+  };
 }

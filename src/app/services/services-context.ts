@@ -4,6 +4,7 @@ import type { ApiClient } from '../api/api-client';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import type { SessionStore } from '../session/session-store';
 import type { SyncEngine } from '../sync/sync-engine';
+import type { IdleLock } from '../session/idle-lock';
 
 /** The app's long-lived parts, made once in AppServices and reached through hooks in data/, sync/ and session/. */
 export interface AppServices {
@@ -16,6 +17,7 @@ export interface UserServices {
   user: SessionUser;
   db: FieldbookDb;
   sync: SyncEngine;
+  lock: IdleLock;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);

@@ -1,6 +1,8 @@
 import type { SessionUser } from '../../domain/user';
 import type { ApiClient } from '../api/api-client';
-import { ApiError } from '../api/api-errors';
+import { ApiError, NetworkError } from '../api/api-errors';
+import { DEVICE_KEYS, type KeyValueStorage } from './device-keys';
+import { makeUnlockVerifier } from './unlock-verifier';
 
 export type SessionState =
   | { status: 'signed-out' }
@@ -11,19 +13,14 @@ export type SessionState =
   | { status: 'signed-in'; user: SessionUser; signInNeeded: boolean };
 
 /**
- * Bump the suffix whenever SessionUser changes shape: a value under an old key is then ignored
- * (the officer signs in again; their database and queue are untouched).
- */
-const USER_KEY = 'fieldbook.user.v1';
-
-/**
  * Who is using the app on this device. The last signed-in user is remembered (name, email,
  * partnerships: no secrets; the session itself is an HttpOnly cookie) so the app opens offline
  * straight onto their plan and queue, and checks with the server when it can.
  *
  * The remembered user is only ever written here, from a SessionUser the API client has already
  * checked against the shared schema; reading it back does not run zod again, which keeps zod off
- * the first screen's critical path. verify() replaces it with the server's current answer.
+ * the first screen's critical path. The key carries a version: bump it whenever SessionUser
+ * changes shape, and a value under an old key is ignored (the officer signs in again).
  */
 export class SessionStore {
   private state: SessionState;
@@ -31,7 +28,8 @@ export class SessionStore {
 
   constructor(
     private readonly api: () => Promise<ApiClient>,
-    private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = globalThis.localStorage,
+    private readonly storage: KeyValueStorage = globalThis.localStorage,
+    private readonly verifierIterations?: number,
   ) {
     const remembered = this.readRemembered();
     this.state = remembered ? { status: 'signed-in', user: remembered, signInNeeded: false } : { status: 'signed-out' };
@@ -55,19 +53,47 @@ export class SessionStore {
     }
   }
 
-  /** Throws ApiError (wrong credentials) or NetworkError for the sign-in screen to show. */
+  /**
+   * Throws ApiError (wrong credentials, throttled) or NetworkError for the sign-in screen to show.
+   * Also makes the verifier the idle lock checks offline: the one moment the password is known.
+   */
   async signIn(email: string, password: string): Promise<void> {
     const user = await (await this.api()).signIn({ email, password });
+    const verifier = await makeUnlockVerifier(password, this.verifierIterations);
+    this.storage.setItem(DEVICE_KEYS.unlockVerifier(user.id), JSON.stringify(verifier));
+    // This sign-in replaced (and the server ended) whatever session the browser held before.
+    this.storage.removeItem(DEVICE_KEYS.pendingServerSignOut);
     this.set({ status: 'signed-in', user, signInNeeded: false });
   }
 
   /**
-   * Ends the session on the server and forgets who was signed in on this device. The user's
-   * database, with anything not yet synced, stays: it syncs when they next sign in here.
+   * Ends the session on the server and removes everything of this user's from localStorage.
+   * (Their database is deleted by signOutOfDevice, which calls this last.) With no signal the
+   * server session cannot be ended now: that is remembered and done at the next chance, and a
+   * new sign-in on this browser ends it anyway.
    */
-  async signOut(): Promise<void> {
-    await (await this.api()).signOut();
+  async endSession(): Promise<void> {
+    const userId = this.state.status === 'signed-in' ? this.state.user.id : undefined;
+    try {
+      await (await this.api()).signOut();
+    } catch (e) {
+      if (!(e instanceof NetworkError)) throw e;
+      this.storage.setItem(DEVICE_KEYS.pendingServerSignOut, '1');
+    }
+    if (userId) this.storage.removeItem(DEVICE_KEYS.unlockVerifier(userId));
+    this.storage.removeItem(DEVICE_KEYS.lastActiveAt);
     this.set({ status: 'signed-out' });
+  }
+
+  /** Finishes a sign-out that happened with no signal. */
+  async settlePendingSignOut(): Promise<void> {
+    if (this.state.status !== 'signed-out' || !this.storage.getItem(DEVICE_KEYS.pendingServerSignOut)) return;
+    try {
+      await (await this.api()).signOut();
+      this.storage.removeItem(DEVICE_KEYS.pendingServerSignOut);
+    } catch {
+      // Still no signal: try again next time.
+    }
   }
 
   markSignInNeeded(): void {
@@ -76,14 +102,14 @@ export class SessionStore {
 
   private set(next: SessionState): void {
     this.state = next;
-    if (next.status === 'signed-in') this.storage.setItem(USER_KEY, JSON.stringify(next.user));
-    else this.storage.removeItem(USER_KEY);
+    if (next.status === 'signed-in') this.storage.setItem(DEVICE_KEYS.user, JSON.stringify(next.user));
+    else this.storage.removeItem(DEVICE_KEYS.user);
     for (const l of this.listeners) l();
   }
 
   private readRemembered(): SessionUser | undefined {
     try {
-      const value = JSON.parse(this.storage.getItem(USER_KEY) ?? 'null') as SessionUser | null;
+      const value = JSON.parse(this.storage.getItem(DEVICE_KEYS.user) ?? 'null') as SessionUser | null;
       // Our own write under a versioned key; this guards only against a hand-edited value.
       return value && typeof value.id === 'string' && Array.isArray(value.memberships) ? value : undefined;
     } catch {

@@ -76,6 +76,16 @@ export class SyncEngine {
     this.soonTimer = setTimeout(() => void this.syncNow(), SOON_MS);
   }
 
+  /** Stops for good: no more syncs, timers cleared (sign-out calls this before deleting the database). */
+  dispose(): void {
+    this.stopped = true;
+    this.disposeTriggers?.();
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.soonTimer);
+  }
+
+  private disposeTriggers: (() => void) | undefined;
+
   /** Wires the browser triggers; returns the function that unwires them. */
   start(): () => void {
     const onOnline = () => {
@@ -91,16 +101,14 @@ export class SyncEngine {
     globalThis.addEventListener?.('offline', onOffline);
     globalThis.document?.addEventListener('visibilitychange', onVisible);
     const periodic = setInterval(() => void this.syncNow(), PERIODIC_MS);
-    void this.syncNow();
-    return () => {
-      this.stopped = true;
+    this.disposeTriggers = () => {
       globalThis.removeEventListener?.('online', onOnline);
       globalThis.removeEventListener?.('offline', onOffline);
       globalThis.document?.removeEventListener('visibilitychange', onVisible);
       clearInterval(periodic);
-      clearTimeout(this.retryTimer);
-      clearTimeout(this.soonTimer);
     };
+    void this.syncNow();
+    return () => this.dispose();
   }
 
   private async runLoop(): Promise<void> {
@@ -111,7 +119,7 @@ export class SyncEngine {
   }
 
   private async runOnce(): Promise<void> {
-    if (this.opts.isPaused?.()) return;
+    if (this.stopped || this.opts.isPaused?.()) return;
     if (!this.isOnline()) {
       this.update({ online: false, problem: offlineProblem() });
       return;

@@ -8,8 +8,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * already SameSite=Strict; this is the second lock. Browsers send Sec-Fetch-Site and Origin with
  * every POST and DELETE; when present they must say this origin. Requests with neither come from
  * non-browser clients, which cannot carry a victim's cookies anyway.
- * The body must be JSON (the only parser, json-body.ts), which a plain HTML form on another
- * site cannot send.
+ * The request must also declare a JSON body (the only parser, json-body.ts), which a plain HTML
+ * form on another site cannot send.
  */
 export function installSameOriginGuard(app: FastifyInstance, publicOrigin: string | undefined): void {
   app.addHook('onRequest', (request, _reply, done) => {
@@ -19,6 +19,11 @@ export function installSameOriginGuard(app: FastifyInstance, publicOrigin: strin
     if (site !== undefined && site !== 'same-origin' && site !== 'none') return refused();
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== (publicOrigin ?? `${request.protocol}://${request.headers.host ?? ''}`)) return refused();
+    // Every state change is JSON, even one with nothing to say ({}): a cross-site HTML form can
+    // only send urlencoded, multipart or text/plain, and cannot set this content type.
+    if (!/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
+      return done(new HttpError(415, 'unsupported-media-type', 'Send state changes as application/json.'));
+    }
     done();
   });
 }

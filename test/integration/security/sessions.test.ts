@@ -17,6 +17,7 @@ async function signIn(url: string, who: { email: string; password: string }) {
   return { f, res, setCookie: res.headers.get('set-cookie') ?? '', token: [...f.cookies.values()][0] ?? '' };
 }
 const whoAmI = (url: string, f: typeof fetch) => f(`${url}/api/session`).then((r) => r.status);
+const JSON_POST = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
 
 describe('session cookies and tokens', () => {
   it('over plain HTTP: HttpOnly, SameSite=Strict, path /, not Secure', async () => {
@@ -72,7 +73,7 @@ describe('session cookies and tokens', () => {
     const laptop = await signIn(server.url, other.officer);
     const coordinator = await addUser(server.storage, other.partnershipId, 'coordinator', `lead-${other.partnershipId.slice(0, 8)}@other.example`);
     const desk = await signIn(server.url, coordinator);
-    const res = await desk.f(`${server.url}/api/partnerships/${other.partnershipId}/members/${other.officer.id}/deactivate`, { method: 'POST' });
+    const res = await desk.f(`${server.url}/api/partnerships/${other.partnershipId}/members/${other.officer.id}/deactivate`, JSON_POST);
     expect(res.status).toBe(204);
     expect(await whoAmI(server.url, phone.f)).toBe(401);
     expect(await whoAmI(server.url, laptop.f)).toBe(401);
@@ -94,9 +95,23 @@ describe('coordinator functions', () => {
       expect((await coordinator.f(`${server.url}/api/partnerships/${other.partnershipId}/${path}`)).status).toBe(404);
       expect((await coordinator.f(`${server.url}/api/partnerships/${crypto.randomUUID()}/${path}`)).status).toBe(404);
     }
-    const deactivateOther = await coordinator.f(`${server.url}/api/partnerships/${other.partnershipId}/members/${other.officer.id}/deactivate`, { method: 'POST' });
+    const deactivateOther = await coordinator.f(`${server.url}/api/partnerships/${other.partnershipId}/members/${other.officer.id}/deactivate`, JSON_POST);
     expect(deactivateOther.status).toBe(404);
-    const officerDeactivates = await officer.f(`${server.url}/api/partnerships/${partnershipId}/members/${other.officer.id}/deactivate`, { method: 'POST' });
+    const officerDeactivates = await officer.f(`${server.url}/api/partnerships/${partnershipId}/members/${other.officer.id}/deactivate`, JSON_POST);
     expect(officerDeactivates.status).toBe(403);
+  });
+
+  it('refuse any state change that is not JSON, as a cross-site form would send it', async () => {
+    const coordinator = await signIn(server.url, COORDINATOR);
+    const partnershipId = (await coordinator.res.json()).user.memberships[0].partnershipId as string;
+    const other = await addUser(server.storage, partnershipId, 'officer', 'form-target@southandvale.example');
+    const forms: Record<string, string>[] = [{}, { 'content-type': 'application/x-www-form-urlencoded' }, { 'content-type': 'text/plain' }, { 'content-type': 'multipart/form-data; boundary=x' }];
+    for (const headers of forms) {
+      const res = await coordinator.f(`${server.url}/api/partnerships/${partnershipId}/members/${other.id}/deactivate`, { method: 'POST', headers, body: 'a=b' });
+      expect(res.status).toBe(415);
+    }
+    const signOut = await coordinator.f(`${server.url}/api/session`, { method: 'DELETE' });
+    expect(signOut.status).toBe(415);
+    expect(await whoAmI(server.url, coordinator.f)).toBe(200);
   });
 });

@@ -1,27 +1,40 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
-import { useSessionActions } from '../../session/session-hooks';
+import { Link, useNavigate } from 'react-router';
+import { isCoordinator } from '../../../domain/roles';
+import { useSignOut } from '../../session/session-hooks';
 import { useCurrentUser } from '../../session/use-current-user';
 import { useWaitingCount } from '../../data/outbox-hooks';
+import { useStorageStatus } from '../../pwa/storage-hooks';
 import { buildInfo } from '../../build-info';
 import { describeError } from '../describe-error';
+
+const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 export function AccountScreen() {
   const user = useCurrentUser();
   const waiting = useWaitingCount() ?? 0;
-  const { signOut } = useSessionActions();
+  const storage = useStorageStatus();
+  const signOut = useSignOut();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [unsynced, setUnsynced] = useState<number | null>(null);
 
-  async function onSignOut() {
+  async function onSignOut(discardUnsynced: boolean) {
+    setBusy(true);
+    setError(null);
     try {
-      await signOut();
-      void navigate('/', { replace: true });
+      const result = await signOut({ discardUnsynced });
+      if (result.status === 'unsynced') setUnsynced(result.waiting);
+      else void navigate('/', { replace: true });
     } catch (e) {
       setError(describeError(e, 'Could not sign out. Try again.'));
+    } finally {
+      setBusy(false);
     }
   }
 
+  const coordinatorOf = user.memberships.filter((m) => m.role === 'coordinator');
   return (
     <div className="page">
       <h1>Account</h1>
@@ -45,19 +58,62 @@ export function AccountScreen() {
           </div>
         ))}
       </dl>
+      <p>
+        <Link to="/account/password">Change your password</Link>
+      </p>
+      {isCoordinator(user) && (
+        <>
+          <h2>Partnership administration</h2>
+          <ul className="link-list">
+            {coordinatorOf.map((m) => (
+              <li key={m.partnershipId}>
+                {m.partnershipName}: <Link to={`/partnerships/${m.partnershipId}/team`}>team</Link> ·{' '}
+                <Link to={`/partnerships/${m.partnershipId}/audit`}>audit log</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>This phone</h2>
+      <p data-testid="storage-status">
+        {storage === undefined
+          ? 'Checking storage…'
+          : storage.persisted
+            ? 'Your records are kept on this phone until you sign out.'
+            : 'The browser may clear records on this phone if space runs low. Install Fieldbook to the home screen to keep them safe.'}
+        {storage?.usageBytes != null && <span className="muted"> Using {mb(storage.usageBytes)}.</span>}
+      </p>
       <h2>Sign out</h2>
-      {waiting > 0 && (
-        <div className="banner banner--warning">
+      <p>Signing out removes everything of yours from this phone: your copy of the plan and any outcomes. Outcomes are sent to the server first.</p>
+      {unsynced !== null && unsynced > 0 ? (
+        <div className="banner banner--warning" role="alert">
           <p>
-            {waiting} {waiting === 1 ? 'outcome has' : 'outcomes have'} not synced yet. {waiting === 1 ? 'It stays' : 'They stay'} on this phone and
-            sync the next time you sign in here.
+            <strong>
+              {unsynced} {unsynced === 1 ? 'outcome has' : 'outcomes have'} not reached the server.
+            </strong>{' '}
+            If you sign out now {unsynced === 1 ? 'it' : 'they'} will be deleted from this phone and lost. Connect to the internet and try again, or
+            stay signed in.
           </p>
+          <button type="button" className="button" onClick={() => void onSignOut(false)} disabled={busy}>
+            Try to sync and sign out
+          </button>
+          <button type="button" className="button button--warning" onClick={() => void onSignOut(true)} disabled={busy}>
+            Delete {unsynced} unsynced and sign out
+          </button>
         </div>
+      ) : (
+        <>
+          {waiting > 0 && (
+            <p className="muted">
+              {waiting} {waiting === 1 ? 'outcome is' : 'outcomes are'} waiting to sync; Fieldbook will try to send {waiting === 1 ? 'it' : 'them'} first.
+            </p>
+          )}
+          <button type="button" className="button button--secondary" onClick={() => void onSignOut(false)} disabled={busy}>
+            {busy ? 'Signing out…' : 'Sign out'}
+          </button>
+        </>
       )}
       {error && <p className="error-message">{error}</p>}
-      <button type="button" className="button button--secondary" onClick={() => void onSignOut()}>
-        Sign out
-      </button>
       <h2>About</h2>
       <p className="muted">
         Fieldbook {buildInfo.version}, built {buildInfo.builtAt.slice(0, 10)}

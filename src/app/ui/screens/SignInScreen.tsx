@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useSession, useSessionActions } from '../../session/session-hooks';
+import { useSession, useSignIn } from '../../session/session-hooks';
 import { describeError } from '../describe-error';
 import { ErrorSummary, type FormError } from '../components/ErrorSummary';
 import { Field, describedBy } from '../components/Field';
@@ -11,7 +11,7 @@ import { Field, describedBy } from '../components/Field';
  */
 export function SignInScreen() {
   const session = useSession();
-  const { signIn } = useSessionActions();
+  const signIn = useSignIn();
   const navigate = useNavigate();
   const again = session.status === 'signed-in' && session.signInNeeded;
   const [email, setEmail] = useState(session.status === 'signed-in' ? session.user.email : '');

@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Member } from '../../domain/account';
+import type { AuditEntry } from '../../domain/audit';
+import { useAppServices } from '../services/services-context';
+
+/*
+ * Account and partnership administration. These ask the server directly (a coordinator at a desk,
+ * online); nothing here is kept on the phone. Errors are handed to the screen to show.
+ */
+
+export function useChangePassword(): (currentPassword: string, newPassword: string) => Promise<void> {
+  const { getApi } = useAppServices();
+  return useCallback(async (currentPassword: string, newPassword: string) => (await getApi()).changePassword({ currentPassword, newPassword }), [getApi]);
+}
+
+export function useMembers(partnershipId: string) {
+  const { getApi } = useAppServices();
+  const [members, setMembers] = useState<Member[]>();
+  const [error, setError] = useState<unknown>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    getApi()
+      .then((api) => api.members(partnershipId))
+      .then(
+        (m) => live && setMembers(m),
+        (e: unknown) => live && setError(e),
+      );
+    return () => {
+      live = false;
+    };
+  }, [getApi, partnershipId, version]);
+  const deactivate = useCallback(
+    async (userId: string) => {
+      await (await getApi()).deactivateMember(partnershipId, userId);
+      setVersion((v) => v + 1);
+    },
+    [getApi, partnershipId],
+  );
+  return { members, error, deactivate };
+}
+
+export function useAuditLog(partnershipId: string) {
+  const { getApi } = useAppServices();
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [nextBefore, setNextBefore] = useState<number | null | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(false);
+
+  // The newest page, on opening.
+  useEffect(() => {
+    let live = true;
+    getApi()
+      .then((api) => api.auditPage(partnershipId))
+      .then(
+        (page) => {
+          if (!live) return;
+          setEntries(page.entries);
+          setNextBefore(page.nextBefore);
+        },
+        (e: unknown) => live && setError(e),
+      );
+    return () => {
+      live = false;
+    };
+  }, [getApi, partnershipId]);
+
+  // Older pages, on request.
+  const loadOlder = useCallback(async () => {
+    if (!nextBefore) return;
+    setLoading(true);
+    try {
+      const page = await (await getApi()).auditPage(partnershipId, nextBefore);
+      setEntries((e) => [...e, ...page.entries]);
+      setNextBefore(page.nextBefore);
+      setError(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, [getApi, partnershipId, nextBefore]);
+
+  return {
+    entries,
+    loading,
+    error,
+    loaded: nextBefore !== undefined,
+    loadOlder: nextBefore ? () => void loadOlder() : undefined,
+    csvUrl: `/api/partnerships/${encodeURIComponent(partnershipId)}/audit.csv`,
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * Everything Fieldbook keeps in localStorage, in one place, so sign-out can remove all of it.
+ * None of it is a secret: the session is an HttpOnly cookie the page cannot read.
+ */
+export const DEVICE_KEYS = {
+  /** The signed-in user (see session-store.ts for the version suffix). */
+  user: 'fieldbook.user.v1',
+  /** When the officer last touched the app, for the idle lock; survives closing the app. */
+  lastActiveAt: 'fieldbook.lastActiveAt',
+  /** Signed out with no signal: end the server session at the next chance. */
+  pendingServerSignOut: 'fieldbook.pendingServerSignOut',
+  unlockVerifier: (userId: string) => `fieldbook.unlock.${userId}`,
+} as const;
+
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

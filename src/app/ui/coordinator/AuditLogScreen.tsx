@@ -1,0 +1,69 @@
+import { useParams } from 'react-router';
+import { useAuditLog } from '../../data/admin-hooks';
+import { useCurrentUser } from '../../session/use-current-user';
+import { Loading } from '../components/Loading';
+import { describeError } from '../describe-error';
+
+const ACTION_LABEL: Record<string, string> = {
+  'plan.imported': 'Plan imported',
+  'outcome.created': 'Outcome logged',
+  'member.added': 'Member added',
+  'member.deactivated': 'Member deactivated',
+  'account.password-changed': 'Password changed',
+  'account.password-set': 'Password set by an administrator',
+};
+const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Who did what, newest first, with a CSV download for the scrutiny file. */
+export default function AuditLogScreen() {
+  const { partnershipId = '' } = useParams();
+  const me = useCurrentUser();
+  const log = useAuditLog(partnershipId);
+  const partnership = me.memberships.find((m) => m.partnershipId === partnershipId);
+  return (
+    <div className="page page--wide">
+      <p className="caption">{partnership?.partnershipName}</p>
+      <h1>Audit log</h1>
+      <p>
+        <a href={log.csvUrl} download>
+          Download the whole log (CSV)
+        </a>
+      </p>
+      {log.error !== null && <p className="error-message">{describeError(log.error, 'The audit log could not be loaded.')}</p>}
+      {!log.loaded && log.error === null ? (
+        <Loading what="Loading the audit log" />
+      ) : (
+        <table className="progress-table" data-testid="audit-log">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.entries.map((e) => (
+              <tr key={e.id}>
+                <td>{when.format(new Date(e.at))}</td>
+                <td>{e.actorName ?? 'System'}</td>
+                <td>{ACTION_LABEL[e.action] ?? e.action}</td>
+                <td className="muted">
+                  {Object.entries(e.details)
+                    .filter(([, v]) => v !== null && v !== undefined)
+                    .map(([k, v]) => `${k}: ${String(v)}`)
+                    .join(' · ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {log.loadOlder && (
+        <button type="button" className="button button--secondary" onClick={log.loadOlder} disabled={log.loading}>
+          Show older entries
+        </button>
+      )}
+    </div>
+  );
+}

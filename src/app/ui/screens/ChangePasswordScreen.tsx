@@ -1,0 +1,74 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { PASSWORD_MIN } from '../../../domain/user';
+import { useChangePassword } from '../../data/admin-hooks';
+import { ErrorSummary, type FormError } from '../components/ErrorSummary';
+import { Field, describedBy } from '../components/Field';
+import { describeError } from '../describe-error';
+
+const FIELD_INPUT: Record<string, string> = { currentPassword: 'current-password', newPassword: 'new-password' };
+
+/** GOV.UK-style password change: the rules in the hint, no composition rules, the server decides. */
+export function ChangePasswordScreen() {
+  const change = useChangePassword();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const missing: FormError[] = [];
+    if (!current) missing.push({ fieldId: 'current-password', message: 'Enter your current password' });
+    if (!next) missing.push({ fieldId: 'new-password', message: 'Enter a new password' });
+    if (missing.length > 0) return setErrors(missing);
+    setBusy(true);
+    try {
+      await change(current, next);
+      setErrors([]);
+      setDone(true);
+    } catch (err) {
+      const fieldErrors = (err as { body?: { fieldErrors?: { path: string; message: string }[] } }).body?.fieldErrors;
+      setErrors(
+        fieldErrors?.length
+          ? fieldErrors.map((f) => ({ fieldId: FIELD_INPUT[f.path] ?? 'current-password', message: f.message }))
+          : [{ fieldId: 'current-password', message: describeError(err, 'Your password could not be changed. Try again.') }],
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (done) {
+    return (
+      <div className="page page--narrow">
+        <div className="banner banner--success" role="status">
+          <p>Your password has been changed. You have been signed out everywhere else.</p>
+        </div>
+        <p>
+          <Link to="/account">Back to your account</Link>
+        </p>
+      </div>
+    );
+  }
+
+  const err = (id: string) => errors.find((e) => e.fieldId === id)?.message;
+  return (
+    <div className="page page--narrow">
+      <h1>Change your password</h1>
+      <ErrorSummary errors={errors} />
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Field id="current-password" label="Current password" error={err('current-password')}>
+          <input className="input" id="current-password" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} aria-describedby={describedBy('current-password', false, err('current-password'))} />
+        </Field>
+        <Field id="new-password" label="New password" hint={`At least ${PASSWORD_MIN} characters. A few unrelated words together make a strong one you can remember.`} error={err('new-password')}>
+          <input className="input" id="new-password" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} aria-describedby={describedBy('new-password', true, err('new-password'))} />
+        </Field>
+        <button className="button" type="submit" disabled={busy}>
+          {busy ? 'Changing…' : 'Change password'}
+        </button>
+      </form>
+    </div>
+  );
+}
