@@ -23,3 +23,13 @@ test('the manifest has what home-screen installation needs', async ({ fieldbook:
   for (const icon of icons) expect((await fetch(new URL(icon.src, server.url))).headers.get('content-type')).toBe('image/png');
   expect(manifest.shortcuts.map((s: { name: string; url: string }) => [s.name, s.url])).toContainEqual(['Log outcome', '/log']);
 });
+
+test('the app shell carries the security headers, and sw.js is revalidated so updates are seen', async ({ fieldbook }) => {
+  const page = await fetch(fieldbook.url, { headers: { accept: 'text/html' } });
+  expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self';/);
+  expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe-inline/);
+  expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+  const sw = await fetch(`${fieldbook.url}/sw.js`);
+  expect(sw.headers.get('cache-control')).toBe('no-cache');
+  expect(sw.headers.get('content-type')).toMatch(/javascript/);
+});
