@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import type { Storage } from './storage/storage';
 import { installErrorHandler } from './http/error-handler';
-import { installSameOriginGuard } from './http/same-origin';
+import { installStateChangeGuard } from './http/state-change-guard';
 import { installSecurityHeaders } from './http/security-headers';
 import { installStaticFiles } from './http/static-files';
 import { DEFAULT_BODY_LIMIT, installJsonBodyParser } from './http/json-body';
@@ -39,7 +39,7 @@ export async function buildServer({ config, storage, now = () => new Date() }: S
   };
 
   installSecurityHeaders(app, config.secureCookies);
-  installSameOriginGuard(app, config.publicOrigin);
+  installStateChangeGuard(app, config.publicOrigin);
   const spaFallback = await installStaticFiles(app, config.staticDir);
   installErrorHandler(app, { spaFallback });
 

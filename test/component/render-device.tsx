@@ -10,6 +10,7 @@ import { applyPullPage } from '../../src/app/sync/pull-changes';
 import type { SessionUser } from '../../src/domain/user';
 import { newTestDb } from '../support/fake-db';
 import { southAndValePage } from '../support/plan-page';
+import { memoryStorage } from '../support/memory-storage';
 
 /**
  * Renders screens as they run on a phone with no signal: a real FieldbookDb holding the South
@@ -33,8 +34,7 @@ export async function renderOnOfflinePhone(
   // Port 1 is closed: the API client behaves as with no signal if anything does reach for it.
   const api = createApiClient({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000 });
   const sync = new SyncEngine({ db, api, isOnline: () => false, onSignInNeeded: () => undefined });
-  const kept = new Map<string, string>([['fieldbook.user.v1', JSON.stringify(user)]]);
-  const storage = { getItem: (k: string) => kept.get(k) ?? null, setItem: (k: string, v: string) => void kept.set(k, v), removeItem: (k: string) => void kept.delete(k) };
+  const storage = memoryStorage({ 'fieldbook.user.v1': JSON.stringify(user) });
   const session = new SessionStore(() => Promise.resolve(api), storage);
   const utils = render(
     <AppServicesContext.Provider value={{ getApi: () => Promise.resolve(api), session }}>

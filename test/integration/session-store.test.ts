@@ -4,6 +4,7 @@ import { cookieFetch } from '../support/cookie-fetch';
 import { OFFICER } from '../support/demo';
 import { SessionStore } from '../../src/app/session/session-store';
 import { createApiClient } from '../../src/app/api/api-client';
+import { memoryStorage } from '../support/memory-storage';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -11,10 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function memoryStorage(initial: Record<string, string> = {}) {
-  const m = new Map(Object.entries(initial));
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), m };
-}
 
 const KEY = 'fieldbook.user.v1';
 const online = (f = cookieFetch()) => () => Promise.resolve(createApiClient({ baseUrl: server.url, fetch: f }));

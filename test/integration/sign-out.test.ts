@@ -9,6 +9,7 @@ import { SessionStore } from '../../src/app/session/session-store';
 import { DEVICE_KEYS } from '../../src/app/session/device-keys';
 import { createApiClient } from '../../src/app/api/api-client';
 import { databaseNamesBeside } from '../support/fake-db';
+import { memoryStorage } from '../support/memory-storage';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -16,10 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function memoryStorage() {
-  const m = new Map<string, string>();
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), m };
-}
 
 /** A device with a real SessionStore signed in over the same cookie jar as its sync engine. */
 async function deviceWithSession(): Promise<{ device: TestDevice; session: SessionStore; storage: ReturnType<typeof memoryStorage> }> {

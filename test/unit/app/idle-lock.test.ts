@@ -2,15 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { IdleLock, IDLE_LOCK_MS, UNLOCK_ATTEMPTS } from '../../../src/app/session/idle-lock';
 import { checkUnlockVerifier, makeUnlockVerifier } from '../../../src/app/session/unlock-verifier';
 import { DEVICE_KEYS } from '../../../src/app/session/device-keys';
+import { memoryStorage } from '../../support/memory-storage';
 
 const USER = 'user-1';
 // A low PBKDF2 count keeps the tests fast; the production count is checked once below.
 const FAST = 1000;
 
-function memoryStorage(initial: Record<string, string> = {}) {
-  const m = new Map(Object.entries(initial));
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), m };
-}
 
 async function withVerifier(password = 'plum orchard under snow') {
   return memoryStorage({ [DEVICE_KEYS.unlockVerifier(USER)]: JSON.stringify(await makeUnlockVerifier(password, FAST)) });
