@@ -28,9 +28,38 @@ const outcomeInputShape = {
 export const OutcomeInput = z.strictObject(outcomeInputShape);
 export type OutcomeInput = z.infer<typeof OutcomeInput>;
 
+/** The fields an edit may change. The action stays: an outcome moved to another action is a new outcome. */
+export const EDITABLE_OUTCOME_FIELDS = ['measureId', 'occurredOn', 'quantity', 'town', 'notes'] as const;
+export type EditableOutcomeField = (typeof EDITABLE_OUTCOME_FIELDS)[number];
+
+/** An edit: only the fields that changed, so concurrent edits of different fields both stand. */
+export const OutcomeChanges = z
+  .strictObject({
+    measureId: z.optional(outcomeInputShape.measureId),
+    occurredOn: z.optional(outcomeInputShape.occurredOn),
+    quantity: z.optional(outcomeInputShape.quantity),
+    town: z.optional(outcomeInputShape.town),
+    notes: z.optional(outcomeInputShape.notes),
+  })
+  .check(z.refine((c) => Object.keys(c).length > 0, 'An edit must change at least one field'));
+export type OutcomeChanges = z.infer<typeof OutcomeChanges>;
+
+/** The outcome with the changed fields replaced; everything else as it was. */
+export function applyOutcomeChanges<T extends Record<EditableOutcomeField, unknown>>(outcome: T, changes: OutcomeChanges): T {
+  const next = { ...outcome };
+  for (const field of EDITABLE_OUTCOME_FIELDS) {
+    if (field in changes) (next as Record<string, unknown>)[field] = changes[field];
+  }
+  return next;
+}
+
 /** An outcome as the server holds it and sends it back in pulls (not strict: newer servers may add fields). */
 export const OutcomeRecord = z.object({
   ...outcomeInputShape,
+  /** The server's version of this outcome: an edit says which version it was based on. */
+  version: z.int(),
+  /** Set when deleted: the pull sends the deletion (a tombstone) so every device removes it too. */
+  deletedAt: z.nullable(IsoDateTime),
   partnershipId: Id,
   authorId: Id,
   authorName: z.string(),

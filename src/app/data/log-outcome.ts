@@ -3,7 +3,8 @@ import { localIsoDate } from '../../domain/primitives';
 import { toFieldErrors } from '../../domain/api-error';
 import type { SessionUser } from '../../domain/user';
 import type { FieldbookDb } from '../db/fieldbook-db';
-import type { LocalOutcome, OutboxEntry } from '../db/local-records';
+import type { LocalOutcome } from '../db/local-records';
+import { enqueue } from './enqueue';
 
 export class OutcomeNotValidError extends Error {
   override name = 'OutcomeNotValidError';
@@ -15,12 +16,9 @@ export class OutcomeNotValidError extends Error {
 /** What the form collects; the id and timestamps are added here. */
 export type OutcomeFormValues = Omit<OutcomeInput, 'id' | 'recordedAt'>;
 
-/**
- * Checks an outcome with the same rules the server applies. Returns the problems by field, or the
- * complete input ready to save.
- */
-async function validateOutcome(db: FieldbookDb, values: OutcomeFormValues, now: Date): Promise<FieldProblem[] | OutcomeInput> {
-  const candidate = { ...values, id: crypto.randomUUID(), recordedAt: now.toISOString() };
+/** Checks an outcome with the same rules the server applies: the problems by field, or the input to save. */
+export async function validateOutcome(db: FieldbookDb, values: OutcomeFormValues & { id?: string }, now: Date): Promise<FieldProblem[] | OutcomeInput> {
+  const candidate = { ...values, id: values.id ?? crypto.randomUUID(), recordedAt: now.toISOString() };
   const parsed = OutcomeInput.safeParse(candidate);
   if (!parsed.success) return toFieldErrors(parsed.error.issues).map((e) => ({ field: e.path, message: e.message }));
   const [action, measure] = await Promise.all([db.actions.get(values.actionId), db.measures.get(values.measureId)]);
@@ -32,8 +30,7 @@ async function validateOutcome(db: FieldbookDb, values: OutcomeFormValues, now: 
 /**
  * Saves an outcome on the phone and queues it for the server, in ONE IndexedDB transaction:
  * the record, its outbox entry and the device's next sequence number land together or not at
- * all. So there is never an outcome the outbox forgot (lost) or an outbox entry twice (doubled),
- * whatever happens to the tab, the battery or the signal.
+ * all, whatever happens to the tab, the battery or the signal.
  */
 export async function logOutcome(db: FieldbookDb, user: Pick<SessionUser, 'id' | 'name'>, values: OutcomeFormValues, now = new Date()): Promise<LocalOutcome> {
   const checked = await validateOutcome(db, values, now);
@@ -43,19 +40,20 @@ export async function logOutcome(db: FieldbookDb, user: Pick<SessionUser, 'id' |
     const action = await db.actions.get(input.actionId);
     const plan = action && (await db.plans.get(action.planId));
     if (!plan) throw new OutcomeNotValidError([{ field: 'actionId', message: 'This action is no longer in the plan on this phone' }]);
-    const seq = Number((await db.meta.get('nextSeq'))?.value ?? 1);
     const outcome: LocalOutcome = {
       ...input,
       partnershipId: plan.partnershipId,
       authorId: user.id,
       authorName: user.name,
       receivedAt: null,
+      version: null,
+      deletedAt: null,
       syncState: 'pending',
+      server: null,
+      localDeleted: false,
     };
-    const entry: OutboxEntry = { seq, kind: 'outcome.create', args: input, outcomeId: input.id, createdAt: input.recordedAt };
     await db.outcomes.add(outcome);
-    await db.outbox.add(entry);
-    await db.meta.put({ key: 'nextSeq', value: seq + 1 });
+    await enqueue(db, 'outcome.create', input.id, input, now);
     return outcome;
   });
 }

@@ -1,7 +1,7 @@
 import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../domain/plan';
 import { tallyMeasure, type MeasureTallyResult } from '../../domain/tally';
 import type { FieldbookDb } from '../db/fieldbook-db';
-import type { LocalOutcome } from '../db/local-records';
+import { isLive, type LocalOutcome } from '../db/local-records';
 
 export interface PriorityView {
   priority: Priority;
@@ -121,7 +121,8 @@ export async function loadActionDetail(db: FieldbookDb, actionId: string): Promi
     priority ? db.objectives.get(priority.objectiveId) : undefined,
     plan ? db.partnerships.get(plan.partnershipId) : undefined,
   ]);
-  const counted = outcomes.filter((o) => o.syncState !== 'rejected').map((o) => ({ ...o, pending: o.syncState === 'pending' }));
+  const shown = outcomes.filter(isLive);
+  const counted = shown.filter((o) => o.syncState !== 'rejected').map((o) => ({ ...o, pending: o.syncState === 'pending' }));
   return {
     action,
     plan,
@@ -129,7 +130,7 @@ export async function loadActionDetail(db: FieldbookDb, actionId: string): Promi
     objective,
     partnership,
     measures: measures.sort(byPosition).map((measure) => ({ measure, tally: tallyMeasure(measure, counted) })),
-    outcomes: outcomes.sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.recordedAt.localeCompare(a.recordedAt)),
+    outcomes: shown.sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.recordedAt.localeCompare(a.recordedAt)),
     seeAlso: siblings.filter((s) => s.ref !== null && action.seeAlsoRefs.includes(s.ref)).sort(byPosition),
   };
 }

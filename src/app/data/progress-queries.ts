@@ -1,6 +1,7 @@
 import { tallyMeasure, type MeasureTallyResult } from '../../domain/tally';
 import type { Action, Measure } from '../../domain/plan';
 import type { FieldbookDb } from '../db/fieldbook-db';
+import { isLive } from '../db/local-records';
 import { loadPlans, type PlanView } from './plan-queries';
 
 export interface ActionProgress {
@@ -23,7 +24,7 @@ export interface PlanProgress {
  */
 export async function loadProgress(db: FieldbookDb): Promise<PlanProgress[]> {
   const [plans, measures, outcomes] = await Promise.all([loadPlans(db), db.measures.toArray(), db.outcomes.toArray()]);
-  const counted = outcomes.filter((o) => o.syncState !== 'rejected');
+  const counted = outcomes.filter((o) => isLive(o) && o.syncState !== 'rejected');
   const byAction = groupBy(counted, (o) => o.actionId);
   const measuresByAction = groupBy(measures, (m) => m.actionId);
   return plans.map((view) => {

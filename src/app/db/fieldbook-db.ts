@@ -1,15 +1,16 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../domain/plan';
 import type { LocalOutcome, MetaEntry, OutboxEntry } from './local-records';
+import { upgradeToV2 } from './upgrades/v2-outcome-edits';
 
 /**
  * One IndexedDB database per signed-in user on this device ("fieldbook-user-<id>"): a second
- * officer on the same phone never sees or pushes the first one's queue, and signing out never
- * has to delete unsynced work to protect it.
+ * officer on the same phone never sees or pushes the first one's queue.
  *
- * Schema versions are append-only: every shipped db.version(n) stays declared forever, and data
- * changes go in .upgrade() of a new version, tested against a frozen copy of the old data
- * (test/unit/app/db-schema.test.ts).
+ * Schema versions are append-only: every shipped db.version(n) stays declared exactly as it
+ * shipped (test/unit/app/db-schema.test.ts compares each with a frozen copy), and data changes go
+ * in .upgrade() of the next version, tested against frozen data written by the old version
+ * (test/unit/app/db-upgrades.test.ts).
  */
 export class FieldbookDb extends Dexie {
   meta!: Table<MetaEntry, MetaEntry['key']>;
@@ -25,6 +26,7 @@ export class FieldbookDb extends Dexie {
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
+    // v1 (foundation): shipped; never edit.
     this.version(1).stores({
       meta: 'key',
       partnerships: 'id',
@@ -37,6 +39,10 @@ export class FieldbookDb extends Dexie {
       outcomes: 'id, actionId, syncState',
       outbox: 'seq',
     });
+    // v2: edits and deletes. The outbox is looked up by outcome (to rebase pending edits on a pull).
+    this.version(2)
+      .stores({ outbox: 'seq, outcomeId' })
+      .upgrade((tx) => upgradeToV2(tx));
   }
 }
 

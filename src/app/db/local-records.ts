@@ -3,19 +3,34 @@ import type { OutcomeRecord } from '../../domain/outcome';
 import type { MutationKind, RejectionCode } from '../../domain/sync/push';
 
 /**
- * An outcome as the phone holds it: the server's record once synced, or the officer's own
- * until then. syncState says which; a rejected outcome stays here, with the server's reason,
- * until the officer deals with it. Nothing is removed from this table by sync.
+ * An outcome as the phone holds it: the officer's view (the server's copy with their unsent
+ * changes on top) plus the server's copy itself.
+ *
+ * - syncState: pending while any of its changes wait in the outbox; rejected when the server
+ *   refused the last one (kept, with the reason, until the officer fixes or discards it).
+ * - server: the last copy the server sent, or null before it has one. A pull replaces it and
+ *   re-applies pending changes on top; "discard" restores it.
+ * - localDeleted: the officer deleted it here and the delete has not been confirmed.
+ * Nothing is removed from this table by sync except records the server has deleted and no
+ * longer needs to show.
  */
-export type LocalOutcome = Omit<OutcomeRecord, 'receivedAt'> & {
+export type LocalOutcome = Omit<OutcomeRecord, 'receivedAt' | 'version'> & {
   receivedAt: string | null;
+  /** The server version this view is based on; null until the server has the outcome. */
+  version: number | null;
   syncState: 'pending' | 'synced' | 'rejected';
-  rejection?: { code: RejectionCode; message: string; fieldErrors: FieldError[] };
+  rejection?: { code: RejectionCode; message: string; fieldErrors: FieldError[]; kind: MutationKind };
+  server: OutcomeRecord | null;
+  localDeleted: boolean;
 };
+
+/** Shown and counted: neither deleted on the server nor deleted here. */
+export const isLive = (o: Pick<LocalOutcome, 'deletedAt' | 'localDeleted'>) => o.deletedAt === null && !o.localDeleted;
 
 /**
  * A queued mutation. seq is this device's sequence number (the primary key, so the outbox reads
- * in order) and args is exactly what will be pushed, frozen when the officer saved.
+ * in order) and args is exactly what will be pushed, frozen when the officer saved. Entries are
+ * never edited once queued: a push carrying them may already be on its way.
  */
 export interface OutboxEntry {
   seq: number;

@@ -1,7 +1,9 @@
 import type { PullResponse } from '../../domain/sync/pull';
 import type { ApiClient } from '../api/api-client';
 import { PULLED_STORES, type FieldbookDb } from '../db/fieldbook-db';
-import type { LocalOutcome } from '../db/local-records';
+import type { LocalOutcome, OutboxEntry } from '../db/local-records';
+import { applyOutcomeChanges, type OutcomeRecord } from '../../domain/outcome';
+import type { OutcomeUpdateArgs } from '../../domain/sync/push';
 
 export interface PullSummary {
   pages: number;
@@ -28,7 +30,7 @@ export async function pullAll(db: FieldbookDb, api: ApiClient, pageSize?: number
 export async function applyPullPage(db: FieldbookDb, page: PullResponse): Promise<number> {
   const stores = PULLED_STORES.map((s) => db[s]);
   let count = 0;
-  await db.transaction('rw', [...stores, db.outcomes, db.meta], async () => {
+  await db.transaction('rw', [...stores, db.outcomes, db.outbox, db.meta], async () => {
     if (page.reset) {
       // Start again from what the server says now; the officer's own unsynced or refused work stays.
       await Promise.all(stores.map((s) => s.clear()));
@@ -42,10 +44,33 @@ export async function applyPullPage(db: FieldbookDb, page: PullResponse): Promis
     }
     if (page.changes.outcomes.length > 0) {
       count += page.changes.outcomes.length;
-      const local: LocalOutcome[] = page.changes.outcomes.map((o) => ({ ...o, syncState: 'synced' }));
-      await db.outcomes.bulkPut(local);
+      await db.outcomes.bulkPut(await rebase(db, page.changes.outcomes));
     }
     await db.meta.put({ key: 'pullCursor', value: page.cursor });
   });
   return count;
+}
+
+/**
+ * The officer's view of each pulled outcome: the server's copy, with any changes still queued on
+ * this phone applied on top (so a pull never undoes work that has not reached the server yet).
+ * A refused record keeps its state until the officer deals with it.
+ */
+async function rebase(db: FieldbookDb, pulled: OutcomeRecord[]): Promise<LocalOutcome[]> {
+  const ids = pulled.map((o) => o.id);
+  const [existing, queued] = await Promise.all([db.outcomes.bulkGet(ids), db.outbox.where('outcomeId').anyOf(ids).sortBy('seq')]);
+  const queuedFor = new Map<string, OutboxEntry[]>();
+  for (const e of queued) queuedFor.set(e.outcomeId, [...(queuedFor.get(e.outcomeId) ?? []), e]);
+  return pulled.map((server, i) => {
+    const local = existing[i];
+    const pending = queuedFor.get(server.id) ?? [];
+    let view: LocalOutcome = { ...server, syncState: 'synced', server, localDeleted: false };
+    for (const entry of pending) {
+      if (entry.kind === 'outcome.update') view = applyOutcomeChanges(view, (entry.args as OutcomeUpdateArgs).changes);
+      if (entry.kind === 'outcome.delete') view = { ...view, localDeleted: true };
+    }
+    if (pending.length > 0) view = { ...view, syncState: 'pending' };
+    else if (local?.syncState === 'rejected') view = { ...local, server, version: server.version, deletedAt: server.deletedAt };
+    return view;
+  });
 }

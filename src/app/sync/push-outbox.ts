@@ -33,7 +33,11 @@ export async function pushOutbox(db: FieldbookDb, api: ApiClient): Promise<PushS
   }
 }
 
-/** Records the server's answer: one transaction, so outbox and outcome states never disagree. */
+/**
+ * Records the server's answer in one transaction, so outbox and outcome states never disagree.
+ * An answered entry leaves the outbox; its outcome is synced once nothing of it is queued, or
+ * rejected (kept, with the reason) if the server refused it.
+ */
 async function applyPushResponse(db: FieldbookDb, response: PushResponse): Promise<{ applied: number; rejected: number }> {
   let applied = 0;
   let rejected = 0;
@@ -41,22 +45,21 @@ async function applyPushResponse(db: FieldbookDb, response: PushResponse): Promi
     for (const result of response.results) {
       const entry = await db.outbox.get(result.seq);
       if (!entry) continue;
+      await db.outbox.delete(result.seq);
+      const outcome = await db.outcomes.get(entry.outcomeId);
+      if (!outcome) continue;
       if (result.status === 'rejected') {
         rejected++;
-        // Kept on the phone with the reason; the officer sees it under "Needs attention".
-        await db.outcomes.update(entry.outcomeId, {
+        await db.outcomes.put({
+          ...outcome,
           syncState: 'rejected',
-          rejection: { code: result.code, message: result.message, fieldErrors: result.fieldErrors },
+          rejection: { code: result.code, message: result.message, fieldErrors: result.fieldErrors, kind: entry.kind },
         });
       } else {
         applied++;
-        await db.outcomes
-          .where('id')
-          .equals(entry.outcomeId)
-          .and((o) => o.syncState === 'pending')
-          .modify({ syncState: 'synced' });
+        const stillQueued = (await db.outbox.where('outcomeId').equals(entry.outcomeId).count()) > 0;
+        if (!stillQueued && outcome.syncState === 'pending') await db.outcomes.put({ ...outcome, syncState: 'synced' });
       }
-      await db.outbox.delete(result.seq);
     }
   });
   return { applied, rejected };

@@ -1,7 +1,7 @@
 import { z } from '../zod';
 import { Id, Int, Text } from '../primitives';
 import { FieldError } from '../api-error';
-import { OutcomeInput } from '../outcome';
+import { OutcomeChanges, OutcomeInput } from '../outcome';
 
 /**
  * Push: the device sends its queued mutations, oldest first.
@@ -14,9 +14,19 @@ import { OutcomeInput } from '../outcome';
 
 export const MAX_MUTATIONS_PER_PUSH = 500;
 
+/** Changes an outcome: only the fields that changed, and the version the device last saw. */
+export const OutcomeUpdateArgs = z.strictObject({ id: Id, baseVersion: Int(0), changes: OutcomeChanges });
+export type OutcomeUpdateArgs = z.infer<typeof OutcomeUpdateArgs>;
+
+/** Deletes an outcome. The server keeps it as a tombstone with a history entry: nothing vanishes without trace. */
+export const OutcomeDeleteArgs = z.strictObject({ id: Id, baseVersion: Int(0) });
+export type OutcomeDeleteArgs = z.infer<typeof OutcomeDeleteArgs>;
+
 /** The mutation kinds and their argument schemas. New kinds are added here, once, for both ends. */
 export const MutationArgs = {
   'outcome.create': OutcomeInput,
+  'outcome.update': OutcomeUpdateArgs,
+  'outcome.delete': OutcomeDeleteArgs,
 } as const;
 export type MutationKind = keyof typeof MutationArgs;
 
@@ -53,7 +63,7 @@ export type PushRequest = z.infer<typeof PushRequest>;
  * Why the server refused a mutation for good. The device keeps the record, shows the reason
  * under "Needs attention", and the sequence number still counts as used.
  */
-export const RejectionCode = z.enum(['invalid', 'not-found', 'conflict', 'unknown-mutation']);
+export const RejectionCode = z.enum(['invalid', 'not-found', 'forbidden', 'conflict', 'unknown-mutation']);
 export type RejectionCode = z.infer<typeof RejectionCode>;
 
 export const MutationResult = z.discriminatedUnion('status', [

@@ -3,6 +3,7 @@ import { z } from '../../domain/zod';
 import { Id } from '../../domain/primitives';
 import { AuditQuery, type AuditPage } from '../../domain/audit';
 import type { MembersResponse } from '../../domain/account';
+import type { OutcomeHistoryResponse } from '../../domain/outcome-history';
 import { toCsv } from '../../domain/csv-write';
 import { HttpError } from '../http/http-error';
 import { parseOr400 } from '../http/parse';
@@ -12,6 +13,7 @@ import { appendAudit } from '../audit/append-audit';
 
 const PartnershipParams = z.strictObject({ partnershipId: Id });
 const MemberParams = z.strictObject({ partnershipId: Id, userId: Id });
+const OutcomeParams = z.strictObject({ partnershipId: Id, outcomeId: Id });
 
 /** Coordinator functions, each checked against the caller's role in that partnership. */
 export function partnershipRoutes(app: FastifyInstance, deps: AuthDeps): void {
@@ -37,6 +39,20 @@ export function partnershipRoutes(app: FastifyInstance, deps: AuthDeps): void {
       await appendAudit(tx, { partnershipId, actorId: auth.user.id, action: 'member.deactivated', entityType: 'user', entityId: userId }, deps.now());
     });
     return reply.code(204).send();
+  });
+
+  /** Every change to one outcome, field by field, conflicts marked: what the later arrival replaced. */
+  app.get('/api/partnerships/:partnershipId/outcomes/:outcomeId/history', async (request) => {
+    const auth = await requireAuth(request, deps);
+    const { partnershipId, outcomeId } = parseOr400(OutcomeParams, request.params, 'address');
+    requireCoordinator(auth, partnershipId);
+    const entries = await deps.storage.transaction(async (tx) => {
+      const outcome = await tx.findOutcome(outcomeId);
+      if (!outcome || outcome.partnershipId !== partnershipId) throw new HttpError(404, 'not-found', 'No such outcome.');
+      return tx.listOutcomeHistory(outcomeId);
+    });
+    const body: OutcomeHistoryResponse = { entries };
+    return body;
   });
 
   app.get('/api/partnerships/:partnershipId/audit', async (request) => {

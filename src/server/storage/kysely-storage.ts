@@ -343,8 +343,74 @@ class KyselyTx implements StorageTx {
         recorded_at: o.recordedAt,
         received_at: o.receivedAt,
         version: o.version,
+        deleted_at: o.deletedAt,
+        field_versions_json: JSON.stringify(o.fieldVersions),
       })
       .execute();
+  }
+
+  async updateOutcome(id: string, changes: Parameters<StorageTx['updateOutcome']>[1], version: number, fieldVersions: StoredOutcome['fieldVersions']) {
+    await this.t
+      .updateTable('outcomes')
+      .set({
+        ...(changes.measureId !== undefined && { measure_id: changes.measureId }),
+        ...(changes.occurredOn !== undefined && { occurred_on: changes.occurredOn }),
+        ...('quantity' in changes && { quantity: changes.quantity ?? null }),
+        ...('town' in changes && { town: changes.town ?? null }),
+        ...(changes.notes !== undefined && { notes: changes.notes }),
+        version,
+        field_versions_json: JSON.stringify(fieldVersions),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async markOutcomeDeleted(id: string, deletedAt: string, version: number) {
+    await this.t.updateTable('outcomes').set({ deleted_at: deletedAt, version }).where('id', '=', id).execute();
+  }
+
+  async appendOutcomeHistory(e: Parameters<StorageTx['appendOutcomeHistory']>[0]) {
+    await this.t
+      .insertInto('outcome_history')
+      .values({
+        id: e.id,
+        outcome_id: e.outcomeId,
+        partnership_id: e.partnershipId,
+        version: e.version,
+        kind: e.kind,
+        field: e.field,
+        from_json: JSON.stringify(e.from ?? null),
+        to_json: JSON.stringify(e.to ?? null),
+        conflict: e.conflict ? 1 : 0,
+        actor_id: e.actorId,
+        at: e.at,
+      })
+      .execute();
+  }
+
+  async listOutcomeHistory(outcomeId: string) {
+    const rows = await this.t
+      .selectFrom('outcome_history')
+      .innerJoin('users', 'users.id', 'outcome_history.actor_id')
+      .selectAll('outcome_history')
+      .select('users.name as actor_name')
+      .where('outcome_history.outcome_id', '=', outcomeId)
+      .orderBy('outcome_history.version')
+      .orderBy('outcome_history.field')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      outcomeId: r.outcome_id,
+      kind: r.kind === 'delete' ? ('delete' as const) : ('update' as const),
+      field: r.field,
+      from: JSON.parse(r.from_json) as unknown,
+      to: JSON.parse(r.to_json) as unknown,
+      conflict: r.conflict === 1,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      at: r.at,
+      version: Number(r.version),
+    }));
   }
 
   async insertRejection(r: Parameters<StorageTx['insertRejection']>[0]) {
@@ -425,8 +491,9 @@ class KyselyTx implements StorageTx {
       actions: page(actions, toAction),
       measures: page(measures, toMeasure),
       outcomes: page(outcomes, (r) => {
-        const { deviceId: _device, version: _version, ...rest } = toStoredOutcome(r);
-        return { ...rest, authorName: r.author_name };
+        const { deviceId: _device, fieldVersions: _fields, ...rest } = toStoredOutcome(r);
+        // A tombstone carries no notes: the device only needs to know the outcome is gone.
+        return { ...rest, notes: rest.deletedAt ? null : rest.notes, authorName: r.author_name };
       }),
     };
   }
@@ -477,5 +544,7 @@ function toStoredOutcome(r: Database['outcomes']): StoredOutcome {
     recordedAt: r.recorded_at,
     receivedAt: r.received_at,
     version: Number(r.version),
+    deletedAt: r.deleted_at,
+    fieldVersions: JSON.parse(r.field_versions_json) as StoredOutcome['fieldVersions'],
   };
 }

@@ -93,6 +93,21 @@ export interface Database {
     recorded_at: string;
     received_at: string;
     version: number;
+    deleted_at: string | null;
+    field_versions_json: string;
+  };
+  outcome_history: {
+    id: string;
+    outcome_id: string;
+    partnership_id: string;
+    version: number;
+    kind: string;
+    field: string | null;
+    from_json: string;
+    to_json: string;
+    conflict: number;
+    actor_id: string;
+    at: string;
   };
   devices: { id: string; user_id: string; last_seq: number; created_at: string; last_seen_at: string };
   sign_in_throttle: { key: string; failures: number; window_started_at: string; blocked_until: string | null };

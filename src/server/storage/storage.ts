@@ -1,5 +1,6 @@
 import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../domain/plan';
-import type { OutcomeRecord } from '../../domain/outcome';
+import type { EditableOutcomeField, OutcomeChanges, OutcomeRecord } from '../../domain/outcome';
+import type { OutcomeHistoryEntry } from '../../domain/outcome-history';
 import type { Membership, Role } from '../../domain/user';
 import type { Member } from '../../domain/account';
 import type { AuditAction, AuditEntry } from '../../domain/audit';
@@ -45,11 +46,26 @@ export interface DeviceRecord {
   lastSeenAt: string;
 }
 
-/** An outcome as stored: the pulled record plus who sent it from where, and its version. */
+/** An outcome as stored: the pulled record plus who sent it from where, and when each field last changed. */
 export interface StoredOutcome extends Omit<OutcomeRecord, 'authorName' | 'notes'> {
   notes: string;
   deviceId: string;
+  /** Field name → the version at which it last changed (absent: unchanged since creation). */
+  fieldVersions: Partial<Record<EditableOutcomeField, number>>;
+}
+
+export interface NewOutcomeHistory {
+  id: string;
+  outcomeId: string;
+  partnershipId: string;
   version: number;
+  kind: 'update' | 'delete';
+  field: string | null;
+  from: unknown;
+  to: unknown;
+  conflict: boolean;
+  actorId: string;
+  at: string;
 }
 
 export interface RejectionRecord {
@@ -168,6 +184,12 @@ export interface StorageTx {
   updateDevice(deviceId: string, lastSeq: number, lastSeenAt: string): Promise<void>;
   findOutcome(id: string): Promise<StoredOutcome | undefined>;
   insertOutcome(outcome: StoredOutcome): Promise<void>;
+  /** Writes changed fields, the new version and field versions. */
+  updateOutcome(id: string, changes: OutcomeChanges, version: number, fieldVersions: StoredOutcome['fieldVersions']): Promise<void>;
+  /** Marks the outcome deleted (a tombstone): the row stays. */
+  markOutcomeDeleted(id: string, deletedAt: string, version: number): Promise<void>;
+  appendOutcomeHistory(entry: NewOutcomeHistory): Promise<void>;
+  listOutcomeHistory(outcomeId: string): Promise<OutcomeHistoryEntry[]>;
   insertRejection(rejection: RejectionRecord): Promise<void>;
   listRejections(deviceId: string): Promise<RejectionRecord[]>;
   /** Outcomes by partnership, oldest version first: for counts in tests and reports. */

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { checkOutcomeAgainstPlan, type OutcomeInput } from '../../domain/outcome';
-import { localIsoDate } from '../../domain/primitives';
-import { toFieldErrors, type FieldError } from '../../domain/api-error';
-import { MutationArgs, type MutationEnvelope, type MutationResult, type PushRequest, type PushResponse, type RejectionCode } from '../../domain/sync/push';
+import { toFieldErrors } from '../../domain/api-error';
+import { MutationArgs, type MutationEnvelope, type MutationResult, type PushRequest, type PushResponse } from '../../domain/sync/push';
 import type { Storage, StorageTx } from '../storage/storage';
 import type { AuthContext } from '../auth/authenticate';
 import { HttpError } from '../http/http-error';
-import { appendAudit } from '../audit/append-audit';
+import { refuse, type Refusal } from './mutations/refusal';
+import { createOutcome } from './mutations/create-outcome';
+import { updateOutcome } from './mutations/update-outcome';
+import { deleteOutcome } from './mutations/delete-outcome';
 
 /**
  * Applies a device's push. The protocol, step by step (docs/sync-protocol.md has the reasoning):
@@ -53,9 +54,11 @@ export async function applyPush(storage: Storage, auth: AuthContext, push: PushR
         results.push({ seq: mutation.seq, status: 'already-applied' });
         continue;
       }
-      // 3b–d. Check and write. A refusal is permanent (resending the same thing cannot succeed),
-      //       so it is logged and still uses up the sequence number: one bad record must never
-      //       block the mutations queued behind it. The device keeps the record and shows why.
+      // 3b. Check the args against the mutation kind's schema, authorize against the database
+      //     (never the device), check the plan's rules, and write (mutations/*.ts).
+      // 3c. A refusal is permanent (resending the same thing cannot succeed), so it is logged and
+      //     still uses up the sequence number: one bad record must never block the mutations
+      //     queued behind it. The device keeps the record and shows why.
       const refusal = await applyMutation(tx, auth, device.id, mutation, now);
       if (refusal) {
         await tx.insertRejection({
@@ -82,78 +85,23 @@ export async function applyPush(storage: Storage, auth: AuthContext, push: PushR
   });
 }
 
-interface Refusal {
-  code: RejectionCode;
-  message: string;
-  fieldErrors: FieldError[];
-}
-
+/** Checks a mutation's args against its kind's schema (the one the device used), then applies it. */
 async function applyMutation(tx: StorageTx, auth: AuthContext, deviceId: string, mutation: MutationEnvelope, now: Date): Promise<Refusal | undefined> {
-  if (mutation.kind !== 'outcome.create') {
-    return { code: 'unknown-mutation', message: `This server does not know the change "${mutation.kind}".`, fieldErrors: [] };
+  const invalid = (issues: Parameters<typeof toFieldErrors>[0]) => refuse('invalid', 'The change has fields that are not valid.', toFieldErrors(issues));
+  switch (mutation.kind) {
+    case 'outcome.create': {
+      const args = MutationArgs['outcome.create'].safeParse(mutation.args);
+      return args.success ? createOutcome(tx, auth, deviceId, args.data, now) : invalid(args.error.issues);
+    }
+    case 'outcome.update': {
+      const args = MutationArgs['outcome.update'].safeParse(mutation.args);
+      return args.success ? updateOutcome(tx, auth, args.data, now) : invalid(args.error.issues);
+    }
+    case 'outcome.delete': {
+      const args = MutationArgs['outcome.delete'].safeParse(mutation.args);
+      return args.success ? deleteOutcome(tx, auth, args.data, now) : invalid(args.error.issues);
+    }
+    default:
+      return refuse('unknown-mutation', `This server does not know the change "${mutation.kind}".`);
   }
-  // 3b. Validate the args against the same schema the device used to build them.
-  const parsed = MutationArgs['outcome.create'].safeParse(mutation.args);
-  if (!parsed.success) {
-    return { code: 'invalid', message: 'The outcome has fields that are not valid.', fieldErrors: toFieldErrors(parsed.error.issues) };
-  }
-  return createOutcome(tx, auth, deviceId, parsed.data, now);
-}
-
-async function createOutcome(tx: StorageTx, auth: AuthContext, deviceId: string, input: OutcomeInput, now: Date): Promise<Refusal | undefined> {
-  // 3c. Authorize against the database, never the device: the action must be in one of the
-  //     user's partnerships. "Not found" for both a missing action and someone else's, so the
-  //     answer reveals nothing about other partnerships.
-  const action = await tx.findAction(input.actionId);
-  if (!action || !auth.memberships.some((m) => m.partnershipId === action.partnershipId)) {
-    return { code: 'not-found', message: 'The action this outcome was logged against is not in your partnerships.', fieldErrors: [] };
-  }
-  // 3d. The plan's own rules (measure belongs to the action, a number where it counts, the date).
-  const measure = await tx.findMeasure(input.measureId);
-  const problems = checkOutcomeAgainstPlan(input, action, measure, localIsoDate(now));
-  if (problems.length > 0) {
-    return {
-      code: 'invalid',
-      message: problems.map((p) => p.message).join('. '),
-      fieldErrors: problems.map((p) => ({ path: p.field, message: p.message })),
-    };
-  }
-  // The outcome id is made on the device. Seeing it again under a new sequence number happens
-  // when a device's database was rebuilt after a push landed: same author and content is the same
-  // outcome (nothing to do); anything else is a collision we refuse rather than overwrite.
-  const existing = await tx.findOutcome(input.id);
-  if (existing) {
-    const same =
-      existing.authorId === auth.user.id &&
-      existing.actionId === input.actionId &&
-      existing.measureId === input.measureId &&
-      existing.occurredOn === input.occurredOn &&
-      existing.quantity === input.quantity &&
-      existing.town === input.town &&
-      existing.notes === input.notes;
-    return same ? undefined : { code: 'conflict', message: 'Another outcome already has this id.', fieldErrors: [] };
-  }
-  // 3e. Write it, and its audit entry. The server, not the device, decides author, partnership
-  //     and received time.
-  await tx.insertOutcome({
-    ...input,
-    partnershipId: action.partnershipId,
-    authorId: auth.user.id,
-    deviceId,
-    receivedAt: now.toISOString(),
-    version: await tx.takeVersion(),
-  });
-  await appendAudit(
-    tx,
-    {
-      partnershipId: action.partnershipId,
-      actorId: auth.user.id,
-      action: 'outcome.created',
-      entityType: 'outcome',
-      entityId: input.id,
-      details: { actionRef: action.ref, measureId: input.measureId, occurredOn: input.occurredOn, quantity: input.quantity, town: input.town },
-    },
-    now,
-  );
-  return undefined;
 }

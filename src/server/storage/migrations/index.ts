@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { initial } from './0001-initial';
 import { signInThrottle } from './0002-sign-in-throttle';
 import { auditLog } from './0003-audit-log';
+import { outcomeEdits } from './0004-outcome-edits';
 
 /**
  * Every migration, by name, in order. Names sort lexically and are recorded in the database,
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-sign-in-throttle': signInThrottle,
   '0003-audit-log': auditLog,
+  '0004-outcome-edits': outcomeEdits,
 };

@@ -1,0 +1,88 @@
+import { applyOutcomeChanges, EDITABLE_OUTCOME_FIELDS, type OutcomeChanges } from '../../domain/outcome';
+import type { FieldbookDb } from '../db/fieldbook-db';
+import type { LocalOutcome } from '../db/local-records';
+import { enqueue } from './enqueue';
+import { OutcomeNotValidError, validateOutcome, type OutcomeFormValues } from './log-outcome';
+
+export class OutcomeGoneError extends Error {
+  override name = 'OutcomeGoneError';
+}
+
+const STORES = (db: FieldbookDb) => [db.outcomes, db.outbox, db.meta];
+
+async function current(db: FieldbookDb, id: string): Promise<LocalOutcome> {
+  const o = await db.outcomes.get(id);
+  if (!o || o.deletedAt !== null || o.localDeleted) throw new OutcomeGoneError('This outcome is no longer on this phone.');
+  return o;
+}
+
+/**
+ * Changes an outcome. Only the fields that differ are queued, with the server version the view
+ * is based on, so an edit never overwrites fields another device changed meanwhile. Checked with
+ * the server's rules first; the view changes at once and waits to sync.
+ */
+export async function editOutcome(db: FieldbookDb, id: string, values: OutcomeFormValues, now = new Date()): Promise<LocalOutcome> {
+  const before = await current(db, id);
+  const checked = await validateOutcome(db, { ...values, actionId: before.actionId, id }, now);
+  if (Array.isArray(checked)) throw new OutcomeNotValidError(checked);
+  const changes = Object.fromEntries(EDITABLE_OUTCOME_FIELDS.filter((f) => checked[f] !== before[f]).map((f) => [f, checked[f]])) as OutcomeChanges;
+  if (Object.keys(changes).length === 0) return before;
+  return db.transaction('rw', STORES(db), async () => {
+    const o = await current(db, id);
+    const next: LocalOutcome = { ...applyOutcomeChanges(o, changes), syncState: 'pending' };
+    delete next.rejection;
+    await db.outcomes.put(next);
+    await enqueue(db, 'outcome.update', id, { id, baseVersion: o.version ?? 0, changes }, now);
+    return next;
+  });
+}
+
+/** Deletes an outcome: gone from the tallies at once; the server keeps it in its history. */
+export async function deleteOutcome(db: FieldbookDb, id: string, now = new Date()): Promise<void> {
+  await db.transaction('rw', STORES(db), async () => {
+    const o = await current(db, id);
+    await db.outcomes.put({ ...o, localDeleted: true, syncState: 'pending' });
+    await enqueue(db, 'outcome.delete', id, { id, baseVersion: o.version ?? 0 }, now);
+  });
+}
+
+/**
+ * Fixes an outcome the server refused and sends it again. A refused create is sent as a create
+ * again (the server never stored it); a refused change is sent as a change from the server's copy.
+ */
+export async function resendOutcome(db: FieldbookDb, id: string, values: OutcomeFormValues, now = new Date()): Promise<LocalOutcome> {
+  const o = await db.outcomes.get(id);
+  if (!o || o.syncState !== 'rejected') throw new OutcomeGoneError('Nothing to resend.');
+  if (o.server === null) {
+    const checked = await validateOutcome(db, { ...values, actionId: o.actionId, id }, now);
+    if (Array.isArray(checked)) throw new OutcomeNotValidError(checked);
+    return db.transaction('rw', STORES(db), async () => {
+      const next: LocalOutcome = { ...o, ...checked, syncState: 'pending', localDeleted: false };
+      delete next.rejection;
+      await db.outcomes.put(next);
+      await enqueue(db, 'outcome.create', id, checked, now);
+      return next;
+    });
+  }
+  // Start from what the server holds, so the change carries exactly what differs from it.
+  await db.outcomes.put({ ...o, ...o.server, syncState: 'synced', localDeleted: false, server: o.server });
+  return editOutcome(db, id, values, now);
+}
+
+/**
+ * Gives up a refused change on purpose. A refused create is removed from the phone (the server's
+ * rejection log still has it); a refused change or delete is undone, back to the server's copy.
+ */
+export async function discardRejected(db: FieldbookDb, id: string): Promise<void> {
+  await db.transaction('rw', [db.outcomes, db.outbox], async () => {
+    const o = await db.outcomes.get(id);
+    if (!o || o.syncState !== 'rejected') return;
+    if ((await db.outbox.where('outcomeId').equals(id).count()) > 0) return; // something newer is queued
+    if (o.server === null) await db.outcomes.delete(id);
+    else {
+      const restored: LocalOutcome = { ...o, ...o.server, syncState: 'synced', localDeleted: false, server: o.server };
+      delete restored.rejection;
+      await db.outcomes.put(restored);
+    }
+  });
+}

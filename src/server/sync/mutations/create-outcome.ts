@@ -1,0 +1,64 @@
+import { checkOutcomeAgainstPlan, type OutcomeInput } from '../../../domain/outcome';
+import { localIsoDate } from '../../../domain/primitives';
+import type { AuthContext } from '../../auth/authenticate';
+import type { StorageTx } from '../../storage/storage';
+import { appendAudit } from '../../audit/append-audit';
+import { refuse, type Refusal } from './refusal';
+
+export async function createOutcome(tx: StorageTx, auth: AuthContext, deviceId: string, input: OutcomeInput, now: Date): Promise<Refusal | undefined> {
+  // Authorize against the database, never the device: the action must be in one of the user's
+  // partnerships. "Not found" both for a missing action and someone else's: nothing is revealed.
+  const action = await tx.findAction(input.actionId);
+  if (!action || !auth.memberships.some((m) => m.partnershipId === action.partnershipId)) {
+    return refuse('not-found', 'The action this outcome was logged against is not in your partnerships.');
+  }
+  // The plan's own rules (measure belongs to the action, a number where it counts, the date).
+  const measure = await tx.findMeasure(input.measureId);
+  const problems = checkOutcomeAgainstPlan(input, action, measure, localIsoDate(now));
+  if (problems.length > 0) {
+    return refuse(
+      'invalid',
+      problems.map((p) => p.message).join('. '),
+      problems.map((p) => ({ path: p.field, message: p.message })),
+    );
+  }
+  // The outcome id is made on the device. Seeing it again under a new sequence number happens
+  // when a device's database was rebuilt after a push landed: same author and content is the same
+  // outcome (nothing to do); anything else is a collision we refuse rather than overwrite.
+  const existing = await tx.findOutcome(input.id);
+  if (existing) {
+    const same =
+      existing.authorId === auth.user.id &&
+      existing.actionId === input.actionId &&
+      existing.measureId === input.measureId &&
+      existing.occurredOn === input.occurredOn &&
+      existing.quantity === input.quantity &&
+      existing.town === input.town &&
+      existing.notes === input.notes;
+    return same ? undefined : refuse('conflict', 'Another outcome already has this id.');
+  }
+  // The server, not the device, decides author, partnership and received time.
+  await tx.insertOutcome({
+    ...input,
+    partnershipId: action.partnershipId,
+    authorId: auth.user.id,
+    deviceId,
+    receivedAt: now.toISOString(),
+    version: await tx.takeVersion(),
+    deletedAt: null,
+    fieldVersions: {},
+  });
+  await appendAudit(
+    tx,
+    {
+      partnershipId: action.partnershipId,
+      actorId: auth.user.id,
+      action: 'outcome.created',
+      entityType: 'outcome',
+      entityId: input.id,
+      details: { actionRef: action.ref, measureId: input.measureId, occurredOn: input.occurredOn, quantity: input.quantity, town: input.town },
+    },
+    now,
+  );
+  return undefined;
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { applyOutcomeChanges, checkOutcomeAgainstPlan, EDITABLE_OUTCOME_FIELDS, type OutcomeChanges } from '../../../domain/outcome';
+import { localIsoDate } from '../../../domain/primitives';
+import type { OutcomeUpdateArgs } from '../../../domain/sync/push';
+import type { AuthContext } from '../../auth/authenticate';
+import type { StorageTx } from '../../storage/storage';
+import { appendAudit } from '../../audit/append-audit';
+import { refuse, type Refusal } from './refusal';
+import { isRefusal, outcomeToChange } from './outcome-access';
+
+/**
+ * Applies an edit: only the fields it names, so concurrent edits of different fields both stand.
+ * When a field changed after the version the edit was based on, the two edits conflict on that
+ * field: this one, arriving later, wins, and the value it replaces is kept in the history, marked
+ * as a conflict, for coordinators to see. Nothing is overwritten without trace.
+ */
+export async function updateOutcome(tx: StorageTx, auth: AuthContext, args: OutcomeUpdateArgs, now: Date): Promise<Refusal | undefined> {
+  const existing = await outcomeToChange(tx, auth, args.id);
+  if (isRefusal(existing)) return existing;
+  if (existing.deletedAt) return refuse('conflict', 'This outcome was deleted, so it cannot be changed.');
+
+  const changed = EDITABLE_OUTCOME_FIELDS.filter((f) => f in args.changes && args.changes[f] !== existing[f]);
+  if (changed.length === 0) return undefined; // Already so: nothing to do, nothing to record.
+  const changes = Object.fromEntries(changed.map((f) => [f, args.changes[f]])) as OutcomeChanges;
+  const result = applyOutcomeChanges(existing, changes);
+
+  const [action, measure] = await Promise.all([tx.findAction(existing.actionId), tx.findMeasure(result.measureId)]);
+  const problems = action ? checkOutcomeAgainstPlan(result, action, measure, localIsoDate(now)) : [{ field: 'actionId', message: 'The action is gone' }];
+  if (problems.length > 0) {
+    return refuse(
+      'invalid',
+      problems.map((p) => p.message).join('. '),
+      problems.map((p) => ({ path: `changes.${p.field}`, message: p.message })),
+    );
+  }
+
+  const version = await tx.takeVersion();
+  const fieldVersions = { ...existing.fieldVersions };
+  const conflicts: string[] = [];
+  for (const field of changed) {
+    const conflict = (existing.fieldVersions[field] ?? 0) > args.baseVersion;
+    if (conflict) conflicts.push(field);
+    fieldVersions[field] = version;
+    await tx.appendOutcomeHistory({
+      id: randomUUID(),
+      outcomeId: existing.id,
+      partnershipId: existing.partnershipId,
+      version,
+      kind: 'update',
+      field,
+      from: existing[field],
+      to: result[field],
+      conflict,
+      actorId: auth.user.id,
+      at: now.toISOString(),
+    });
+  }
+  await tx.updateOutcome(existing.id, changes, version, fieldVersions);
+  await appendAudit(
+    tx,
+    { partnershipId: existing.partnershipId, actorId: auth.user.id, action: 'outcome.changed', entityType: 'outcome', entityId: existing.id, details: { fields: changed, conflicts } },
+    now,
+  );
+  return undefined;
+}

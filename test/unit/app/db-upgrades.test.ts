@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { FieldbookDb } from '../../../src/app/db/fieldbook-db';
+
+const fixture = <T>(name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8')) as T;
+
+/** Writes a database exactly as an old release did: its frozen schema, its frozen data. */
+async function writeAsRelease(version: number, indexedDB: IDBFactory, name: string) {
+  const schema = fixture<Record<string, string>>(`dexie-schema-v${version}.json`);
+  const data = fixture<Record<string, unknown[]>>(`dexie-v${version}-data.json`);
+  const old = new Dexie(name, { indexedDB, IDBKeyRange });
+  old.version(version).stores(schema);
+  await old.open();
+  await old.transaction('rw', old.tables, async () => {
+    for (const table of old.tables) await table.bulkAdd(data[table.name] ?? []);
+  });
+  old.close();
+  return data;
+}
+
+describe('upgrading a phone’s database', () => {
+  it('v1 → v2 keeps every outcome and the whole outbox, and fetches versions afresh', async () => {
+    const indexedDB = new IDBFactory();
+    const v1 = await writeAsRelease(1, indexedDB, 'fieldbook-user-upgrade');
+
+    const db = new FieldbookDb('fieldbook-user-upgrade', { indexedDB, IDBKeyRange });
+    await db.open();
+
+    expect(db.verno).toBe(2);
+    expect(await db.outbox.toArray()).toEqual(v1.outbox);
+    expect(await db.outbox.where('outcomeId').equals('7c8d9e0f-1a2b-4c3d-9e5f-6a7b8c9d0e1f').count()).toBe(1);
+    const outcomes = await db.outcomes.orderBy('id').toArray();
+    expect(outcomes.map((o) => [o.notes, o.syncState])).toEqual([
+      ['synced before the upgrade', 'synced'],
+      ['waiting when the app was updated', 'pending'],
+      ['refused', 'rejected'],
+    ]);
+    for (const o of outcomes) expect(o).toMatchObject({ version: null, deletedAt: null, server: null, localDeleted: false });
+    expect(outcomes[2]!.rejection?.code).toBe('not-found');
+    expect(await db.meta.get('pullCursor')).toBeUndefined();
+    expect((await db.meta.get('nextSeq'))?.value).toBe(3);
+    expect((await db.meta.get('deviceId'))?.value).toBe('6f0d4c1e-8a4b-4c2e-9d7a-2b1f0e3c4d5a');
+    expect(await db.actions.count()).toBe(1);
+    db.close();
+  });
+});
