@@ -28,6 +28,8 @@ const AccountScreen = lazy(() => import('./ui/screens/AccountScreen').then((m) =
 const ProgressScreen = lazy(() => import('./ui/coordinator/ProgressScreen'));
 const TeamScreen = lazy(() => import('./ui/coordinator/TeamScreen'));
 const AuditLogScreen = lazy(() => import('./ui/coordinator/AuditLogScreen'));
+const OutcomeHistoryScreen = lazy(() => import('./ui/coordinator/OutcomeHistoryScreen'));
+const EditOutcomeScreen = lazy(() => import('./ui/screens/EditOutcomeScreen').then((m) => ({ default: m.EditOutcomeScreen })));
 const ChangePasswordScreen = lazy(() => import('./ui/screens/ChangePasswordScreen').then((m) => ({ default: m.ChangePasswordScreen })));
 
 export function App() {
@@ -79,6 +81,7 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
         <Route path="/log" element={<ChooseActionScreen />} />
         <Route path="/actions/:actionId" element={<ActionScreen />} />
         <Route path="/actions/:actionId/log" element={<LogOutcomeScreen />} />
+        <Route path="/outcomes/:outcomeId/edit" element={<EditOutcomeScreen />} />
         <Route path="/attention" element={<NeedsAttentionScreen />} />
         <Route path="/account" element={<AccountScreen />} />
         <Route path="/sign-in" element={<SignInScreen />} />
@@ -86,6 +89,7 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
         <Route path="/progress" element={coordinator ? <ProgressScreen /> : <NotFoundScreen />} />
         <Route path="/partnerships/:partnershipId/team" element={coordinator ? <TeamScreen /> : <NotFoundScreen />} />
         <Route path="/partnerships/:partnershipId/audit" element={coordinator ? <AuditLogScreen /> : <NotFoundScreen />} />
+        <Route path="/partnerships/:partnershipId/outcomes/:outcomeId/history" element={coordinator ? <OutcomeHistoryScreen /> : <NotFoundScreen />} />
         <Route path="*" element={<NotFoundScreen />} />
         </Routes>
       </Suspense>

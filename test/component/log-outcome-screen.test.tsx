@@ -58,6 +58,6 @@ describe('logging an outcome', () => {
     const tally = (await screen.findAllByTestId('measure-tally'))[0]!;
     expect(tally.textContent).toContain('14 attendees');
     expect(tally.textContent).toContain('14 waiting to sync');
-    expect(within(screen.getByTestId('outcome-list')).getByText('Waiting to sync')).toBeTruthy();
+    expect(within(screen.getByTestId('outcome-list')).getByText('Saved on this phone')).toBeTruthy();
   });
 });

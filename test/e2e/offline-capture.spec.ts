@@ -50,7 +50,7 @@ test('an officer logs outcomes with no signal, across a browser restart, and the
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
   await expect(status(page)).toContainText('Offline · 2 outcomes waiting to sync');
   await page.getByRole('link', { name: /Ref 19\b/ }).click();
-  await expect(page.getByTestId('outcome-list')).toContainText('Waiting to sync');
+  await expect(page.getByTestId('outcome-list')).toContainText('Saved on this phone');
   expect(await outcomesOnServer(server.url, coordinator.email, coordinator.password)).toHaveLength(0);
 
   // Signal returns: the outcomes sync by themselves.

@@ -5,6 +5,7 @@ import { PushResponse, type PushRequest } from '../../domain/sync/push';
 import { PullResponse } from '../../domain/sync/pull';
 import { MembersResponse, type ChangePasswordRequest } from '../../domain/account';
 import { AuditPage } from '../../domain/audit';
+import { OutcomeHistoryResponse } from '../../domain/outcome-history';
 import { ApiError, NetworkError, ProtocolError } from './api-errors';
 
 export interface ApiClientOptions {
@@ -67,6 +68,8 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = globalThis.fetch.b
     deactivateMember: async (partnershipId: string, userId: string): Promise<void> => {
       await request('POST', `/api/partnerships/${encodeURIComponent(partnershipId)}/members/${encodeURIComponent(userId)}/deactivate`, null, {});
     },
+    outcomeHistory: async (partnershipId: string, outcomeId: string) =>
+      (await request('GET', `/api/partnerships/${encodeURIComponent(partnershipId)}/outcomes/${encodeURIComponent(outcomeId)}/history`, OutcomeHistoryResponse)).entries,
     auditPage: (partnershipId: string, before?: number) =>
       request('GET', `/api/partnerships/${encodeURIComponent(partnershipId)}/audit${before ? `?before=${before}` : ''}`, AuditPage),
     push: (req: PushRequest) => request('POST', '/api/sync/push', PushResponse, req),

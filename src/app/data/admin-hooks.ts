@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Member } from '../../domain/account';
 import type { AuditEntry } from '../../domain/audit';
+import type { OutcomeHistoryEntry } from '../../domain/outcome-history';
 import { useAppServices } from '../services/services-context';
 
 /*
@@ -89,4 +90,24 @@ export function useAuditLog(partnershipId: string) {
     loadOlder: nextBefore ? () => void loadOlder() : undefined,
     csvUrl: `/api/partnerships/${encodeURIComponent(partnershipId)}/audit.csv`,
   };
+}
+
+/** Every change to one outcome, from the server (coordinators). */
+export function useOutcomeHistory(partnershipId: string, outcomeId: string) {
+  const { getApi } = useAppServices();
+  const [entries, setEntries] = useState<OutcomeHistoryEntry[]>();
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let live = true;
+    getApi()
+      .then((api) => api.outcomeHistory(partnershipId, outcomeId))
+      .then(
+        (e) => live && setEntries(e),
+        (e: unknown) => live && setError(e),
+      );
+    return () => {
+      live = false;
+    };
+  }, [getApi, partnershipId, outcomeId]);
+  return { entries, error };
 }

@@ -1,6 +1,8 @@
 import { useCallback } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useUserServices } from '../services/services-context';
 import { logOutcome, type OutcomeFormValues } from './log-outcome';
+import { deleteOutcome, discardRejected, editOutcome, resendOutcome } from './change-outcome';
 
 /**
  * Checks and saves an outcome, then asks sync to run soon. The returned promise settles when the
@@ -17,4 +19,29 @@ export function useLogOutcome() {
     [db, user, sync],
   );
   return { save };
+}
+
+/** One outcome, live; null when it is not on this phone. */
+export function useOutcome(id: string) {
+  const { db } = useUserServices();
+  return useLiveQuery(async () => (await db.outcomes.get(id)) ?? null, [db, id]);
+}
+
+/** Change, delete, fix-and-resend, discard: each committed on the phone, then synced soon. */
+export function useChangeOutcome() {
+  const { db, sync } = useUserServices();
+  const then = useCallback(
+    <A extends unknown[]>(fn: (...args: A) => Promise<unknown>) =>
+      async (...args: A) => {
+        await fn(...args);
+        sync.requestSoon();
+      },
+    [sync],
+  );
+  return {
+    edit: then((id: string, values: OutcomeFormValues) => editOutcome(db, id, values)),
+    resend: then((id: string, values: OutcomeFormValues) => resendOutcome(db, id, values)),
+    remove: then((id: string) => deleteOutcome(db, id)),
+    discard: then((id: string) => discardRejected(db, id)),
+  };
 }

@@ -1,36 +1,81 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Measure } from '../../../domain/plan';
 import type { LocalOutcome } from '../../data/types';
 import { formatDate } from '../format-date';
 
-const STATE_LABEL: Record<LocalOutcome['syncState'], string> = {
-  pending: 'Waiting to sync',
-  synced: 'Synced',
-  rejected: 'Needs attention',
-};
+/** Where each record stands, in the officer's words. */
+export function recordStatus(o: Pick<LocalOutcome, 'syncState'>, syncing: boolean): { label: string; tone: string } {
+  if (o.syncState === 'rejected') return { label: 'Needs attention', tone: 'rejected' };
+  if (o.syncState === 'pending') return syncing ? { label: 'Syncing…', tone: 'pending' } : { label: 'Saved on this phone', tone: 'pending' };
+  return { label: 'Synced', tone: 'synced' };
+}
 
 /** Outcomes with their sync state, so the officer can see exactly what has reached the server. */
-export function OutcomeList({ outcomes, measures }: { outcomes: LocalOutcome[]; measures: Measure[] }) {
+export function OutcomeList({
+  outcomes,
+  measures,
+  syncing,
+  canChange,
+  historyLink,
+  onDelete,
+}: {
+  outcomes: LocalOutcome[];
+  measures: Measure[];
+  syncing: boolean;
+  canChange: (o: LocalOutcome) => boolean;
+  /** Coordinators get a link to each outcome's change history. */
+  historyLink?: (o: LocalOutcome) => string | undefined;
+  onDelete: (id: string) => Promise<void>;
+}) {
+  const [confirming, setConfirming] = useState<string | null>(null);
   if (outcomes.length === 0) return <p className="muted">Nothing logged yet.</p>;
   const measureText = new Map(measures.map((m) => [m.id, m.text]));
   return (
     <ul className="outcomes" data-testid="outcome-list">
-      {outcomes.map((o) => (
-        <li key={o.id} className="outcome">
-          <div className="outcome__head">
-            <span>{formatDate(o.occurredOn)}</span>
-            <span className={`tag tag--${o.syncState}`}>{STATE_LABEL[o.syncState]}</span>
-          </div>
-          <p className="outcome__measure">
-            {o.quantity !== null && <strong>{o.quantity} · </strong>}
-            {measureText.get(o.measureId) ?? 'Measure no longer in the plan'}
-          </p>
-          <p className="muted">
-            {o.town ?? 'Not town-specific'} · {o.authorName}
-          </p>
-          {o.notes && <p className="outcome__notes">{o.notes}</p>}
-          {o.rejection && <p className="error-message">{o.rejection.message}</p>}
-        </li>
-      ))}
+      {outcomes.map((o) => {
+        const status = recordStatus(o, syncing);
+        const history = historyLink?.(o);
+        return (
+          <li key={o.id} className="outcome" data-testid={`outcome-${o.id}`}>
+            <div className="outcome__head">
+              <span>{formatDate(o.occurredOn)}</span>
+              <span className={`tag tag--${status.tone}`}>{status.label}</span>
+            </div>
+            <p className="outcome__measure">
+              {o.quantity !== null && <strong>{o.quantity} · </strong>}
+              {measureText.get(o.measureId) ?? 'Measure no longer in the plan'}
+            </p>
+            <p className="muted">
+              {o.town ?? 'Not town-specific'} · {o.authorName}
+            </p>
+            {o.notes && <p className="outcome__notes">{o.notes}</p>}
+            {o.rejection && <p className="error-message">{o.rejection.message}</p>}
+            {(canChange(o) || history) && (
+              <p className="outcome__actions">
+                {canChange(o) && <Link to={`/outcomes/${o.id}/edit`}>{o.syncState === 'rejected' ? 'Fix and send again' : 'Change'}</Link>}
+                {canChange(o) &&
+                  (confirming === o.id ? (
+                    <span>
+                      {' '}
+                      <button type="button" className="button button--small button--warning" onClick={() => void onDelete(o.id).then(() => setConfirming(null))}>
+                        Delete it
+                      </button>{' '}
+                      <button type="button" className="button button--small button--secondary" onClick={() => setConfirming(null)}>
+                        Keep it
+                      </button>
+                    </span>
+                  ) : (
+                    <button type="button" className="link-button" onClick={() => setConfirming(o.id)}>
+                      Delete
+                    </button>
+                  ))}
+                {history && <Link to={history}>History</Link>}
+              </p>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -4,22 +4,29 @@ import { formatDate } from '../format-date';
 import { Loading } from '../components/Loading';
 import { MeasureTallies } from '../components/MeasureTallies';
 import { OutcomeList } from '../components/OutcomeList';
+import { useChangeOutcome } from '../../data/outcome-hooks';
+import { useSyncStatus } from '../../sync/sync-hooks';
+import { useCurrentUser } from '../../session/use-current-user';
 
 /** One action: what it is, each measure's tally so far, and the button to log an outcome. */
 export function ActionScreen() {
   const { actionId = '' } = useParams();
   const detail = useActionDetail(actionId);
   const location = useLocation();
-  const justSaved = (location.state as { saved?: boolean } | null)?.saved === true;
+  const savedMessage = (location.state as { saved?: string } | null)?.saved;
+  const me = useCurrentUser();
+  const { syncing } = useSyncStatus();
+  const { remove } = useChangeOutcome();
 
   if (detail === undefined) return <Loading />;
   if (detail === null) return <NotOnPhone />;
   const { action, priority, objective, measures, outcomes, seeAlso } = detail;
+  const coordinates = (partnershipId: string) => me.memberships.some((m) => m.partnershipId === partnershipId && m.role === 'coordinator');
   return (
     <div className="page page--with-sticky">
-      {justSaved && (
+      {savedMessage && (
         <div className="banner banner--success" role="status">
-          <p>Outcome saved on this phone. It syncs by itself when there is signal.</p>
+          <p>{savedMessage}</p>
         </div>
       )}
       <p className="caption">
@@ -54,7 +61,14 @@ export function ActionScreen() {
       <h2>Measures</h2>
       <MeasureTallies measures={measures} />
       <h2>Outcomes logged</h2>
-      <OutcomeList outcomes={outcomes} measures={measures.map((m) => m.measure)} />
+      <OutcomeList
+        outcomes={outcomes}
+        measures={measures.map((m) => m.measure)}
+        syncing={syncing}
+        canChange={(o) => o.authorId === me.id || coordinates(o.partnershipId)}
+        historyLink={(o) => (coordinates(o.partnershipId) && o.version !== null ? `/partnerships/${o.partnershipId}/outcomes/${o.id}/history` : undefined)}
+        onDelete={remove}
+      />
       <div className="sticky-actions">
         <Link className="button button--block" to={`/actions/${action.id}/log`}>
           Log an outcome

@@ -1,10 +1,20 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { useNeedsAttention } from '../../data/outbox-hooks';
+import { useChangeOutcome } from '../../data/outcome-hooks';
 import { Loading } from '../components/Loading';
 import { formatDate } from '../format-date';
 
-/** Outcomes the server refused, with its reasons. They stay on the phone; nothing is dropped silently. */
+const WHAT: Record<string, string> = { 'outcome.create': 'New outcome', 'outcome.update': 'Change', 'outcome.delete': 'Deletion' };
+
+/**
+ * What the server refused, with its reasons. Each stays on the phone until the officer fixes and
+ * sends it again, or discards it on purpose: nothing is dropped silently.
+ */
 export function NeedsAttentionScreen() {
   const rejected = useNeedsAttention();
+  const { discard } = useChangeOutcome();
+  const [confirming, setConfirming] = useState<string | null>(null);
   if (!rejected) return <Loading />;
   return (
     <div className="page">
@@ -13,12 +23,14 @@ export function NeedsAttentionScreen() {
         <p>Nothing needs attention. Every outcome on this phone was accepted or is waiting to sync.</p>
       ) : (
         <>
-          <p>The server did not accept these outcomes. They are kept on this phone so nothing is lost. Tell your coordinator if you are not sure what to do.</p>
+          <p>The server did not accept these. They are kept on this phone until you fix and send them again, or discard them.</p>
           <ul className="outcomes">
             {rejected.map((o) => (
               <li key={o.id} className="outcome">
                 <div className="outcome__head">
-                  <span>{formatDate(o.occurredOn)}</span>
+                  <span>
+                    {WHAT[o.rejection?.kind ?? ''] ?? 'Outcome'} · {formatDate(o.occurredOn)}
+                  </span>
                   <span className="tag tag--rejected">Needs attention</span>
                 </div>
                 <p className="error-message">{o.rejection?.message ?? 'Refused by the server'}</p>
@@ -27,6 +39,23 @@ export function NeedsAttentionScreen() {
                     {f.path}: {f.message}
                   </p>
                 ))}
+                <p className="outcome__actions">
+                  {o.rejection?.kind !== 'outcome.delete' && <Link to={`/outcomes/${o.id}/edit`}>Fix and send again</Link>}
+                  {confirming === o.id ? (
+                    <span>
+                      <button type="button" className="button button--small button--warning" onClick={() => void discard(o.id)}>
+                        {o.server ? 'Undo my change' : 'Discard this outcome'}
+                      </button>{' '}
+                      <button type="button" className="button button--small button--secondary" onClick={() => setConfirming(null)}>
+                        Keep it
+                      </button>
+                    </span>
+                  ) : (
+                    <button type="button" className="link-button" onClick={() => setConfirming(o.id)}>
+                      Discard
+                    </button>
+                  )}
+                </p>
               </li>
             ))}
           </ul>
