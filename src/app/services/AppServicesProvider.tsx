@@ -4,6 +4,8 @@ import { FieldbookDb, dbNameForUser } from '../db/fieldbook-db';
 import { SessionStore } from '../session/session-store';
 import { IdleLock } from '../session/idle-lock';
 import { requestPersistentStorage } from '../pwa/storage-persistence';
+import { closeOnNewerVersion } from '../db/version-change';
+import { outdatedTab } from '../pwa/outdated-tab';
 import { loadDefaultApi, loadSyncModules } from './load-sync';
 import { AppServicesContext, UserServicesContext, type AppServices, type UserServices } from './services-context';
 
@@ -35,6 +37,7 @@ export function AppServicesProvider({ children, api }: { children: ReactNode; ap
     let cancelled = false;
     const db = new FieldbookDb(dbNameForUser(userId));
     const lock = new IdleLock(userId);
+    const stopWatchingVersion = closeOnNewerVersion(db, () => outdatedTab.markOutdated());
     const stopWatching = watchActivity(lock);
     void requestPersistentStorage();
     void Promise.all([loadSyncModules(), app.getApi()]).then(([{ SyncEngine, webLock }, client]) => {
@@ -57,6 +60,7 @@ export function AppServicesProvider({ children, api }: { children: ReactNode; ap
       cancelled = true;
       stop?.();
       stopWatching();
+      stopWatchingVersion();
       db.close();
     };
   }, [userId, app]);

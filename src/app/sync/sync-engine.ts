@@ -14,12 +14,17 @@ export interface SyncEngineOptions {
   isPaused?: () => boolean;
   isOnline?: () => boolean;
   now?: () => Date;
+  /** For tests: the source of retry jitter. */
+  random?: () => number;
   /** Runs fn while holding a lock shared by every tab of this user; undefined = this tab alone. */
   withLock?: <T>(fn: () => Promise<T>) => Promise<T | undefined>;
 }
 
-const RETRY_DELAYS_MS = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
-const PERIODIC_MS = 60_000;
+/** Backoff after failures: 5 s doubling to a 5-minute cap, each with jitter. */
+const RETRY_BASE_MS = 5_000;
+const RETRY_CAP_MS = 300_000;
+/** While open and well, sync every two minutes. */
+const PERIODIC_MS = 120_000;
 const SOON_MS = 800;
 
 /**
@@ -42,10 +47,12 @@ export class SyncEngine {
   private stopped = false;
   private readonly isOnline: () => boolean;
   private readonly now: () => Date;
+  private readonly random: () => number;
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.isOnline = opts.isOnline ?? (() => globalThis.navigator?.onLine ?? true);
     this.now = opts.now ?? (() => new Date());
+    this.random = opts.random ?? Math.random;
     this.snapshot = { syncing: false, online: this.isOnline(), problem: null, lastSyncedAt: null, retryAt: null };
     void opts.db.meta.get('lastSyncedAt').then((m) => m && this.update({ lastSyncedAt: String(m.value) }));
   }
@@ -153,7 +160,7 @@ export class SyncEngine {
   }
 
   private scheduleRetry(problem: SyncProblem): void {
-    const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)]!;
+    const delay = retryDelayMs(this.failures, this.random);
     this.failures++;
     const retryAt = new Date(this.now().getTime() + delay).toISOString();
     this.update({ syncing: false, problem, retryAt, online: this.isOnline() });
@@ -175,4 +182,14 @@ function describe(e: unknown): SyncProblem {
   if (e instanceof ApiError && e.status === 401) return { kind: 'sign-in', message: 'Your session has ended. Sign in again to sync.' };
   if (e instanceof ApiError) return { kind: 'server', message: e.message };
   return { kind: 'server', message: e instanceof Error ? e.message : 'Sync failed.' };
+}
+
+/**
+ * The wait before retry number `failures` (0-based): exponential from 5 s, capped at 5 minutes,
+ * with "equal jitter" (half fixed, half random) so that phones that lost signal together, at a
+ * station or a shift change, do not all come back at the same instant.
+ */
+export function retryDelayMs(failures: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** failures);
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

@@ -1,8 +1,21 @@
-import { useUpdateReady } from '../../pwa/update-hooks';
+import { useTabOutdated, useUpdateReady } from '../../pwa/update-hooks';
 
 /** A new version waits; it is applied only when the officer taps, never by itself. */
 export function UpdateBanner() {
   const { updateReady, applyUpdate } = useUpdateReady();
+  const outdated = useTabOutdated();
+  if (outdated) {
+    // Another tab runs a newer Fieldbook and has upgraded the data; this one has closed its
+    // connection so that could happen, and cannot read or save until it reloads.
+    return (
+      <div className="banner banner--update" role="alert">
+        <p>Fieldbook was updated in another tab. Reload this one to carry on; everything saved is kept.</p>
+        <button type="button" className="button button--small" onClick={() => window.location.reload()}>
+          Reload
+        </button>
+      </div>
+    );
+  }
   if (!updateReady) return null;
   return (
     <div className="banner banner--update" role="status">
