@@ -6,6 +6,7 @@ import { PullResponse } from '../../domain/sync/pull';
 import { MembersResponse, type ChangePasswordRequest } from '../../domain/account';
 import { AuditPage } from '../../domain/audit';
 import { OutcomeHistoryResponse } from '../../domain/outcome-history';
+import { DeviceCheckResponse } from '../../domain/sync/device-check';
 import { ApiError, NetworkError, ProtocolError } from './api-errors';
 
 export interface ApiClientOptions {
@@ -73,6 +74,7 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = globalThis.fetch.b
     auditPage: (partnershipId: string, before?: number) =>
       request('GET', `/api/partnerships/${encodeURIComponent(partnershipId)}/audit${before ? `?before=${before}` : ''}`, AuditPage),
     push: (req: PushRequest) => request('POST', '/api/sync/push', PushResponse, req),
+    deviceCheck: async (deviceId: string) => (await request('GET', `/api/sync/device-check?deviceId=${encodeURIComponent(deviceId)}`, DeviceCheckResponse)).lostDevice,
     pull: (cursor: string | undefined, limit?: number) => {
       const q = new URLSearchParams();
       if (cursor) q.set('cursor', cursor);

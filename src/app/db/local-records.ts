@@ -46,4 +46,12 @@ export interface MetaEntry {
   value: string | number;
 }
 
-export type MetaKey = 'deviceId' | 'nextSeq' | 'pullCursor' | 'lastSyncedAt';
+export type MetaKey =
+  | 'deviceId'
+  | 'nextSeq'
+  | 'pullCursor'
+  | 'lastSyncedAt'
+  /** Set once this database has asked whether an earlier one was lost. */
+  | 'deviceChecked'
+  /** JSON: the lost database's last contact, until the officer dismisses the notice. */
+  | 'lostDevice';

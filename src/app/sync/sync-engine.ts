@@ -3,6 +3,7 @@ import { ApiError, NetworkError } from '../api/api-errors';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import { pushOutbox } from './push-outbox';
 import { pullAll } from './pull-changes';
+import { checkForLostDevice } from './lost-device';
 import type { SyncProblem, SyncSnapshot } from './sync-status';
 
 export interface SyncEngineOptions {
@@ -134,6 +135,7 @@ export class SyncEngine {
     this.update({ syncing: true, online: true });
     try {
       const cycle = async () => {
+        await checkForLostDevice(this.opts.db, this.opts.api);
         await pushOutbox(this.opts.db, this.opts.api);
         await pullAll(this.opts.db, this.opts.api);
         return true;

@@ -26,3 +26,19 @@ export function sessionCookie(opts: SessionCookieOptions, token: string, maxAgeS
 export function clearedSessionCookie(opts: SessionCookieOptions): string {
   return sessionCookie(opts, '', 0);
 }
+
+/** Lasts as long as browsers allow (400 days): it must outlive evicted site storage. */
+const DEVICE_COOKIE_MAX_AGE = 400 * 24 * 3600;
+
+export function deviceCookieName(secure: boolean): string {
+  return secure ? '__Host-fieldbook_device' : 'fieldbook_device';
+}
+
+/** Names the device this browser last synced as (see domain/sync/device-check.ts). */
+export function deviceCookie(secure: boolean, deviceId: string): string {
+  return sessionCookie({ name: deviceCookieName(secure), secure }, deviceId, DEVICE_COOKIE_MAX_AGE);
+}
+
+export function clearedDeviceCookie(secure: boolean): string {
+  return clearedSessionCookie({ name: deviceCookieName(secure), secure });
+}

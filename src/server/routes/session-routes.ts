@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { SignInRequest, type SignInResponse } from '../../domain/user';
 import { HttpError } from '../http/http-error';
 import { parseOr400 } from '../http/parse';
-import { clearedSessionCookie, readCookie, sessionCookie } from '../http/cookies';
+import { clearedDeviceCookie, clearedSessionCookie, readCookie, sessionCookie } from '../http/cookies';
 import { hashPassword, verifyPassword, type ScryptCost } from '../auth/password';
 import { endSession, startSession } from '../auth/sessions';
 import { requireAuth, toSessionUser, type AuthDeps } from '../auth/authenticate';
@@ -62,7 +62,9 @@ export function sessionRoutes(app: FastifyInstance, deps: AuthDeps & { scryptCos
   app.delete('/api/session', async (request, reply) => {
     const token = readCookie(request.headers.cookie, deps.cookie.name);
     if (token) await deps.storage.transaction((tx) => endSession(tx, token));
-    reply.header('Set-Cookie', clearedSessionCookie(deps.cookie));
+    // Signing out deletes this browser's device data on purpose: forget the device too, so the
+    // next sign-in here is not reported as data lost to eviction.
+    reply.header('Set-Cookie', [clearedSessionCookie(deps.cookie), clearedDeviceCookie(deps.cookie.secure)]);
     return reply.code(204).send();
   });
 }

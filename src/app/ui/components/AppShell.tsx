@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { SyncStatusBar } from './SyncStatusBar';
+import { LostDataNotice } from './LostDataNotice';
 
 export interface NavItem {
   to: string;
@@ -26,6 +27,7 @@ export function AppShell({ nav, children }: { nav: NavItem[]; children: ReactNod
         <SyncStatusBar />
       </header>
       <main id="main" className="main" tabIndex={-1}>
+        <LostDataNotice />
         {children}
       </main>
       <nav className="tabbar" aria-label="Main">
