@@ -7,6 +7,7 @@ import { MembersResponse, type ChangePasswordRequest } from '../../domain/accoun
 import { AuditPage } from '../../domain/audit';
 import { OutcomeHistoryResponse } from '../../domain/outcome-history';
 import { DeviceCheckResponse } from '../../domain/sync/device-check';
+import { UnsyncedImportResult } from '../../domain/sync/unsynced-file';
 import { ApiError, NetworkError, ProtocolError } from './api-errors';
 
 export interface ApiClientOptions {
@@ -69,6 +70,7 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = globalThis.fetch.b
     deactivateMember: async (partnershipId: string, userId: string): Promise<void> => {
       await request('POST', `/api/partnerships/${encodeURIComponent(partnershipId)}/members/${encodeURIComponent(userId)}/deactivate`, null, {});
     },
+    importUnsynced: (partnershipId: string, file: unknown) => request('POST', `/api/partnerships/${encodeURIComponent(partnershipId)}/unsynced-import`, UnsyncedImportResult, file),
     outcomeHistory: async (partnershipId: string, outcomeId: string) =>
       (await request('GET', `/api/partnerships/${encodeURIComponent(partnershipId)}/outcomes/${encodeURIComponent(outcomeId)}/history`, OutcomeHistoryResponse)).entries,
     auditPage: (partnershipId: string, before?: number) =>

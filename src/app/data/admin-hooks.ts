@@ -111,3 +111,9 @@ export function useOutcomeHistory(partnershipId: string, outcomeId: string) {
   }, [getApi, partnershipId, outcomeId]);
   return { entries, error };
 }
+
+/** A coordinator imports an officer's file of unsynced records. Throws for the screen to show. */
+export function useImportUnsynced(partnershipId: string) {
+  const { getApi } = useAppServices();
+  return useCallback(async (file: unknown) => (await getApi()).importUnsynced(partnershipId, file), [getApi, partnershipId]);
+}

@@ -10,6 +10,9 @@ import { parseOr400 } from '../http/parse';
 import { requireAuth, type AuthDeps } from '../auth/authenticate';
 import { requireCoordinator } from '../auth/authorize';
 import { appendAudit } from '../audit/append-audit';
+import { UnsyncedFile } from '../../domain/sync/unsynced-file';
+import { importUnsynced } from '../sync/import-unsynced';
+import { PUSH_BODY_LIMIT } from './sync-routes';
 
 const PartnershipParams = z.strictObject({ partnershipId: Id });
 const MemberParams = z.strictObject({ partnershipId: Id, userId: Id });
@@ -53,6 +56,15 @@ export function partnershipRoutes(app: FastifyInstance, deps: AuthDeps): void {
     });
     const body: OutcomeHistoryResponse = { entries };
     return body;
+  });
+
+  /** Imports a file of an officer's unsynced records (see domain/sync/unsynced-file.ts). */
+  app.post('/api/partnerships/:partnershipId/unsynced-import', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
+    const auth = await requireAuth(request, deps);
+    const { partnershipId } = parseOr400(PartnershipParams, request.params, 'address');
+    requireCoordinator(auth, partnershipId);
+    const file = parseOr400(UnsyncedFile, request.body, 'file');
+    return importUnsynced(deps.storage, auth, partnershipId, file, deps.now());
   });
 
   app.get('/api/partnerships/:partnershipId/audit', async (request) => {

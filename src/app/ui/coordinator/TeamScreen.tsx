@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { useMembers } from '../../data/admin-hooks';
+import { useImportUnsynced, useMembers } from '../../data/admin-hooks';
 import { useCurrentUser } from '../../session/use-current-user';
 import { Loading } from '../components/Loading';
 import { describeError } from '../describe-error';
@@ -73,6 +73,44 @@ export default function TeamScreen() {
         </tbody>
       </table>
       <p className="muted">Deactivating signs the person out everywhere at once. What they logged stays.</p>
+      <ImportUnsynced partnershipId={partnershipId} />
     </div>
+  );
+}
+
+/** Imports a file an officer saved with "Save unsynced records to a file". */
+function ImportUnsynced({ partnershipId }: { partnershipId: string }) {
+  const importFile = useImportUnsynced(partnershipId);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  async function onFile(file: File | undefined) {
+    if (!file) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await file.text());
+    } catch {
+      return setMessage({ ok: false, text: `${file.name} is not a Fieldbook file.` });
+    }
+    try {
+      const r = await importFile(parsed);
+      const refused = r.rejected.length > 0 ? ` ${r.rejected.length} refused: ${r.rejected.map((x) => x.message).join('; ')}` : '';
+      setMessage({ ok: r.rejected.length === 0, text: `Imported ${r.applied}; ${r.alreadyApplied} had already arrived.${refused}` });
+    } catch (e) {
+      setMessage({ ok: false, text: describeError(e, 'The file could not be imported.') });
+    }
+  }
+  return (
+    <>
+      <h2>Import unsynced records</h2>
+      <p>When an officer’s phone could not sync, they can save what was waiting to a file. Import it here: nothing is counted twice, even if the phone syncs later.</p>
+      <label className="label" htmlFor="unsynced-file">
+        File from an officer
+      </label>
+      <input id="unsynced-file" type="file" accept="application/json,.json" onChange={(e) => void onFile(e.target.files?.[0])} />
+      {message && (
+        <p className={message.ok ? 'muted' : 'error-message'} role="status">
+          {message.text}
+        </p>
+      )}
+    </>
   );
 }

@@ -3,7 +3,8 @@ import { Link, useNavigate } from 'react-router';
 import { isCoordinator } from '../../../domain/roles';
 import { useSignOut } from '../../session/session-hooks';
 import { useCurrentUser } from '../../session/use-current-user';
-import { useWaitingCount } from '../../data/outbox-hooks';
+import { useExportUnsynced, useWaitingCount } from '../../data/outbox-hooks';
+import { saveFile } from '../save-file';
 import { useStorageStatus } from '../../pwa/storage-hooks';
 import { buildInfo } from '../../build-info';
 import { describeError } from '../describe-error';
@@ -19,6 +20,15 @@ export function AccountScreen() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [unsynced, setUnsynced] = useState<number | null>(null);
+  const exportFile = useExportUnsynced();
+  const [exported, setExported] = useState<string | null>(null);
+
+  async function onExport() {
+    const file = await exportFile();
+    if (!file) return setExported('Nothing is waiting to sync.');
+    saveFile(file.fileName, file.text);
+    setExported(`Saved ${file.count} unsynced ${file.count === 1 ? 'change' : 'changes'} to ${file.fileName}. Give the file to your coordinator to import.`);
+  }
 
   async function onSignOut(discardUnsynced: boolean) {
     setBusy(true);
@@ -97,6 +107,9 @@ export function AccountScreen() {
           <button type="button" className="button" onClick={() => void onSignOut(false)} disabled={busy}>
             Try to sync and sign out
           </button>
+          <button type="button" className="button button--secondary" onClick={() => void onExport()}>
+            Save them to a file first
+          </button>
           <button type="button" className="button button--warning" onClick={() => void onSignOut(true)} disabled={busy}>
             Delete {unsynced} unsynced and sign out
           </button>
@@ -114,6 +127,20 @@ export function AccountScreen() {
         </>
       )}
       {error && <p className="error-message">{error}</p>}
+      {waiting > 0 && (
+        <>
+          <h2>Records that cannot sync</h2>
+          <p>If this phone cannot reach the server for a long time, or must be handed in, save what is waiting to a file and give it to your coordinator.</p>
+          <button type="button" className="button button--secondary" onClick={() => void onExport()}>
+            Save unsynced records to a file
+          </button>
+        </>
+      )}
+      {exported && (
+        <p className="muted" role="status">
+          {exported}
+        </p>
+      )}
       <h2>About</h2>
       <p className="muted">
         Fieldbook {buildInfo.version}, built {buildInfo.builtAt.slice(0, 10)}
