@@ -42,7 +42,20 @@ export default tseslint.config(
             zone('./src/domain', './src/sw', 'domain is isomorphic: it must not import the service worker'),
             zone('./src/app', './src/server', 'the app must not import server code: share it through src/domain'),
             zone('./src/app', './src/sw', 'the app must not import the service worker'),
-            zone('./src/sw', './src/app', 'the service worker must not import the app'),
+            // Background Sync: the service worker pushes the outbox itself when no page is open, with
+            // the app's own storage and push code (docs/decisions/0015-background-sync.md). Only
+            // those layers; they in turn never import UI or app state (below).
+            zone('./src/sw', './src/app', 'the service worker may import only the app’s storage and push layers', [
+              './db',
+              './api',
+              './sync/push-outbox.ts',
+              './sync/device-id.ts',
+            ]),
+            ...['./src/app/db', './src/app/api', './src/app/sync/push-outbox.ts', './src/app/sync/device-id.ts'].flatMap((shared) =>
+              ['./src/app/ui', './src/app/services', './src/app/session', './src/app/pwa', './src/app/data'].map((app) =>
+                zone(shared, app, 'shared with the service worker: storage and push code must not import UI or app state'),
+              ),
+            ),
             zone('./src/sw', './src/server', 'the service worker must not import server code'),
             zone('./src/server', './src/app', 'the server must not import the app: share it through src/domain'),
             zone('./src/server', './src/sw', 'the server must not import the service worker'),

@@ -2,6 +2,7 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
+import { handleBackgroundSync } from './background-sync';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
@@ -13,6 +14,8 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url:
  *   "Log outcome" shortcut) opens offline; the router takes it from there.
  * - Does NOT cache API responses: data lives in IndexedDB, written by the app's sync, and API
  *   requests are never intercepted (they reach the network or fail, and the app knows which).
+ * - Background Sync: pushes the outbox when signal returns even with the app closed
+ *   (background-sync.ts).
  * - Updates wait. A new version installs in the background and activates only when the officer
  *   accepts the "Update available" prompt (the page sends SKIP_WAITING), never on its own:
  *   reloading under someone typing an outcome would lose their work.
@@ -26,6 +29,8 @@ registerRoute(
     denylist: [/^\/api\//, /^\/healthz$/, /^\/readyz$/],
   }),
 );
+
+handleBackgroundSync();
 
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();

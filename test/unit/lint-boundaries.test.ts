@@ -22,19 +22,26 @@ const cases: [string, string, string, RegExp][] = [
   ['domain importing a UI library', 'src/domain/x.ts', "import 'react';", /platform-free/],
   ['the app importing the server', 'src/app/x.ts', "import '../server/config';", /must not import server code/],
   ['the server importing the app', 'src/server/x.ts', "import '../app/App';", /must not import the app/],
-  ['the service worker importing the app', 'src/sw/x.ts', "import '../app/build-info';", /must not import the app/],
+  ['the service worker importing the app', 'src/sw/x.ts', "import '../app/build-info';", /only the app’s storage and push layers/],
   ['UI importing the database', 'src/app/ui/x.tsx', "import '../db/fieldbook-db';", /must not touch IndexedDB/],
   ['UI importing the API client', 'src/app/ui/x.tsx', "import '../api/api-client';", /must not call the server/],
   ['UI importing the sync engine', 'src/app/ui/x.tsx', "import '../sync/sync-engine';", /only use sync through its hooks/],
   ['UI importing Dexie', 'src/app/ui/x.tsx', "import 'dexie';", /must not touch IndexedDB/],
   ['UI calling fetch', 'src/app/ui/x.tsx', "void fetch('/api/session');", /must not call the network/],
   ['anything importing classic zod', 'src/server/x.ts', "import 'zod';", /src\/domain\/zod/],
+  ['the service worker importing app UI', 'src/sw/x.ts', "import '../app/ui/components/Loading';", /only the app’s storage and push layers/],
+  ['storage code the service worker shares importing UI', 'src/app/db/x.ts', "import '../ui/components/Loading';", /must not import UI or app state/],
+  ['push code the service worker shares importing app state', 'src/app/sync/push-outbox.ts', "import '../session/session-store';", /must not import UI or app state/],
 ];
 
 describe('import boundaries', () => {
   it.each(cases)('%s is refused', async (_name, path, code, expected) => {
     const found = await problems(path, code);
     expect(found.join('\n')).toMatch(expected);
+  });
+
+  it('lets the service worker use the app’s storage and push layers', async () => {
+    expect(await problems('src/sw/x.ts', "import '../app/db/fieldbook-db';\nimport '../app/sync/push-outbox';\n")).toEqual([]);
   });
 
   it('lets UI use the hooks', async () => {

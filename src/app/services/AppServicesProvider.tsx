@@ -6,6 +6,7 @@ import { IdleLock } from '../session/idle-lock';
 import { requestPersistentStorage } from '../pwa/storage-persistence';
 import { closeOnNewerVersion } from '../db/version-change';
 import { outdatedTab } from '../pwa/outdated-tab';
+import { onServiceWorkerSyncRequest, requestBackgroundSync } from '../pwa/background-sync';
 import { loadDefaultApi, loadSyncModules } from './load-sync';
 import { AppServicesContext, UserServicesContext, type AppServices, type UserServices } from './services-context';
 
@@ -51,9 +52,15 @@ export function AppServicesProvider({ children, api }: { children: ReactNode; ap
           return s.status !== 'signed-in' || s.signInNeeded;
         },
         withLock: webLock(`fieldbook-sync-${userId}`),
+        onWaiting: () => requestBackgroundSync(userId),
       });
       setOpened({ userId, db, sync, lock });
-      stop = sync.start();
+      const stopEngine = sync.start();
+      const stopListening = onServiceWorkerSyncRequest(() => void sync.syncNow());
+      stop = () => {
+        stopEngine();
+        stopListening();
+      };
       void app.session.verify();
     });
     return () => {

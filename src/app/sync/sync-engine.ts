@@ -11,6 +11,8 @@ export interface SyncEngineOptions {
   api: ApiClient;
   /** The session ended on the server: the app asks the officer to sign in again; the queue stays. */
   onSignInNeeded: () => void;
+  /** Work is queued and may wait for signal: the app asks for Background Sync here. */
+  onWaiting?: () => void;
   /** True while sync must wait (the officer has to sign in again first). */
   isPaused?: () => boolean;
   isOnline?: () => boolean;
@@ -80,6 +82,7 @@ export class SyncEngine {
 
   /** After a save: sync shortly, so several quick saves go in one push. */
   requestSoon(): void {
+    this.opts.onWaiting?.();
     clearTimeout(this.soonTimer);
     this.soonTimer = setTimeout(() => void this.syncNow(), SOON_MS);
   }
@@ -130,6 +133,7 @@ export class SyncEngine {
     if (this.stopped || this.opts.isPaused?.()) return;
     if (!this.isOnline()) {
       this.update({ online: false, problem: offlineProblem() });
+      this.opts.onWaiting?.();
       return;
     }
     this.update({ syncing: true, online: true });
@@ -162,6 +166,7 @@ export class SyncEngine {
   }
 
   private scheduleRetry(problem: SyncProblem): void {
+    this.opts.onWaiting?.();
     const delay = retryDelayMs(this.failures, this.random);
     this.failures++;
     const retryAt = new Date(this.now().getTime() + delay).toISOString();
