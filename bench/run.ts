@@ -29,6 +29,8 @@ const rows = [
     measured: `${kb(bundles.firstLoadGzip)} = ${bundles.ratio.toFixed(3)}×`,
     goal: '≤ 1.15×',
     met: bundles.ratio <= 1.15,
+    /** Sizes are deterministic, so a missed size budget fails the run (and CI); timings only report. */
+    gate: true,
   },
   {
     id: '1b',
@@ -37,6 +39,7 @@ const rows = [
     measured: `${kb(bundles.precacheGzip)} in ${bundles.precacheFiles} files (+ sw.js)`,
     goal: '≤ 400 KB',
     met: bundles.precacheGzip <= 400 * 1024,
+    gate: true,
   },
 ];
 
@@ -67,3 +70,9 @@ mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/results.json', JSON.stringify(results, null, 2) + '\n');
 writeFileSync('bench/results/results.md', `${table}\n\nNode ${process.version}, ${results.versions.chromium}, ${results.machine.cpus} CPUs.\n`);
 console.log(table);
+
+const missed = rows.filter((r) => r.gate && !r.met);
+if (missed.length > 0) {
+  console.error(`\nBudget missed: ${missed.map((r) => `#${r.id} ${r.what}`).join('; ')}. Size budgets gate CI (see README, Performance).`);
+  process.exitCode = 1;
+}

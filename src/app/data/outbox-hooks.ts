@@ -1,6 +1,4 @@
-import { useCallback } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { exportUnsynced } from './export-unsynced';
 import { useUserServices } from '../services/services-context';
 
 /** Outcomes saved on this phone that the server has not confirmed yet. */
@@ -13,10 +11,4 @@ export function useWaitingCount(): number | undefined {
 export function useNeedsAttention() {
   const { db } = useUserServices();
   return useLiveQuery(() => db.outcomes.where('syncState').equals('rejected').toArray(), [db]);
-}
-
-/** Builds the file of everything waiting to sync (or null when nothing waits). */
-export function useExportUnsynced() {
-  const { db, user } = useUserServices();
-  return useCallback(() => exportUnsynced(db, user), [db, user]);
 }
