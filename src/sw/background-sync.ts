@@ -15,11 +15,15 @@ interface SyncEvent extends ExtendableEvent {
 export const SYNC_TAG_PREFIX = 'fieldbook-outbox:';
 
 /**
- * Background Sync (Chromium): the browser wakes the service worker when signal returns, even with
- * Fieldbook closed. If a page is open, it syncs itself (its engine holds the sync lock), so it is
- * just asked to. Otherwise the service worker pushes the user's outbox with the app's own push
- * code, under the same Web Lock the pages use, so it never pushes alongside a tab. A failure
- * rejects, and the browser retries later with its own backoff. Pulling is left to the app.
+ * Background Sync (Chromium): the browser wakes the service worker when it believes signal has
+ * returned, even with Fieldbook closed. The service worker pushes the user's outbox with the
+ * app's own push code, under the same Web Lock the pages use, so never alongside a tab (an open
+ * tab that is mid-sync finishes first; the push then finds little or nothing left). A failure
+ * rejects, and the browser retries with its own backoff.
+ *
+ * It never hands the work back to an open page: where the browser thinks it is online but
+ * requests fail (a captive portal, one bar of signal), page and worker would otherwise wake each
+ * other in a tight loop around the engine's backoff. Pulling is left to the app.
  */
 export function handleBackgroundSync(): void {
   self.addEventListener('sync', (event) => {
@@ -30,11 +34,6 @@ export function handleBackgroundSync(): void {
 }
 
 async function syncUser(userId: string): Promise<void> {
-  const pages = await self.clients.matchAll({ type: 'window' });
-  if (pages.length > 0) {
-    for (const page of pages) page.postMessage({ type: 'sync-now' });
-    return;
-  }
   const db = new FieldbookDb(dbNameForUser(userId));
   try {
     await navigator.locks.request(`fieldbook-sync-${userId}`, () => pushOutbox(db, createApiClient({ baseUrl: '' })));

@@ -1,6 +1,7 @@
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from './support/chromium';
 import { expect, firstPage, signIn, test } from './support/fixtures';
+import { startNetworkSwitch } from './support/network-switch';
 import { outcomesOnServer } from './support/server-api';
 import { DEMO_USERS } from '../../src/server/seed/demo-seed';
 
@@ -21,10 +22,22 @@ async function logOutcome(page: Page, ref: string, measure: string, town: string
 const status = (page: Page) => page.getByTestId('sync-status');
 
 test('an officer logs outcomes with no signal, across a browser restart, and they reach the coordinator exactly once', async ({ fieldbook: server, openPhone }) => {
+  // The phone reaches the server through a network the test can cut, for pages and the service
+  // worker alike (Background Sync wakes the worker even at browser start-up).
+  const network = await startNetworkSwitch(server.url);
+  const noSignal = async (context: BrowserContext) => {
+    network.cut();
+    await context.setOffline(true);
+  };
+  const signalBack = async (context: BrowserContext) => {
+    network.restore();
+    await context.setOffline(false);
+  };
+
   // Sign in online: the plan comes down and the service worker installs.
   let phone = await openPhone();
   let page = await firstPage(phone);
-  await page.goto(server.url);
+  await page.goto(network.url);
   await signIn(page, officer);
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
   await expect(page.getByRole('link', { name: /Ref 19\b/ })).toBeVisible();
@@ -32,7 +45,7 @@ test('an officer logs outcomes with no signal, across a browser restart, and the
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
   // No signal: the app reloads from the service worker with the plan in place.
-  await phone.setOffline(true);
+  await noSignal(phone);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
   await expect(status(page)).toContainText('Offline');
@@ -46,7 +59,7 @@ test('an officer logs outcomes with no signal, across a browser restart, and the
   await phone.close();
   phone = await openPhone({ offline: true });
   page = await firstPage(phone);
-  await page.goto(server.url);
+  await page.goto(network.url);
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
   await expect(status(page)).toContainText('Offline · 2 outcomes waiting to sync');
   await page.getByRole('link', { name: /Ref 19\b/ }).click();
@@ -54,10 +67,11 @@ test('an officer logs outcomes with no signal, across a browser restart, and the
   expect(await outcomesOnServer(server.url, coordinator.email, coordinator.password)).toHaveLength(0);
 
   // Signal returns: the outcomes sync by themselves.
-  await phone.setOffline(false);
+  await signalBack(phone);
   await expect(status(page)).toContainText('All synced', { timeout: 30_000 });
   await expect(page.getByTestId('outcome-list')).toContainText('Synced');
   await phone.close();
+  await network.close();
 
   const onServer = await outcomesOnServer(server.url, coordinator.email, coordinator.password);
   expect(onServer.map((o) => o.notes).sort()).toEqual(['Champions session at the library', 'Hotel staff briefing']);

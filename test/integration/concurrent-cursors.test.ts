@@ -7,6 +7,7 @@ import { outcomeFor } from '../support/outcomes';
 import { logOutcome } from '../../src/app/data/log-outcome';
 import { createApiClient } from '../../src/app/api/api-client';
 import { cookieFetch } from '../support/cookie-fetch';
+import { demoPartnershipId } from '../support/demo-partnership';
 
 /**
  * Pull cursors under concurrent writers: eight devices push at once, in several batches each,
@@ -22,7 +23,7 @@ afterAll(() => server.close());
 
 describe('pull cursors with concurrent writers', () => {
   it('deliver every change exactly once', async () => {
-    const partnershipId = (await server.storage.transaction((tx) => tx.findPartnership('South and Vale Community Safety Partnership')))!.id;
+    const partnershipId = await demoPartnershipId(server.storage);
     const writers: TestDevice[] = [];
     for (let i = 0; i < 8; i++) {
       const u = await addUser(server.storage, partnershipId, 'officer', `writer-${i}@southandvale.example`);

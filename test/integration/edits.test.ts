@@ -10,12 +10,13 @@ import { loadActionDetail } from '../../src/app/data/plan-queries';
 import { pullAll } from '../../src/app/sync/pull-changes';
 import { enqueue } from '../../src/app/data/enqueue';
 import type { OutcomeHistoryEntry } from '../../src/domain/outcome-history';
+import { demoPartnershipId } from '../support/demo-partnership';
 
 let server: TestServer;
 let partnershipId: string;
 beforeAll(async () => {
   server = await startTestServer();
-  partnershipId = (await server.storage.transaction((tx) => tx.findPartnership('South and Vale Community Safety Partnership')))!.id;
+  partnershipId = await demoPartnershipId(server.storage);
 });
 afterAll(() => server.close());
 

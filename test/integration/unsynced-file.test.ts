@@ -7,12 +7,13 @@ import { addOtherPartnership } from '../support/seed-extra';
 import { logOutcome } from '../../src/app/data/log-outcome';
 import { exportUnsynced } from '../../src/app/data/export-unsynced';
 import { type ApiError } from '../../src/app/api/api-errors';
+import { demoPartnershipId } from '../support/demo-partnership';
 
 let server: TestServer;
 let partnershipId: string;
 beforeAll(async () => {
   server = await startTestServer();
-  partnershipId = (await server.storage.transaction((tx) => tx.findPartnership('South and Vale Community Safety Partnership')))!.id;
+  partnershipId = await demoPartnershipId(server.storage);
 });
 afterAll(() => server.close());
 

@@ -9,13 +9,3 @@ export function requestBackgroundSync(userId: string): void {
     .then((registration) => (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(`fieldbook-outbox:${userId}`))
     .catch(() => undefined); // not supported, or not allowed: the app syncs when open
 }
-
-/** The service worker asks an open page to sync rather than pushing beside it. */
-export function onServiceWorkerSyncRequest(run: () => void): () => void {
-  if (!('serviceWorker' in navigator)) return () => undefined;
-  const listener = (event: MessageEvent) => {
-    if ((event.data as { type?: string } | null)?.type === 'sync-now') run();
-  };
-  navigator.serviceWorker.addEventListener('message', listener);
-  return () => navigator.serviceWorker.removeEventListener('message', listener);
-}

@@ -6,7 +6,7 @@ import { IdleLock } from '../session/idle-lock';
 import { requestPersistentStorage } from '../pwa/storage-persistence';
 import { closeOnNewerVersion } from '../db/version-change';
 import { outdatedTab } from '../pwa/outdated-tab';
-import { onServiceWorkerSyncRequest, requestBackgroundSync } from '../pwa/background-sync';
+import { requestBackgroundSync } from '../pwa/background-sync';
 import { loadDefaultApi, loadSyncModules } from './load-sync';
 import { AppServicesContext, UserServicesContext, type AppServices, type UserServices } from './services-context';
 
@@ -55,12 +55,7 @@ export function AppServicesProvider({ children, api }: { children: ReactNode; ap
         onWaiting: () => requestBackgroundSync(userId),
       });
       setOpened({ userId, db, sync, lock });
-      const stopEngine = sync.start();
-      const stopListening = onServiceWorkerSyncRequest(() => void sync.syncNow());
-      stop = () => {
-        stopEngine();
-        stopListening();
-      };
+      stop = sync.start();
       void app.session.verify();
     });
     return () => {

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../support/test-server';
 import { cookieFetch } from '../../support/cookie-fetch';
 import { addUser } from '../../support/seed-extra';
+import { demoPartnershipId } from '../../support/demo-partnership';
 
 let server: TestServer;
 let partnershipId: string;
 beforeAll(async () => {
   server = await startTestServer();
-  partnershipId = (await server.storage.transaction((tx) => tx.findPartnership('South and Vale Community Safety Partnership')))!.id;
+  partnershipId = await demoPartnershipId(server.storage);
 });
 afterAll(() => server.close());
 

@@ -9,13 +9,14 @@ import { addUser } from '../../support/seed-extra';
 import { logOutcome } from '../../../src/app/data/log-outcome';
 import { parseCsv } from '../../../src/domain/plan-import/csv';
 import type { AuditPage } from '../../../src/domain/audit';
+import { demoPartnershipId } from '../../support/demo-partnership';
 
 let server: TestServer;
 let partnershipId: string;
 let coordinator: ReturnType<typeof cookieFetch>;
 beforeAll(async () => {
   server = await startTestServer();
-  partnershipId = (await server.storage.transaction((tx) => tx.findPartnership('South and Vale Community Safety Partnership')))!.id;
+  partnershipId = await demoPartnershipId(server.storage);
   coordinator = cookieFetch();
   await coordinator(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: COORDINATOR.email, password: COORDINATOR.password }) });
 });

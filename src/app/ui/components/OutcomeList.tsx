@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Measure } from '../../../domain/plan';
 import type { LocalOutcome } from '../../data/types';
 import { formatDate } from '../format-date';
+import { ConfirmButton } from './ConfirmButton';
 
 /** Where each record stands, in the officer's words. */
 export function recordStatus(o: Pick<LocalOutcome, 'syncState'>, syncing: boolean): { label: string; tone: string } {
@@ -28,7 +28,6 @@ export function OutcomeList({
   historyLink?: (o: LocalOutcome) => string | undefined;
   onDelete: (id: string) => Promise<void>;
 }) {
-  const [confirming, setConfirming] = useState<string | null>(null);
   if (outcomes.length === 0) return <p className="muted">Nothing logged yet.</p>;
   const measureText = new Map(measures.map((m) => [m.id, m.text]));
   return (
@@ -54,22 +53,7 @@ export function OutcomeList({
             {(canChange(o) || history) && (
               <p className="outcome__actions">
                 {canChange(o) && <Link to={`/outcomes/${o.id}/edit`}>{o.syncState === 'rejected' ? 'Fix and send again' : 'Change'}</Link>}
-                {canChange(o) &&
-                  (confirming === o.id ? (
-                    <span>
-                      {' '}
-                      <button type="button" className="button button--small button--warning" onClick={() => void onDelete(o.id).then(() => setConfirming(null))}>
-                        Delete it
-                      </button>{' '}
-                      <button type="button" className="button button--small button--secondary" onClick={() => setConfirming(null)}>
-                        Keep it
-                      </button>
-                    </span>
-                  ) : (
-                    <button type="button" className="link-button" onClick={() => setConfirming(o.id)}>
-                      Delete
-                    </button>
-                  ))}
+                {canChange(o) && <ConfirmButton label="Delete" confirmLabel="Delete it" onConfirm={() => onDelete(o.id)} />}
                 {history && <Link to={history}>History</Link>}
               </p>
             )}

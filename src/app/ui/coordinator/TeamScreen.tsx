@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { useImportUnsynced, useMembers } from '../../data/admin-hooks';
 import { useCurrentUser } from '../../session/use-current-user';
 import { Loading } from '../components/Loading';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { describeError } from '../describe-error';
 
 /** Coordinator view of a partnership's members; deactivating someone ends all their sessions at once. */
@@ -10,7 +11,6 @@ export default function TeamScreen() {
   const { partnershipId = '' } = useParams();
   const me = useCurrentUser();
   const { members, error, deactivate } = useMembers(partnershipId);
-  const [confirming, setConfirming] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const partnership = me.memberships.find((m) => m.partnershipId === partnershipId);
   if (error) return <div className="page"><h1>Team</h1><p className="error-message">{describeError(error, 'The team could not be loaded.')}</p></div>;
@@ -19,7 +19,6 @@ export default function TeamScreen() {
   async function confirm(userId: string) {
     try {
       await deactivate(userId);
-      setConfirming(null);
       setActionError(null);
     } catch (e) {
       setActionError(describeError(e, 'Could not deactivate. Try again.'));
@@ -53,20 +52,7 @@ export default function TeamScreen() {
               </td>
               <td>{m.active ? 'Active' : 'Deactivated'}</td>
               <td>
-                {m.active && m.id !== me.id && (confirming === m.id ? (
-                  <span>
-                    <button type="button" className="button button--small button--warning" onClick={() => void confirm(m.id)}>
-                      Deactivate {m.name} now
-                    </button>{' '}
-                    <button type="button" className="button button--small button--secondary" onClick={() => setConfirming(null)}>
-                      Cancel
-                    </button>
-                  </span>
-                ) : (
-                  <button type="button" className="button button--small button--secondary" onClick={() => setConfirming(m.id)}>
-                    Deactivate
-                  </button>
-                ))}
+                {m.active && m.id !== me.id && <ConfirmButton label="Deactivate" confirmLabel={`Deactivate ${m.name} now`} cancelLabel="Cancel" onConfirm={() => confirm(m.id)} />}
               </td>
             </tr>
           ))}

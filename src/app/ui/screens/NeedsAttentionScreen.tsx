@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useNeedsAttention } from '../../data/outbox-hooks';
 import { useChangeOutcome } from '../../data/outcome-hooks';
 import { Loading } from '../components/Loading';
 import { formatDate } from '../format-date';
+import { ConfirmButton } from '../components/ConfirmButton';
 
 const WHAT: Record<string, string> = { 'outcome.create': 'New outcome', 'outcome.update': 'Change', 'outcome.delete': 'Deletion' };
 
@@ -14,7 +14,6 @@ const WHAT: Record<string, string> = { 'outcome.create': 'New outcome', 'outcome
 export function NeedsAttentionScreen() {
   const rejected = useNeedsAttention();
   const { discard } = useChangeOutcome();
-  const [confirming, setConfirming] = useState<string | null>(null);
   if (!rejected) return <Loading />;
   return (
     <div className="page">
@@ -41,20 +40,7 @@ export function NeedsAttentionScreen() {
                 ))}
                 <p className="outcome__actions">
                   {o.rejection?.kind !== 'outcome.delete' && <Link to={`/outcomes/${o.id}/edit`}>Fix and send again</Link>}
-                  {confirming === o.id ? (
-                    <span>
-                      <button type="button" className="button button--small button--warning" onClick={() => void discard(o.id)}>
-                        {o.server ? 'Undo my change' : 'Discard this outcome'}
-                      </button>{' '}
-                      <button type="button" className="button button--small button--secondary" onClick={() => setConfirming(null)}>
-                        Keep it
-                      </button>
-                    </span>
-                  ) : (
-                    <button type="button" className="link-button" onClick={() => setConfirming(o.id)}>
-                      Discard
-                    </button>
-                  )}
+                  <ConfirmButton label="Discard" confirmLabel={o.server ? 'Undo my change' : 'Discard this outcome'} onConfirm={() => discard(o.id)} />
                 </p>
               </li>
             ))}
