@@ -63,4 +63,27 @@ describe('changing and deleting outcomes on the phone', () => {
     await waitFor(async () => expect(await phone.db.outcomes.get(logged.id)).toBeUndefined());
     expect(await screen.findByText(/Nothing needs attention/)).toBeTruthy();
   });
+
+  it('offers only discarding for a change refused because the outcome was deleted meanwhile', async () => {
+    const phone = await renderOnOfflinePhone(routes, '/attention');
+    const logged = await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22'));
+    await phone.db.outbox.clear();
+    const tombstone = { ...logged, receivedAt: '2026-11-20T10:00:00.000Z', version: 7, deletedAt: '2026-11-21T10:00:00.000Z', notes: null };
+    await phone.db.outcomes.put({
+      ...logged,
+      quantity: 99,
+      version: 7,
+      syncState: 'rejected',
+      server: tombstone,
+      rejection: { code: 'conflict', message: 'This outcome was deleted, so it cannot be changed.', fieldErrors: [], kind: 'outcome.update' },
+    });
+
+    const item = (await screen.findByText('This outcome was deleted, so it cannot be changed.')).closest('li')!;
+    expect(within(item).getByText('It was deleted meanwhile.')).toBeTruthy();
+    expect(within(item).queryByRole('link', { name: 'Fix and send again' })).toBeNull();
+    fireEvent.click(within(item).getByRole('button', { name: 'Discard' }));
+    fireEvent.click(within(item).getByRole('button', { name: 'Undo my change' }));
+    await waitFor(async () => expect((await phone.db.outcomes.get(logged.id))?.syncState).toBe('synced'));
+    expect((await phone.db.outcomes.get(logged.id))?.deletedAt).toBe('2026-11-21T10:00:00.000Z');
+  });
 });

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useUserServices } from '../services/services-context';
 import { logOutcome, type OutcomeFormValues } from './log-outcome';
 import { deleteOutcome, discardRejected, editOutcome, resendOutcome } from './change-outcome';
+import { isLive } from '../db/local-records';
 
 /**
  * Checks and saves an outcome, then asks sync to run soon. The returned promise settles when the
@@ -21,10 +22,13 @@ export function useLogOutcome() {
   return { save };
 }
 
-/** One outcome, live; null when it is not on this phone. */
+/** One outcome that can still be changed or fixed, live; null when it is gone from this phone (or deleted). */
 export function useOutcome(id: string) {
   const { db } = useUserServices();
-  return useLiveQuery(async () => (await db.outcomes.get(id)) ?? null, [db, id]);
+  return useLiveQuery(async () => {
+    const o = await db.outcomes.get(id);
+    return o && (isLive(o) || o.syncState === 'rejected') ? o : null;
+  }, [db, id]);
 }
 
 /** Change, delete, fix-and-resend, discard: each committed on the phone, then synced soon. */

@@ -39,7 +39,9 @@ export function NeedsAttentionScreen() {
                   </p>
                 ))}
                 <p className="outcome__actions">
-                  {o.rejection?.kind !== 'outcome.delete' && <Link to={`/outcomes/${o.id}/edit`}>Fix and send again</Link>}
+                  {/* A change refused because the outcome was deleted meanwhile cannot be fixed, only discarded. */}
+                  {o.rejection?.kind !== 'outcome.delete' && !o.server?.deletedAt && <Link to={`/outcomes/${o.id}/edit`}>Fix and send again</Link>}
+                  {o.server?.deletedAt && <span className="muted">It was deleted meanwhile.</span>}
                   <ConfirmButton label="Discard" confirmLabel={o.server ? 'Undo my change' : 'Discard this outcome'} onConfirm={() => discard(o.id)} />
                 </p>
               </li>
