@@ -1,26 +1,43 @@
 import { z } from './zod';
-import { Id, Int, IsoDate, IsoDateTime, SafeString, Text, addDays } from './primitives';
-import type { Action, Measure } from './plan';
+import { Id, IsoDate, IsoDateTime, SafeString, Text, addDays } from './primitives';
+import type { Measure } from './plan';
+import { OUTCOME_TYPE_IDS, outcomeType } from './outcome-types/catalogue';
+import { Details } from './outcome-types/fields';
+import { checkOutcomeDetails } from './outcome-types/check-details';
+import { countsToward } from './tally-rule';
 
 export const NOTES_MAX = 2000;
-export const QUANTITY_MAX = 100_000;
 /** Outcomes before this date are typing mistakes, not history. */
 export const EARLIEST_OUTCOME_DATE = '2000-01-01';
 
+/** A reading from "use my location". Readings worse than this are flagged on the form, never silently kept. */
+export const LOCATION_GOOD_ENOUGH_M = 100;
+export const GeoPoint = z.strictObject({
+  lat: z.number().check(z.minimum(-90, 'Latitude must be between -90 and 90'), z.maximum(90, 'Latitude must be between -90 and 90')),
+  lng: z.number().check(z.minimum(-180, 'Longitude must be between -180 and 180'), z.maximum(180, 'Longitude must be between -180 and 180')),
+  /** Metres, as the device reported it (95% confidence radius). */
+  accuracyM: z.number().check(z.minimum(0, 'Accuracy must be 0 m or more'), z.maximum(100_000, 'Accuracy must be 100 km or less')),
+});
+export type GeoPoint = z.infer<typeof GeoPoint>;
+
 /**
- * What an officer logs against an action, exactly as the device pushes it.
+ * What an officer logs against an action, exactly as the device pushes it: what kind of thing it
+ * was (an outcome type from the catalogue) and its details, when, where and notes. Which of the
+ * action's measures it counts toward follows from the type and details (src/domain/tally-rule.ts).
  * The server adds the author, partnership and received time itself: it never trusts the device
  * for them, and a push that tries to send them (or any field not listed here) is refused.
  */
 const outcomeInputShape = {
   id: Id,
   actionId: Id,
-  measureId: Id,
+  type: z.enum(OUTCOME_TYPE_IDS, { error: 'Choose what kind of outcome this is' }),
+  /** The type's own fields (checked against the catalogue by checkOutcomeDetails). */
+  details: Details,
   occurredOn: IsoDate,
-  /** How many, for measures that count something; null for measures where each outcome counts as one. */
-  quantity: z.nullable(Int(1, QUANTITY_MAX)),
   /** null means the outcome is not about one town (district-wide). */
   town: z.nullable(Text(80)),
+  /** Only for types that allow it (public places and events), and never required. */
+  location: z.nullable(GeoPoint),
   notes: SafeString(NOTES_MAX),
   /** When the officer pressed save, by the device's clock (informational: device clocks drift). */
   recordedAt: IsoDateTime,
@@ -28,17 +45,20 @@ const outcomeInputShape = {
 export const OutcomeInput = z.strictObject(outcomeInputShape);
 export type OutcomeInput = z.infer<typeof OutcomeInput>;
 
-/** The fields an edit may change. The action stays: an outcome moved to another action is a new outcome. */
-export const EDITABLE_OUTCOME_FIELDS = ['measureId', 'occurredOn', 'quantity', 'town', 'notes'] as const;
+/**
+ * The fields an edit may change. The action and the type stay: an outcome moved to another action,
+ * or a training session that was really a workshop, is a new outcome. Details change as a whole.
+ */
+export const EDITABLE_OUTCOME_FIELDS = ['details', 'occurredOn', 'town', 'location', 'notes'] as const;
 export type EditableOutcomeField = (typeof EDITABLE_OUTCOME_FIELDS)[number];
 
 /** An edit: only the fields that changed, so concurrent edits of different fields both stand. */
 export const OutcomeChanges = z
   .strictObject({
-    measureId: z.optional(outcomeInputShape.measureId),
+    details: z.optional(outcomeInputShape.details),
     occurredOn: z.optional(outcomeInputShape.occurredOn),
-    quantity: z.optional(outcomeInputShape.quantity),
     town: z.optional(outcomeInputShape.town),
+    location: z.optional(outcomeInputShape.location),
     notes: z.optional(outcomeInputShape.notes),
   })
   .check(z.refine((c) => Object.keys(c).length > 0, 'An edit must change at least one field'));
@@ -70,7 +90,7 @@ export const OutcomeRecord = z.object({
 export type OutcomeRecord = z.infer<typeof OutcomeRecord>;
 
 export interface FieldProblem {
-  /** Dotted path of the field, e.g. "quantity". */
+  /** Dotted path of the field, e.g. "details.attendees". */
   field: string;
   message: string;
 }
@@ -81,18 +101,21 @@ export interface FieldProblem {
  * (to refuse what a stale or hostile device sends), so both give the same answer.
  */
 export function checkOutcomeAgainstPlan(
-  outcome: OutcomeInput,
-  action: Pick<Action, 'id'>,
-  measure: Pick<Measure, 'id' | 'actionId' | 'tally'> | undefined,
+  outcome: Pick<OutcomeInput, 'type' | 'details' | 'occurredOn' | 'location'>,
+  measures: readonly Pick<Measure, 'tally'>[],
   today: string,
 ): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (!measure || measure.actionId !== action.id || outcome.measureId !== measure.id) {
-    problems.push({ field: 'measureId', message: 'Choose one of this action’s measures' });
-  } else if (measure.tally.kind === 'sum' && outcome.quantity === null) {
-    problems.push({ field: 'quantity', message: `Enter how many ${measure.tally.unit}` });
-  } else if (measure.tally.kind === 'count' && outcome.quantity !== null) {
-    problems.push({ field: 'quantity', message: 'This measure counts each outcome once: leave the number out' });
+  const problems: FieldProblem[] = [...checkOutcomeDetails(outcome.type, outcome.details)];
+  const type = outcomeType(outcome.type);
+  if (!measures.some((m) => m.tally.outcomeType === outcome.type)) {
+    problems.unshift({ field: 'type', message: `This action does not count ${type.label.toLowerCase()} outcomes` });
+  } else if (problems.length === 0 && !measures.some((m) => countsToward(outcome, m.tally))) {
+    // Valid on its own but counted by none of the action's measures: say which answer decides.
+    const where = measures.find((m) => m.tally.outcomeType === outcome.type && m.tally.where)?.tally.where;
+    problems.push({ field: where ? `details.${where.field}` : 'type', message: 'None of this action’s measures counts this: check the answer' });
+  }
+  if (outcome.location !== null && !type.allowsLocation) {
+    problems.push({ field: 'location', message: `A ${type.label.toLowerCase()} is not logged with a location: it could identify someone’s home` });
   }
   // A day of slack: the device and server may sit either side of midnight.
   if (outcome.occurredOn > addDays(today, 1)) {
@@ -101,4 +124,19 @@ export function checkOutcomeAgainstPlan(
     problems.push({ field: 'occurredOn', message: 'Date must be in 2000 or later' });
   }
   return problems;
+}
+
+/** Whether two values of an editable field are the same (details and location compare by content, key order aside). */
+export function sameFieldValue(a: unknown, b: unknown): boolean {
+  return stableJson(a) === stableJson(b);
+}
+
+function stableJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'undefined';
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
+    .join(',')}}`;
 }

@@ -12,6 +12,7 @@ import { syncRoutes } from './routes/sync-routes';
 import { healthRoutes } from './routes/health-routes';
 import { accountRoutes } from './routes/account-routes';
 import { partnershipRoutes } from './routes/partnership-routes';
+import { tallyRoutes } from './routes/tally-routes';
 import type { AuthDeps } from './auth/authenticate';
 
 export interface ServerDeps {
@@ -47,6 +48,7 @@ export async function buildServer({ config, storage, now = () => new Date() }: S
   sessionRoutes(app, { ...auth, scryptCost });
   accountRoutes(app, { ...auth, scryptCost });
   partnershipRoutes(app, auth);
+  tallyRoutes(app, auth);
   syncRoutes(app, auth);
   healthRoutes(app, storage);
   return app;

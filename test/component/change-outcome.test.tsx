@@ -19,29 +19,34 @@ describe('changing and deleting outcomes on the phone', () => {
     const loggedId = (await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22'))).id;
 
     fireEvent.click(await screen.findByRole('link', { name: 'Change' }));
-    const quantity = await screen.findByLabelText('How many?');
-    expect(quantity).toHaveProperty('value', '12');
+    const attendees = await screen.findByLabelText('Number of attendees');
+    expect(attendees).toHaveProperty('value', '12');
     expect(screen.getByLabelText('Didcot')).toHaveProperty('checked', true);
-    fireEvent.change(quantity, { target: { value: '15' } });
+    // The type stays what it was: no choice of type when changing.
+    expect(screen.queryByRole('group', { name: 'What are you logging?' })).toBeNull();
+    fireEvent.change(attendees, { target: { value: '15' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
 
     expect(await screen.findByText('Changes saved on this phone. They sync by themselves when there is signal.')).toBeTruthy();
-    expect(await phone.db.outcomes.get(loggedId)).toMatchObject({ quantity: 15, syncState: 'pending' });
+    const saved = await phone.db.outcomes.get(loggedId);
+    expect(saved).toMatchObject({ details: { attendees: 15 }, syncState: 'pending' });
     const update = (await phone.db.outbox.toArray()).find((e) => e.kind === 'outcome.update');
-    expect(update?.args).toEqual({ id: loggedId, baseVersion: 0, changes: { quantity: 15 } });
+    expect(update?.args).toEqual({ id: loggedId, baseVersion: 0, changes: { details: saved!.details } });
+    expect(await phone.db.drafts.count()).toBe(0);
   });
 
   it('deletes only after the officer confirms, and the tally drops at once', async () => {
     const phone = await renderOnOfflinePhone(routes, async (idOf) => `/actions/${await idOf('22')}`);
-    await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22', 0, { quantity: 40 }));
+    const values = await outcomeFor(phone.db, '22');
+    await logOutcome(phone.db, phone.user, { ...values, details: { ...values.details, attendees: 40 } });
     const tally = async () => (await screen.findAllByTestId('measure-tally'))[0]!.textContent;
-    await waitFor(async () => expect(await tally()).toMatch(/^40 attendees/));
+    await waitFor(async () => expect(await tally()).toMatch(/^1 of 2 sessions · 40 attendees/));
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
     expect(await phone.db.outbox.count()).toBe(1);
     fireEvent.click(screen.getByRole('button', { name: 'Delete it' }));
 
-    await waitFor(async () => expect(await tally()).toMatch(/^0 attendees/));
+    await waitFor(async () => expect(await tally()).toMatch(/^0 of 2 sessions · 0 attendees/));
     expect(screen.queryByTestId('outcome-list')).toBeNull();
     expect((await phone.db.outbox.toArray()).map((e) => e.kind)).toEqual(['outcome.create', 'outcome.delete']);
   });
@@ -71,7 +76,7 @@ describe('changing and deleting outcomes on the phone', () => {
     const tombstone = { ...logged, receivedAt: '2026-11-20T10:00:00.000Z', version: 7, deletedAt: '2026-11-21T10:00:00.000Z', notes: null };
     await phone.db.outcomes.put({
       ...logged,
-      quantity: 99,
+      details: { ...logged.details, attendees: 99 },
       version: 7,
       syncState: 'rejected',
       server: tombstone,

@@ -9,8 +9,11 @@ import { SyncEngine } from '../../src/app/sync/sync-engine';
 import { applyPullPage } from '../../src/app/sync/pull-changes';
 import type { SessionUser } from '../../src/domain/user';
 import { newTestDb } from '../support/fake-db';
+import type { FieldbookDb } from '../../src/app/db/fieldbook-db';
 import { southAndValePage } from '../support/plan-page';
 import { memoryStorage } from '../support/memory-storage';
+
+const sessionUsers = new WeakMap<FieldbookDb, string>();
 
 /**
  * Renders screens as they run on a phone with no signal: a real FieldbookDb holding the South
@@ -20,15 +23,18 @@ export async function renderOnOfflinePhone(
   routes: { path: string; element: ReactNode }[],
   /** The URL to open, or a function making it from the device's action ids (fresh per device). */
   at: string | ((actionIdOf: (ref: string) => Promise<string>) => Promise<string>),
+  /** The same phone again (after the app was killed): its database, as it was left. */
+  existing?: FieldbookDb,
 ) {
-  const db = newTestDb();
-  const user: SessionUser = {
+  const db = existing ?? newTestDb();
+  const user: SessionUser = existing ? JSON.parse(sessionUsers.get(existing)!) : {
     id: crypto.randomUUID(),
     email: 'officer@example.org',
     name: 'Sam Patel',
     memberships: [{ partnershipId: crypto.randomUUID(), partnershipName: 'South and Vale', role: 'officer', jobTitle: 'Officer' }],
   };
-  await applyPullPage(db, southAndValePage(user.id));
+  if (!existing) await applyPullPage(db, southAndValePage(user.id));
+  sessionUsers.set(db, JSON.stringify(user));
   const actionId = async (ref: string) => (await db.actions.where('ref').equals(ref).first())!.id;
   const url = typeof at === 'string' ? at : await at(actionId);
   // Port 1 is closed: the API client behaves as with no signal if anything does reach for it.

@@ -1,4 +1,5 @@
 import { expect, firstPage, signIn, test } from './support/fixtures';
+import { logHotelWatchTraining, openLogForm } from './support/outcome-form';
 import { outcomesOnServer } from './support/server-api';
 import { DEMO_USERS } from '../../src/server/seed/demo-seed';
 
@@ -14,14 +15,8 @@ test('with the app closed, Background Sync sends what was logged offline once si
   const userId = await page.evaluate(() => (JSON.parse(localStorage.getItem('fieldbook.user.v1')!) as { id: string }).id);
 
   await context.setOffline(true);
-  await page.getByRole('link', { name: /Ref 19\b/ }).click();
-  await page.getByRole('link', { name: 'Log an outcome' }).click();
-  await page.getByLabel('number of training sessions held, number of attendees and location', { exact: true }).check();
-  await page.getByLabel('How many?').fill('4');
-  await page.getByLabel('Wantage', { exact: true }).check();
-  await page.getByLabel('Notes (optional)').fill('sent by the service worker');
-  await page.getByRole('button', { name: 'Save outcome' }).click();
-  await expect(page.getByText('Outcome saved on this phone.')).toBeVisible();
+  await openLogForm(page, '19');
+  await logHotelWatchTraining(page, { attendees: 4, town: 'Wantage', notes: 'sent by the service worker' });
   // The page asked for a background sync while offline.
   expect(await page.evaluate(async () => (await (await navigator.serviceWorker.ready as unknown as { sync: { getTags(): Promise<string[]> } }).sync.getTags()))).toContain(`fieldbook-outbox:${userId}`);
 

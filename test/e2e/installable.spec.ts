@@ -32,4 +32,6 @@ test('the app shell carries the security headers, and sw.js is revalidated so up
   const sw = await fetch(`${fieldbook.url}/sw.js`);
   expect(sw.headers.get('cache-control')).toBe('no-cache');
   expect(sw.headers.get('content-type')).toMatch(/javascript/);
+  // Read to the end, so no connection is left half-read to hold up the server's shutdown.
+  await Promise.all([page.arrayBuffer(), sw.arrayBuffer()]);
 });

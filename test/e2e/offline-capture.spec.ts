@@ -1,21 +1,16 @@
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM_LAUNCH } from './support/chromium';
+import { CHROMIUM_LAUNCH, DESK } from './support/chromium';
 import { expect, firstPage, signIn, test } from './support/fixtures';
 import { startNetworkSwitch } from './support/network-switch';
+import { actionLink, logChampionsTraining, logHotelWatchTraining, openLogForm } from './support/outcome-form';
 import { outcomesOnServer } from './support/server-api';
 import { DEMO_USERS } from '../../src/server/seed/demo-seed';
 
 const { officer, coordinator } = DEMO_USERS;
 
-async function logOutcome(page: Page, ref: string, measure: string, town: string, notes: string, howMany?: string) {
-  await page.getByRole('link', { name: new RegExp(`Ref ${ref}\\b`) }).first().click();
-  await page.getByRole('link', { name: 'Log an outcome' }).click();
-  await page.getByLabel(measure, { exact: true }).check();
-  if (howMany) await page.getByLabel('How many?').fill(howMany);
-  await page.getByLabel(town, { exact: true }).check();
-  await page.getByLabel('Notes (optional)').fill(notes);
-  await page.getByRole('button', { name: 'Save outcome' }).click();
-  await expect(page.getByText('Outcome saved on this phone.')).toBeVisible();
+async function logOutcome(page: Page, ref: string, fill: (page: Page) => Promise<void>) {
+  await openLogForm(page, ref);
+  await fill(page);
   await page.getByRole('link', { name: 'My actions' }).click();
 }
 
@@ -40,7 +35,7 @@ test('an officer logs outcomes with no signal, across a browser restart, and the
   await page.goto(network.url);
   await signIn(page, officer);
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
-  await expect(page.getByRole('link', { name: /Ref 19\b/ })).toBeVisible();
+  await expect(actionLink(page, '19')).toBeVisible();
   await expect(status(page)).toContainText('All synced');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
@@ -50,9 +45,9 @@ test('an officer logs outcomes with no signal, across a browser restart, and the
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
   await expect(status(page)).toContainText('Offline');
 
-  await logOutcome(page, '19', 'number of training sessions held, number of attendees and location', 'Henley-on-Thames', 'Hotel staff briefing', '3');
+  await logOutcome(page, '19', (p) => logHotelWatchTraining(p, { attendees: 3, town: 'Henley-on-Thames', notes: 'Hotel staff briefing' }));
   await expect(status(page)).toContainText('Offline · 1 outcome waiting to sync');
-  await logOutcome(page, '3', "training delivered for safe place 'champions'", 'Wallingford', 'Champions session at the library');
+  await logOutcome(page, '3', (p) => logChampionsTraining(p, { attendees: 6, town: 'Wallingford', notes: 'Champions session at the library' }));
   await expect(status(page)).toContainText('Offline · 2 outcomes waiting to sync');
 
   // The phone is put away: the browser closes and opens again, still with no signal.
@@ -62,7 +57,7 @@ test('an officer logs outcomes with no signal, across a browser restart, and the
   await page.goto(network.url);
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
   await expect(status(page)).toContainText('Offline · 2 outcomes waiting to sync');
-  await page.getByRole('link', { name: /Ref 19\b/ }).click();
+  await actionLink(page, '19').click();
   await expect(page.getByTestId('outcome-list')).toContainText('Saved on this phone');
   expect(await outcomesOnServer(server.url, coordinator.email, coordinator.password)).toHaveLength(0);
 
@@ -79,15 +74,16 @@ test('an officer logs outcomes with no signal, across a browser restart, and the
 
   // The coordinator, in another browser, sees them counted under their measures.
   const desk = await chromium.launch(CHROMIUM_LAUNCH);
-  const coordinatorPage = await desk.newPage();
+  const coordinatorPage = await desk.newPage(DESK);
   await coordinatorPage.goto(server.url);
   await signIn(coordinatorPage, coordinator);
   await coordinatorPage.getByRole('link', { name: 'Progress' }).click();
   const sessions = coordinatorPage.getByRole('row', { name: /number of training sessions held, number of attendees/ });
-  await expect(sessions.getByTestId('progress-total')).toHaveText('3');
-  await expect(sessions).toContainText('Henley-on-Thames 3');
+  await expect(sessions.getByTestId('progress-total')).toHaveText(/^1 session\s*3 attendees$/);
+  await expect(sessions).toContainText('Henley-on-Thames 1');
   const champions = coordinatorPage.getByRole('row', { name: /training delivered for safe place 'champions'/ });
-  await expect(champions.getByTestId('progress-total')).toHaveText('1');
+  await expect(champions.getByTestId('progress-total')).toHaveText(/^1 session\s*6 attendees$/);
+  await expect(champions).toContainText('Wallingford 1');
   await expect(coordinatorPage.getByText('2 outcomes logged across 2 of 28 actions.')).toBeVisible();
   await desk.close();
 });

@@ -1,6 +1,7 @@
 import { chromium } from '@playwright/test';
-import { CHROMIUM_LAUNCH } from './support/chromium';
+import { CHROMIUM_LAUNCH, DESK } from './support/chromium';
 import { expect, firstPage, signIn, test } from './support/fixtures';
+import { actionLink, logHotelWatchTraining, openLogForm } from './support/outcome-form';
 import { DEMO_USERS } from '../../src/server/seed/demo-seed';
 
 const { officer, coordinator } = DEMO_USERS;
@@ -10,17 +11,12 @@ test('a note holding HTML and script shows as plain text on another user’s scr
   const phone = await firstPage(await openPhone());
   await phone.goto(fieldbook.url);
   await signIn(phone, officer);
-  await phone.getByRole('link', { name: /Ref 19\b/ }).click();
-  await phone.getByRole('link', { name: 'Log an outcome' }).click();
-  await phone.getByLabel('number of training sessions held, number of attendees and location', { exact: true }).check();
-  await phone.getByLabel('How many?').fill('1');
-  await phone.getByLabel('Thame', { exact: true }).check();
-  await phone.getByLabel('Notes (optional)').fill(HOSTILE_NOTE);
-  await phone.getByRole('button', { name: 'Save outcome' }).click();
+  await openLogForm(phone, '19');
+  await logHotelWatchTraining(phone, { attendees: 1, town: 'Thame', notes: HOSTILE_NOTE });
   await expect(phone.getByTestId('sync-status')).toContainText('All synced', { timeout: 30_000 });
 
   const desk = await chromium.launch(CHROMIUM_LAUNCH);
-  const page = await desk.newPage();
+  const page = await desk.newPage(DESK);
   await page.goto(fieldbook.url);
   await signIn(page, coordinator);
   await page.getByRole('link', { name: 'Progress' }).click();
@@ -62,7 +58,7 @@ test('the idle lock covers the app, unlocks offline with the password, and keeps
   const page = await firstPage(context);
   await page.goto(fieldbook.url);
   await signIn(page, officer);
-  await page.getByRole('link', { name: /Ref 3\b/ }).click();
+  await actionLink(page, '3').click();
   await page.getByRole('link', { name: 'Log an outcome' }).click();
   await page.getByLabel('Notes (optional)').fill('Half written when the phone went in a pocket');
   await context.setOffline(true);

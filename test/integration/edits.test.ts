@@ -4,9 +4,10 @@ import { signedInDevice, type TestDevice } from '../support/test-device';
 import { COORDINATOR, OFFICER } from '../support/demo';
 import { outcomeFor } from '../support/outcomes';
 import { addUser } from '../support/seed-extra';
-import { logOutcome } from '../../src/app/data/log-outcome';
+import { logOutcome, type OutcomeFormValues } from '../../src/app/data/log-outcome';
+import type { LocalOutcome } from '../../src/app/db/local-records';
 import { deleteOutcome, discardRejected, editOutcome, resendOutcome } from '../../src/app/data/change-outcome';
-import { loadActionDetail } from '../../src/app/data/plan-queries';
+import { loadActionDetail } from '../../src/app/data/action-detail';
 import { pullAll } from '../../src/app/sync/pull-changes';
 import { enqueue } from '../../src/app/data/enqueue';
 import type { OutcomeHistoryEntry } from '../../src/domain/outcome-history';
@@ -28,35 +29,39 @@ async function device(who: { email: string; password: string }): Promise<TestDev
 const onServer = (id: string) => server.storage.transaction((tx) => tx.findOutcome(id));
 const history = async (coordinator: TestDevice, id: string) =>
   ((await (await coordinator.fetch(`${server.url}/api/partnerships/${partnershipId}/outcomes/${id}/history`)).json()) as { entries: OutcomeHistoryEntry[] }).entries;
-const valuesOf = (o: { measureId: string; occurredOn: string; quantity: number | null; town: string | null; notes: string | null; actionId: string }) => ({
+const valuesOf = (o: LocalOutcome): OutcomeFormValues => ({
   actionId: o.actionId,
-  measureId: o.measureId,
+  type: o.type,
+  details: o.details,
   occurredOn: o.occurredOn,
-  quantity: o.quantity,
   town: o.town,
+  location: o.location,
   notes: o.notes ?? '',
 });
+/** The outcome's form values with the number of attendees changed (an edit replaces the whole details). */
+const withAttendees = (o: LocalOutcome, attendees: number): OutcomeFormValues => ({ ...valuesOf(o), details: { ...o.details, attendees } });
 
 describe('editing and deleting outcomes', () => {
   it('sends only the changed fields; concurrent edits of different fields both stand', async () => {
     const phone = await device(OFFICER);
     const desk = await device(COORDINATOR);
-    const logged = await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22'));
+    const logged = await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22'), undefined, { confirmDuplicate: true });
     await phone.sync.syncNow();
     await desk.sync.syncNow();
 
-    await editOutcome(phone.db, logged.id, { ...valuesOf(logged), quantity: 20 });
+    await editOutcome(phone.db, logged.id, withAttendees(logged, 20));
     const atDesk = (await desk.db.outcomes.get(logged.id))!;
     await editOutcome(desk.db, logged.id, { ...valuesOf(atDesk), town: 'Thame' });
     await phone.sync.syncNow();
     await desk.sync.syncNow();
     await phone.sync.syncNow();
 
-    expect(await onServer(logged.id)).toMatchObject({ quantity: 20, town: 'Thame' });
-    for (const d of [phone, desk]) expect(await d.db.outcomes.get(logged.id)).toMatchObject({ quantity: 20, town: 'Thame', syncState: 'synced' });
+    const details = { ...logged.details, attendees: 20 };
+    expect(await onServer(logged.id)).toMatchObject({ details, town: 'Thame' });
+    for (const d of [phone, desk]) expect(await d.db.outcomes.get(logged.id)).toMatchObject({ details, town: 'Thame', syncState: 'synced' });
     const entries = await history(desk, logged.id);
     expect(entries.map((e) => [e.field, e.from, e.to, e.conflict])).toEqual([
-      ['quantity', 12, 20, false],
+      ['details', logged.details, details, false],
       ['town', 'Didcot', 'Thame', false],
     ]);
   });
@@ -64,32 +69,36 @@ describe('editing and deleting outcomes', () => {
   it('on the same field the later arrival wins, and the value it replaced is kept in the history', async () => {
     const phone = await device(OFFICER);
     const desk = await device(COORDINATOR);
-    const logged = await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22'));
+    const logged = await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22'), undefined, { confirmDuplicate: true });
     await phone.sync.syncNow();
     await desk.sync.syncNow();
 
-    await editOutcome(phone.db, logged.id, { ...valuesOf(logged), quantity: 5 });
-    await editOutcome(desk.db, logged.id, { ...valuesOf((await desk.db.outcomes.get(logged.id))!), quantity: 7 });
+    await editOutcome(phone.db, logged.id, withAttendees(logged, 5));
+    await editOutcome(desk.db, logged.id, withAttendees((await desk.db.outcomes.get(logged.id))!, 7));
     await phone.sync.syncNow(); // arrives first
     await desk.sync.syncNow(); // arrives later, based on the version before the phone's edit
     await phone.sync.syncNow();
 
-    expect((await onServer(logged.id))?.quantity).toBe(7);
-    expect((await phone.db.outcomes.get(logged.id))?.quantity).toBe(7);
+    expect((await onServer(logged.id))?.details.attendees).toBe(7);
+    expect((await phone.db.outcomes.get(logged.id))?.details.attendees).toBe(7);
     const entries = await history(desk, logged.id);
-    expect(entries.map((e) => [e.from, e.to, e.conflict, e.actorName])).toEqual([
-      [12, 5, false, 'Sam Patel'],
-      [5, 7, true, 'Jo Bennett'],
+    const attendees = (n: number) => ({ ...logged.details, attendees: n });
+    expect(entries.map((e) => [e.field, e.from, e.to, e.conflict, e.actorName])).toEqual([
+      ['details', attendees(12), attendees(5), false, 'Sam Patel'],
+      ['details', attendees(5), attendees(7), true, 'Jo Bennett'],
     ]);
   });
 
   it('records a delete as a tombstone every device applies, kept with its history on the server', async () => {
     const phone = await device(OFFICER);
     const desk = await device(COORDINATOR);
-    const logged = await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22', 0, { quantity: 30 }));
+    const values = await outcomeFor(phone.db, '22');
+    const logged = await logOutcome(phone.db, phone.user, { ...values, details: { ...values.details, attendees: 30 } }, undefined, { confirmDuplicate: true });
     await phone.sync.syncNow();
     await desk.sync.syncNow();
-    const before = (await loadActionDetail(desk.db, logged.actionId))!.measures[0]!.tally.total;
+    // Ref 22 measure 0 counts hate crime training sessions (figure 0) and adds up their attendees (figure 1).
+    const figures = async (d: TestDevice) => (await loadActionDetail(d.db, logged.actionId))!.measures[0]!.tally.figures.map((f) => f.value);
+    const [sessionsBefore, attendeesBefore] = await figures(desk);
 
     await deleteOutcome(phone.db, logged.id);
     expect((await loadActionDetail(phone.db, logged.actionId))!.outcomes.map((o) => o.id)).not.toContain(logged.id);
@@ -97,52 +106,60 @@ describe('editing and deleting outcomes', () => {
     await desk.sync.syncNow();
 
     expect(await onServer(logged.id)).toMatchObject({ notes: 'Outcome for ref 22', deletedAt: expect.any(String) });
-    expect((await loadActionDetail(desk.db, logged.actionId))!.measures[0]!.tally.total).toBe(before - 30);
+    expect(await figures(desk)).toEqual([sessionsBefore! - 1, attendeesBefore! - 30]);
     const entries = await history(desk, logged.id);
-    expect(entries.at(-1)).toMatchObject({ kind: 'delete', actorName: 'Sam Patel', from: { quantity: 30, town: 'Didcot' }, to: null });
+    expect(entries.at(-1)).toMatchObject({
+      kind: 'delete',
+      actorName: 'Sam Patel',
+      from: { type: 'training-session', details: { topic: 'hate-crime', attendees: 30 }, occurredOn: logged.occurredOn, town: 'Didcot' },
+      to: null,
+    });
   });
 
   it('refuses an officer’s change to someone else’s outcome; the officer can discard it on purpose', async () => {
     const phone = await device(OFFICER);
     const colleague = await addUser(server.storage, partnershipId, 'officer', `colleague-${Date.now()}@southandvale.example`);
     const theirs = await device(colleague);
-    const logged = await logOutcome(theirs.db, theirs.user, await outcomeFor(theirs.db, '22', 0, { quantity: 8 }));
+    const values = await outcomeFor(theirs.db, '22');
+    const logged = await logOutcome(theirs.db, theirs.user, { ...values, details: { ...values.details, attendees: 8 } });
     await theirs.sync.syncNow();
     await phone.sync.syncNow();
 
-    await editOutcome(phone.db, logged.id, { ...valuesOf((await phone.db.outcomes.get(logged.id))!), quantity: 80 });
+    await editOutcome(phone.db, logged.id, withAttendees((await phone.db.outcomes.get(logged.id))!, 80));
     await phone.sync.syncNow();
     const refused = (await phone.db.outcomes.get(logged.id))!;
-    expect(refused).toMatchObject({ syncState: 'rejected', quantity: 80, rejection: { code: 'forbidden', kind: 'outcome.update' } });
-    expect((await onServer(logged.id))?.quantity).toBe(8);
+    expect(refused).toMatchObject({ syncState: 'rejected', details: { attendees: 80 }, rejection: { code: 'forbidden', kind: 'outcome.update' } });
+    expect((await onServer(logged.id))?.details.attendees).toBe(8);
 
     await discardRejected(phone.db, logged.id);
-    expect(await phone.db.outcomes.get(logged.id)).toMatchObject({ syncState: 'synced', quantity: 8 });
+    expect(await phone.db.outcomes.get(logged.id)).toMatchObject({ syncState: 'synced', details: { attendees: 8 } });
   });
 
   it('lets the officer fix a refused outcome and send it again', async () => {
     const phone = await device(OFFICER);
-    // An outcome an older app let through: no number for a measure that counts attendees.
-    const values = await outcomeFor(phone.db, '22', 0, { quantity: null });
+    // An outcome an older app let through: no number of attendees for a measure that adds them up.
+    const values = await outcomeFor(phone.db, '22');
+    const { attendees: _, ...withoutAttendees } = values.details;
+    const broken = { ...values, details: withoutAttendees };
     const id = crypto.randomUUID();
     await phone.db.transaction('rw', [phone.db.outcomes, phone.db.outbox, phone.db.meta], async () => {
-      const input = { ...values, id, recordedAt: new Date().toISOString() };
+      const input = { ...broken, id, recordedAt: new Date().toISOString() };
       await phone.db.outcomes.add({ ...input, partnershipId, authorId: phone.user.id, authorName: phone.user.name, receivedAt: null, version: null, deletedAt: null, syncState: 'pending', server: null, localDeleted: false });
       await enqueue(phone.db, 'outcome.create', id, input, new Date());
     });
     await phone.sync.syncNow();
-    expect(await phone.db.outcomes.get(id)).toMatchObject({ syncState: 'rejected', rejection: { code: 'invalid', fieldErrors: [{ path: 'quantity' }] } });
+    expect(await phone.db.outcomes.get(id)).toMatchObject({ syncState: 'rejected', rejection: { code: 'invalid', fieldErrors: [{ path: 'details.attendees' }] } });
 
-    await resendOutcome(phone.db, id, { ...values, quantity: 11 });
+    await resendOutcome(phone.db, id, { ...broken, details: { ...withoutAttendees, attendees: 11 } });
     await phone.sync.syncNow();
-    expect(await phone.db.outcomes.get(id)).toMatchObject({ syncState: 'synced', quantity: 11, version: expect.any(Number) });
-    expect((await onServer(id))?.quantity).toBe(11);
+    expect(await phone.db.outcomes.get(id)).toMatchObject({ syncState: 'synced', details: { attendees: 11 }, version: expect.any(Number) });
+    expect((await onServer(id))?.details.attendees).toBe(11);
   });
 
   it('keeps changes still waiting on the phone when a pull brings someone else’s edit (rebase)', async () => {
     const phone = await device(OFFICER);
     const desk = await device(COORDINATOR);
-    const logged = await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22'));
+    const logged = await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22'), undefined, { confirmDuplicate: true });
     await phone.sync.syncNow();
     await desk.sync.syncNow();
     await editOutcome(desk.db, logged.id, { ...valuesOf((await desk.db.outcomes.get(logged.id))!), town: 'Wantage' });
@@ -159,13 +176,13 @@ describe('editing and deleting outcomes', () => {
   it('refuses a change to an outcome someone deleted, keeping it on the phone to discard', async () => {
     const phone = await device(OFFICER);
     const desk = await device(COORDINATOR);
-    const logged = await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22'));
+    const logged = await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22'), undefined, { confirmDuplicate: true });
     await phone.sync.syncNow();
     await desk.sync.syncNow();
     await deleteOutcome(desk.db, logged.id);
     await desk.sync.syncNow();
 
-    await editOutcome(phone.db, logged.id, { ...valuesOf(logged), quantity: 99 });
+    await editOutcome(phone.db, logged.id, withAttendees(logged, 99));
     await phone.sync.syncNow();
     expect((await phone.db.outcomes.get(logged.id))?.rejection?.code).toBe('conflict');
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { signedInDevice, type TestDevice } from '../support/test-device';
 import { OFFICER } from '../support/demo';
-import { outcomeFor } from '../support/outcomes';
+import { outcomeFor, sampleDetails } from '../support/outcomes';
 import { addOtherPartnership } from '../support/seed-extra';
 import { logOutcome } from '../../src/app/data/log-outcome';
 import { deviceId } from '../../src/app/sync/device-id';
@@ -46,7 +46,8 @@ describe('pushing outcomes', () => {
     expect(await device.db.outbox.count()).toBe(0);
     expect((await device.db.outcomes.get(a.id))?.syncState).toBe('synced');
     const stored = onServer.find((o) => o.id === a.id)!;
-    expect(stored).toMatchObject({ authorId: device.user.id, quantity: 12, town: 'Didcot', notes: 'Outcome for ref 22' });
+    expect(stored).toMatchObject({ authorId: device.user.id, type: 'training-session', details: { topic: 'hate-crime', attendees: 12 }, town: 'Didcot', notes: 'Outcome for ref 22' });
+    expect(stored.details).toEqual(a.details);
   });
 
   it('changes nothing when the same push is replayed', async () => {
@@ -87,7 +88,8 @@ describe('pushing outcomes', () => {
     await device.db.actions.put({ ...other.action });
     await device.db.measures.put({ ...other.measure });
     await device.db.plans.put({ id: other.action.planId, partnershipId: other.partnershipId, title: 'Stale', periodStart: '2018-04-01', periodEnd: '2019-03-31' });
-    const refused = await logOutcome(device.db, device.user, { ...(await outcomeFor(device.db, '16')), actionId: other.action.id, measureId: other.measure.id });
+    const stale = { actionId: other.action.id, type: other.measure.tally.outcomeType, details: sampleDetails(other.measure.tally.outcomeType, other.measure.tally.where) };
+    const refused = await logOutcome(device.db, device.user, { ...(await outcomeFor(device.db, '16')), ...stale });
     const good2 = await logOutcome(device.db, device.user, await outcomeFor(device.db, '18'));
 
     await device.sync.syncNow();
@@ -109,21 +111,25 @@ describe('pushing outcomes', () => {
   it('refuses invalid outcome fields one by one, naming each field', async () => {
     const device = await freshDevice();
     const values = await outcomeFor(device.db, '22');
+    const { attendees: _, ...withoutAttendees } = values.details;
     const response = await device.api.push({
       deviceId: await deviceId(device.db),
       mutations: [
-        { seq: 1, kind: 'outcome.create', args: { ...values, id: 'not-a-uuid', recordedAt: new Date().toISOString(), quantity: -3 } },
-        { seq: 2, kind: 'outcome.create', args: { ...values, id: crypto.randomUUID(), recordedAt: new Date().toISOString(), quantity: null } },
-        { seq: 3, kind: 'outcome.teleport', args: {} },
+        { seq: 1, kind: 'outcome.create', args: { ...values, id: 'not-a-uuid', recordedAt: new Date().toISOString(), occurredOn: '2026-02-30' } },
+        { seq: 2, kind: 'outcome.create', args: { ...values, id: crypto.randomUUID(), recordedAt: new Date().toISOString(), details: { ...values.details, attendees: -3, format: 'carrier-pigeon' } } },
+        { seq: 3, kind: 'outcome.create', args: { ...values, id: crypto.randomUUID(), recordedAt: new Date().toISOString(), details: withoutAttendees } },
+        { seq: 4, kind: 'outcome.teleport', args: {} },
       ],
     });
-    const [bad, noQuantity, unknown] = response.results;
+    const [bad, badDetails, noAttendees, unknown] = response.results;
     expect(bad).toMatchObject({ status: 'rejected', code: 'invalid' });
-    expect(bad?.status === 'rejected' && bad.fieldErrors.map((f) => f.path).sort()).toEqual(['id', 'quantity']);
-    expect(noQuantity).toMatchObject({ status: 'rejected', code: 'invalid' });
-    expect(noQuantity?.status === 'rejected' && noQuantity.fieldErrors.map((f) => f.path)).toEqual(['quantity']);
+    expect(bad?.status === 'rejected' && bad.fieldErrors.map((f) => f.path).sort()).toEqual(['id', 'occurredOn']);
+    expect(badDetails).toMatchObject({ status: 'rejected', code: 'invalid' });
+    expect(badDetails?.status === 'rejected' && badDetails.fieldErrors.map((f) => f.path).sort()).toEqual(['details.attendees', 'details.format']);
+    expect(noAttendees).toMatchObject({ status: 'rejected', code: 'invalid' });
+    expect(noAttendees?.status === 'rejected' && noAttendees.fieldErrors.map((f) => f.path)).toEqual(['details.attendees']);
     expect(unknown).toMatchObject({ status: 'rejected', code: 'unknown-mutation' });
-    expect(response.lastAppliedSeq).toBe(3);
+    expect(response.lastAppliedSeq).toBe(4);
   });
 
   it('refuses a gap in sequence numbers and writes nothing', async () => {
@@ -143,7 +149,7 @@ describe('pushing outcomes', () => {
     const mine = await freshDevice();
     const other = await addOtherPartnership(server.storage);
     const theirs = await signedInDevice(server.url, other.officer.email, other.officer.password);
-    await logOutcome(mine.db, mine.user, await outcomeFor(mine.db, '22'));
+    await logOutcome(mine.db, mine.user, await outcomeFor(mine.db, '22'), undefined, { confirmDuplicate: true });
     await mine.sync.syncNow();
     const err = await theirs.api
       .push({ deviceId: await deviceId(mine.db), mutations: [{ seq: 99, kind: 'outcome.create', args: {} }] })

@@ -50,7 +50,10 @@ describe('the server killed mid-push', () => {
     let logged = 0;
     let interrupted = 0;
     for (const killAfterMs of [5, 25, 60, 120]) {
-      for (let i = 0; i < 150; i++) await logOutcome(device.db, device.user, { ...base, quantity: 1 + (i % 40), notes: `batch ${killAfterMs} #${i}` });
+      for (let i = 0; i < 150; i++) {
+        const details = { ...base.details, attendees: 1 + (i % 40) };
+        await logOutcome(device.db, device.user, { ...base, details, notes: `batch ${killAfterMs} #${i}` }, undefined, { confirmDuplicate: true });
+      }
       logged += 150;
       // Push, and pull the plug part-way through.
       const pushing = device.sync.syncNow();

@@ -49,7 +49,8 @@ describe('signing out of a device', () => {
   it('stops and says how many outcomes would be lost when they cannot be sent', async () => {
     const { device, session } = await deviceWithSession();
     device.online = false;
-    await logOutcome(device.db, device.user, await outcomeFor(device.db, '22'));
+    // Same officer, day, town and type as an earlier test's outcome (on the server): confirmed as another.
+    await logOutcome(device.db, device.user, await outcomeFor(device.db, '22'), undefined, { confirmDuplicate: true });
     await logOutcome(device.db, device.user, await outcomeFor(device.db, '19'));
 
     const result = await signOutOfDevice({ session, db: device.db, sync: device.sync }, { discardUnsynced: false });
@@ -62,7 +63,8 @@ describe('signing out of a device', () => {
   it('deletes them only on an explicit choice, and ends the server session at the next chance', async () => {
     const { device, storage } = await deviceWithSession();
     device.online = false;
-    await logOutcome(device.db, device.user, await outcomeFor(device.db, '22'));
+    // Same officer, day, town and type as an earlier test's outcome (on the server): confirmed as another.
+    await logOutcome(device.db, device.user, await outcomeFor(device.db, '22'), undefined, { confirmDuplicate: true });
     // The same device, its sign-out request failing as with no signal.
     const offlineSession = new SessionStore(() => Promise.resolve(createApiClient({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000 })), storage, 1000);
 

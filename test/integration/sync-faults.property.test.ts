@@ -8,7 +8,7 @@ import { addOtherPartnership, addUser } from '../support/seed-extra';
 import { createApiClient } from '../../src/app/api/api-client';
 import { SyncEngine } from '../../src/app/sync/sync-engine';
 import { deviceId } from '../../src/app/sync/device-id';
-import { logOutcome } from '../../src/app/data/log-outcome';
+import { logOutcome, type OutcomeFormValues } from '../../src/app/data/log-outcome';
 import { deleteOutcome, discardRejected, editOutcome } from '../../src/app/data/change-outcome';
 import { isLive, type LocalOutcome } from '../../src/app/db/local-records';
 import type { FieldbookDb } from '../../src/app/db/fieldbook-db';
@@ -57,7 +57,7 @@ async function newDevice(name: Device['name'], who: { email: string; password: s
 
 type Step =
   | { t: 'create'; d: 0 | 1; quantity: number }
-  | { t: 'edit'; d: 0 | 1; pick: number; field: 'quantity' | 'town' | 'notes'; value: number }
+  | { t: 'edit'; d: 0 | 1; pick: number; field: 'details' | 'town' | 'notes'; value: number }
   | { t: 'delete'; d: 0 | 1; pick: number }
   | { t: 'sync'; d: 0 | 1; faults: Fault[] }
   | { t: 'offline' | 'online'; d: 0 | 1 }
@@ -66,7 +66,7 @@ type Step =
 const device01 = fc.constantFrom(0 as const, 1 as const);
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ t: fc.constant('create' as const), d: device01, quantity: fc.integer({ min: 1, max: 50 }) }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('edit' as const), d: device01, pick: fc.nat(), field: fc.constantFrom('quantity' as const, 'town' as const, 'notes' as const), value: fc.integer({ min: 1, max: 99 }) }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('edit' as const), d: device01, pick: fc.nat(), field: fc.constantFrom('details' as const, 'town' as const, 'notes' as const), value: fc.integer({ min: 1, max: 99 }) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('delete' as const), d: device01, pick: fc.nat() }) },
   { weight: 4, arbitrary: fc.record({ t: fc.constant('sync' as const), d: device01, faults: fc.array(fc.constantFrom(...FAULTS), { maxLength: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constantFrom('offline' as const, 'online' as const), d: device01 }) },
@@ -84,6 +84,8 @@ describe('sync under faults (property)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 4, maxLength: 18 }), async (steps) => {
         const p = await addOtherPartnership(server.storage);
+        // Its one measure ("number of other things") adds up the quantity of 'activity' outcomes.
+        expect(p.measure.tally).toMatchObject({ outcomeType: 'activity', figures: [{ kind: 'sum', field: 'quantity' }] });
         const coordinatorUser = await addUser(server.storage, p.partnershipId, 'coordinator', `lead-${p.partnershipId}@faults.example`);
         const devices = [await newDevice('officer', p.officer), await newDevice('coordinator', coordinatorUser)];
         const created = new Set<string>();
@@ -107,7 +109,18 @@ describe('sync under faults (property)', () => {
                 d.faults.length = 0;
                 break;
               case 'create':
-                created.add((await logOutcome(d.db, d.user, { actionId: p.action.id, measureId: p.measure.id, occurredOn: '2026-06-01', quantity: s.quantity, town: 'Elsewhere', notes: `by ${d.name}` })).id);
+                // Several the same day in the same town: the officer confirms each is a real one.
+                created.add(
+                  (
+                    await logOutcome(
+                      d.db,
+                      d.user,
+                      { actionId: p.action.id, type: 'activity', details: { quantity: s.quantity }, occurredOn: '2026-06-01', town: 'Elsewhere', location: null, notes: `by ${d.name}` },
+                      undefined,
+                      { confirmDuplicate: true },
+                    )
+                  ).id,
+                );
                 break;
               case 'edit':
               case 'delete': {
@@ -118,8 +131,8 @@ describe('sync under faults (property)', () => {
                   await deleteOutcome(d.db, target.id);
                   break;
                 }
-                const values = { actionId: target.actionId, measureId: target.measureId, occurredOn: target.occurredOn, quantity: target.quantity, town: target.town, notes: target.notes ?? '' };
-                if (s.field === 'quantity') values.quantity = s.value;
+                const values: OutcomeFormValues = { actionId: target.actionId, type: target.type, details: target.details, occurredOn: target.occurredOn, town: target.town, location: target.location, notes: target.notes ?? '' };
+                if (s.field === 'details') values.details = { ...values.details, quantity: s.value };
                 if (s.field === 'town') values.town = values.town === null ? 'Elsewhere' : null;
                 if (s.field === 'notes') values.notes = `${d.name} note ${s.value}`;
                 await editOutcome(d.db, target.id, values);
@@ -163,7 +176,8 @@ describe('sync under faults (property)', () => {
                 continue;
               }
               expect(local && isLive(local)).toBe(true);
-              expect(local).toMatchObject({ measureId: s.measureId, occurredOn: s.occurredOn, quantity: s.quantity, town: s.town, syncState: 'synced', version: s.version });
+              expect(local).toMatchObject({ type: s.type, details: s.details, occurredOn: s.occurredOn, town: s.town, location: s.location, syncState: 'synced', version: s.version });
+              expect(local?.details).toEqual(s.details);
               if (d.name === 'coordinator' || s.authorId === d.user.id) expect(local?.notes).toBe(s.notes);
             }
           }

@@ -25,7 +25,9 @@ describe('unsynced records saved to a file and imported by a coordinator', () =>
     await phone.sync.syncNow();
     phone.online = false;
     const logged = [];
-    for (const q of [3, 4, 5]) logged.push(await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22', 0, { quantity: q })));
+    const values = await outcomeFor(phone.db, '22');
+    // Three sessions the same day in the same town: the officer confirms each is a real one.
+    for (const attendees of [3, 4, 5]) logged.push(await logOutcome(phone.db, phone.user, { ...values, details: { ...values.details, attendees } }, undefined, { confirmDuplicate: true }));
     const file = await exportUnsynced(phone.db, phone.user);
     expect(file?.count).toBe(3);
     const before = (await outcomesOnServer()).length;
@@ -36,7 +38,7 @@ describe('unsynced records saved to a file and imported by a coordinator', () =>
     expect(await desk.api.importUnsynced(partnershipId, parsed)).toEqual({ applied: 0, alreadyApplied: 3, rejected: [] });
     const after = await outcomesOnServer();
     expect(after.length).toBe(before + 3);
-    for (const o of logged) expect(after.find((s) => s.id === o.id)).toMatchObject({ authorId: phone.user.id, quantity: o.quantity });
+    for (const o of logged) expect(after.find((s) => s.id === o.id)).toMatchObject({ authorId: phone.user.id, type: o.type, details: o.details });
 
     // The phone finds signal after all: nothing doubles, and it learns its records arrived.
     phone.online = true;
@@ -57,7 +59,8 @@ describe('unsynced records saved to a file and imported by a coordinator', () =>
     const phone = await signedInDevice(server.url, OFFICER.email, OFFICER.password);
     await phone.sync.syncNow();
     phone.online = false;
-    for (const q of [1, 2]) await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22', 0, { quantity: q }));
+    const values = await outcomeFor(phone.db, '22');
+    for (const attendees of [1, 2]) await logOutcome(phone.db, phone.user, { ...values, details: { ...values.details, attendees } }, undefined, { confirmDuplicate: true });
     const file = JSON.parse((await exportUnsynced(phone.db, phone.user))!.text) as { mutations: unknown[]; author: { id: string } };
     const desk = await signedInDevice(server.url, COORDINATOR.email, COORDINATOR.password);
 

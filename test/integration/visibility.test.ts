@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { signedInDevice } from '../support/test-device';
 import { COORDINATOR, OFFICER } from '../support/demo';
-import { outcomeFor } from '../support/outcomes';
+import { outcomeFor, sampleDetails } from '../support/outcomes';
 import { addOtherPartnership, addUser } from '../support/seed-extra';
 import { logOutcome } from '../../src/app/data/log-outcome';
 import { loadProgress } from '../../src/app/data/progress-queries';
-import { loadActionDetail } from '../../src/app/data/plan-queries';
+import { loadActionDetail } from '../../src/app/data/action-detail';
 
 let server: TestServer;
 let other: Awaited<ReturnType<typeof addOtherPartnership>>;
@@ -21,10 +21,11 @@ describe('who sees what', () => {
     const outsider = await signedInDevice(server.url, other.officer.email, other.officer.password);
     const theirs = await logOutcome(outsider.db, outsider.user, await pullThen(outsider, () => ({
       actionId: other.action.id,
-      measureId: other.measure.id,
+      type: other.measure.tally.outcomeType,
+      details: sampleDetails(other.measure.tally.outcomeType, other.measure.tally.where),
       occurredOn: '2026-01-10',
-      quantity: 3,
       town: 'Elsewhere',
+      location: null,
       notes: 'their note',
     })));
     await outsider.sync.syncNow();
@@ -45,14 +46,15 @@ describe('who sees what', () => {
     const peer = await signedInDevice(server.url, colleague.email, colleague.password);
     await officer.sync.syncNow();
     await peer.sync.syncNow();
-    const mine = await logOutcome(officer.db, officer.user, await outcomeFor(officer.db, '22', 0, { notes: 'my note', quantity: 9 }));
-    const theirs = await logOutcome(peer.db, peer.user, await outcomeFor(peer.db, '22', 0, { notes: 'colleague note', quantity: 4, town: 'Wantage' }));
+    const values = await outcomeFor(officer.db, '22');
+    const mine = await logOutcome(officer.db, officer.user, { ...values, notes: 'my note', details: { ...values.details, attendees: 9 } });
+    const theirs = await logOutcome(peer.db, peer.user, { ...values, notes: 'colleague note', details: { ...values.details, attendees: 4 }, town: 'Wantage' });
     await officer.sync.syncNow();
     await peer.sync.syncNow();
     await officer.sync.syncNow();
 
     const onOfficerPhone = await officer.db.outcomes.get(theirs.id);
-    expect(onOfficerPhone).toMatchObject({ quantity: 4, town: 'Wantage', notes: null, authorName: expect.stringContaining('colleague') });
+    expect(onOfficerPhone).toMatchObject({ details: { attendees: 4 }, town: 'Wantage', notes: null, authorName: expect.stringContaining('colleague') });
     expect((await officer.db.outcomes.get(mine.id))?.notes).toBe('my note');
 
     const coordinator = await signedInDevice(server.url, COORDINATOR.email, COORDINATOR.password);
@@ -66,8 +68,10 @@ describe('who sees what', () => {
     await officer.sync.syncNow();
     const coordinator = await signedInDevice(server.url, COORDINATOR.email, COORDINATOR.password);
     await coordinator.sync.syncNow();
-    const ref7 = await outcomeFor(officer.db, '7', 1, { town: null });
-    const before = (await loadActionDetail(coordinator.db, ref7.actionId))!.measures[1]!.tally.total;
+    // Ref 7's first measure counts meetings with service providers, by town (null: not about one town).
+    const ref7 = await outcomeFor(officer.db, '7', 0, { town: null });
+    const counted = async () => (await loadActionDetail(coordinator.db, ref7.actionId))!.measures[0]!.tally;
+    const before = await counted();
 
     await logOutcome(officer.db, officer.user, ref7);
     await logOutcome(officer.db, officer.user, { ...ref7, town: 'Thame' });
@@ -76,12 +80,14 @@ describe('who sees what', () => {
 
     const [progress] = await loadProgress(coordinator.db);
     const action = progress!.actions.find((a) => a.action.ref === '7')!;
-    const measure = action.measures[1]!;
-    expect(measure.measure.text).toBe('draft procedure considered and adopted');
-    expect(measure.tally.total).toBe(before + 2);
-    expect(measure.tally.byTown).toEqual(expect.arrayContaining([{ town: 'Thame', total: expect.any(Number) }, { town: null, total: expect.any(Number) }]));
-    const officerView = (await loadActionDetail(officer.db, ref7.actionId))!.measures[1]!.tally;
-    const coordinatorView = (await loadActionDetail(coordinator.db, ref7.actionId))!.measures[1]!.tally;
+    const measure = action.measures[0]!;
+    expect(measure.measure.text).toBe('meetings with service providers held');
+    expect(measure.tally.outcomeCount).toBe(before.outcomeCount + 2);
+    expect(measure.tally.figures[0]).toMatchObject({ figure: { kind: 'count' }, value: before.figures[0]!.value + 2 });
+    expect(measure.tally.figures[0]!.byTown).toEqual(expect.arrayContaining([{ town: 'Thame', value: expect.any(Number) }, { town: null, value: expect.any(Number) }]));
+    expect(measure.tally).toEqual(await counted());
+    const officerView = (await loadActionDetail(officer.db, ref7.actionId))!.measures[0]!.tally;
+    const coordinatorView = (await loadActionDetail(coordinator.db, ref7.actionId))!.measures[0]!.tally;
     expect(coordinatorView).toEqual(officerView);
   });
 });

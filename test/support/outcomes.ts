@@ -1,8 +1,29 @@
 import { localIsoDate } from '../../src/domain/primitives';
+import { outcomeType, type OutcomeTypeId } from '../../src/domain/outcome-types/catalogue';
+import { fieldRequired, type DetailValue } from '../../src/domain/outcome-types/fields';
+import type { MeasureTally } from '../../src/domain/tally-rule';
 import type { FieldbookDb } from '../../src/app/db/fieldbook-db';
 import type { OutcomeFormValues } from '../../src/app/data/log-outcome';
 
-/** The form values for an outcome against the action with this ref, on the given measure (by position). */
+/**
+ * Valid details for an outcome of this type that the given rule counts: every required field
+ * answered (counts 12, money £100, choices the first option the rule accepts).
+ */
+export function sampleDetails(type: OutcomeTypeId, where: MeasureTally['where'] = null): Record<string, DetailValue> {
+  const details: Record<string, DetailValue> = {};
+  for (const field of outcomeType(type).fields) {
+    if (field.kind !== 'choice') continue;
+    details[field.key] = where?.field === field.key ? where.in[0]! : field.options[0]!.value;
+  }
+  for (const field of outcomeType(type).fields) {
+    if (field.kind === 'choice' && !fieldRequired(field, details)) delete details[field.key];
+    if (!fieldRequired(field, details) || details[field.key] !== undefined) continue;
+    details[field.key] = field.kind === 'count' ? Math.max(field.min, 12) : field.kind === 'money' ? 10_000 : field.kind === 'yes-no' ? true : 'Sample';
+  }
+  return details;
+}
+
+/** The form values for an outcome against the action with this ref that the measure at this position counts. */
 export async function outcomeFor(db: FieldbookDb, ref: string, measurePosition = 0, extra: Partial<OutcomeFormValues> = {}): Promise<OutcomeFormValues> {
   const action = await db.actions.where('ref').equals(ref).first();
   if (!action) throw new Error(`No action with ref ${ref} on this device`);
@@ -10,10 +31,11 @@ export async function outcomeFor(db: FieldbookDb, ref: string, measurePosition =
   if (!measure) throw new Error(`Action ${ref} has no measure at position ${measurePosition}`);
   return {
     actionId: action.id,
-    measureId: measure.id,
+    type: measure.tally.outcomeType,
+    details: sampleDetails(measure.tally.outcomeType, measure.tally.where),
     occurredOn: localIsoDate(new Date()),
-    quantity: measure.tally.kind === 'sum' ? 12 : null,
     town: 'Didcot',
+    location: null,
     notes: `Outcome for ref ${ref}`,
     ...extra,
   };

@@ -1,4 +1,4 @@
-import { applyOutcomeChanges, EDITABLE_OUTCOME_FIELDS, type OutcomeChanges } from '../../domain/outcome';
+import { applyOutcomeChanges, EDITABLE_OUTCOME_FIELDS, sameFieldValue, type OutcomeChanges } from '../../domain/outcome';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import type { LocalOutcome } from '../db/local-records';
 import { enqueue } from './enqueue';
@@ -23,9 +23,10 @@ async function current(db: FieldbookDb, id: string): Promise<LocalOutcome> {
  */
 export async function editOutcome(db: FieldbookDb, id: string, values: OutcomeFormValues, now = new Date()): Promise<LocalOutcome> {
   const before = await current(db, id);
-  const checked = await validateOutcome(db, { ...values, actionId: before.actionId, id }, now);
+  // The action and type stay what they were: a different kind of outcome is a new one.
+  const checked = await validateOutcome(db, { ...values, actionId: before.actionId, type: before.type, id }, now);
   if (Array.isArray(checked)) throw new OutcomeNotValidError(checked);
-  const changes = Object.fromEntries(EDITABLE_OUTCOME_FIELDS.filter((f) => checked[f] !== before[f]).map((f) => [f, checked[f]])) as OutcomeChanges;
+  const changes = Object.fromEntries(EDITABLE_OUTCOME_FIELDS.filter((f) => !sameFieldValue(checked[f], before[f])).map((f) => [f, checked[f]])) as OutcomeChanges;
   if (Object.keys(changes).length === 0) return before;
   return db.transaction('rw', STORES(db), async () => {
     const o = await current(db, id);

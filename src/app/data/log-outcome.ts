@@ -3,13 +3,22 @@ import { localIsoDate } from '../../domain/primitives';
 import { toFieldErrors } from '../../domain/api-error';
 import type { SessionUser } from '../../domain/user';
 import type { FieldbookDb } from '../db/fieldbook-db';
-import type { LocalOutcome } from '../db/local-records';
+import { isLive, type LocalOutcome } from '../db/local-records';
+import { outcomeType } from '../../domain/outcome-types/catalogue';
 import { enqueue } from './enqueue';
 
 export class OutcomeNotValidError extends Error {
   override name = 'OutcomeNotValidError';
   constructor(readonly problems: FieldProblem[]) {
     super(problems.map((p) => p.message).join('. '));
+  }
+}
+
+/** Asked before saving a second outcome of the same type, in the same town, on the same day, by the same officer. */
+export class PossibleDuplicateError extends Error {
+  override name = 'PossibleDuplicateError';
+  constructor(readonly existing: LocalOutcome) {
+    super(`You already logged ${outcomeType(existing.type).label.toLowerCase()} ${existing.town ? `in ${existing.town} ` : ''}on this day. Save another one?`);
   }
 }
 
@@ -21,9 +30,9 @@ export async function validateOutcome(db: FieldbookDb, values: OutcomeFormValues
   const candidate = { ...values, id: values.id ?? crypto.randomUUID(), recordedAt: now.toISOString() };
   const parsed = OutcomeInput.safeParse(candidate);
   if (!parsed.success) return toFieldErrors(parsed.error.issues).map((e) => ({ field: e.path, message: e.message }));
-  const [action, measure] = await Promise.all([db.actions.get(values.actionId), db.measures.get(values.measureId)]);
+  const [action, measures] = await Promise.all([db.actions.get(values.actionId), db.measures.where('actionId').equals(values.actionId).toArray()]);
   if (!action) return [{ field: 'actionId', message: 'This action is no longer in the plan on this phone' }];
-  const problems = checkOutcomeAgainstPlan(parsed.data, action, measure, localIsoDate(now));
+  const problems = checkOutcomeAgainstPlan(parsed.data, measures, localIsoDate(now));
   return problems.length > 0 ? problems : parsed.data;
 }
 
@@ -32,11 +41,21 @@ export async function validateOutcome(db: FieldbookDb, values: OutcomeFormValues
  * the record, its outbox entry and the device's next sequence number land together or not at
  * all, whatever happens to the tab, the battery or the signal.
  */
-export async function logOutcome(db: FieldbookDb, user: Pick<SessionUser, 'id' | 'name'>, values: OutcomeFormValues, now = new Date()): Promise<LocalOutcome> {
+export async function logOutcome(
+  db: FieldbookDb,
+  user: Pick<SessionUser, 'id' | 'name'>,
+  values: OutcomeFormValues,
+  now = new Date(),
+  options: { confirmDuplicate?: boolean; draftKey?: string } = {},
+): Promise<LocalOutcome> {
   const checked = await validateOutcome(db, values, now);
   if (Array.isArray(checked)) throw new OutcomeNotValidError(checked);
   const input = checked;
-  return db.transaction('rw', [db.outcomes, db.outbox, db.meta, db.plans, db.actions], async () => {
+  if (!options.confirmDuplicate) {
+    const twin = await findSameDayTwin(db, user.id, input);
+    if (twin) throw new PossibleDuplicateError(twin);
+  }
+  return db.transaction('rw', [db.outcomes, db.outbox, db.meta, db.plans, db.actions, db.drafts], async () => {
     const action = await db.actions.get(input.actionId);
     const plan = action && (await db.plans.get(action.planId));
     if (!plan) throw new OutcomeNotValidError([{ field: 'actionId', message: 'This action is no longer in the plan on this phone' }]);
@@ -54,6 +73,20 @@ export async function logOutcome(db: FieldbookDb, user: Pick<SessionUser, 'id' |
     };
     await db.outcomes.add(outcome);
     await enqueue(db, 'outcome.create', input.id, input, now);
+    // The next form starts in this town: officers work one town at a time.
+    if (input.town !== null) await db.meta.put({ key: 'lastTown', value: input.town });
+    // The draft goes in the same transaction: a crash can never leave both the outcome and its draft.
+    if (options.draftKey) await db.drafts.delete(options.draftKey);
     return outcome;
   });
+}
+
+/**
+ * The duplicate guard: the officer's own live outcome of the same type, same action, same day and
+ * same town. Double taps and "did that save?" re-entries look exactly like this; two real visits
+ * the same day are possible, so the officer is asked, never refused.
+ */
+async function findSameDayTwin(db: FieldbookDb, authorId: string, input: OutcomeInput): Promise<LocalOutcome | undefined> {
+  const sameAction = await db.outcomes.where('actionId').equals(input.actionId).toArray();
+  return sameAction.find((o) => isLive(o) && o.authorId === authorId && o.type === input.type && o.occurredOn === input.occurredOn && o.town === input.town);
 }

@@ -12,8 +12,8 @@ import { isLive } from '../db/local-records';
 export function useLogOutcome() {
   const { db, user, sync } = useUserServices();
   const save = useCallback(
-    async (values: OutcomeFormValues) => {
-      const saved = await logOutcome(db, user, values);
+    async (values: OutcomeFormValues, options: { confirmDuplicate?: boolean; draftKey?: string } = {}) => {
+      const saved = await logOutcome(db, user, values, new Date(), options);
       sync.requestSoon();
       return saved;
     },
@@ -48,4 +48,10 @@ export function useChangeOutcome() {
     remove: then((id: string) => deleteOutcome(db, id)),
     discard: then((id: string) => discardRejected(db, id)),
   };
+}
+
+/** An outcome to log another like, by id; null when it is not on this phone. Read once. */
+export function useOutcomeToRepeat(id: string | null) {
+  const { db } = useUserServices();
+  return useLiveQuery(async () => (id ? ((await db.outcomes.get(id)) ?? null) : null), [db, id]);
 }

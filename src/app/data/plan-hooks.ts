@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useUserServices } from '../services/services-context';
-import { loadActionDetail, loadMyActions, loadPlans, searchActions } from './plan-queries';
+import { loadMyActions, loadPlans, searchActions } from './plan-queries';
 
 /*
  * Live views of the plan on this phone: each re-renders when IndexedDB changes, including
@@ -20,10 +20,4 @@ export function useMyActions() {
 export function useActionSearch(query: string) {
   const { db } = useUserServices();
   return useLiveQuery(() => searchActions(db, query), [db, query]);
-}
-
-/** null when the action is not on this phone. */
-export function useActionDetail(actionId: string) {
-  const { db } = useUserServices();
-  return useLiveQuery(() => loadActionDetail(db, actionId), [db, actionId]);
 }

@@ -1,7 +1,5 @@
-import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../domain/plan';
-import { tallyMeasure, type MeasureTallyResult } from '../../domain/tally';
+import type { Action, Indicator, Objective, Partnership, Plan, Priority } from '../../domain/plan';
 import type { FieldbookDb } from '../db/fieldbook-db';
-import { isLive, type LocalOutcome } from '../db/local-records';
 
 export interface PriorityView {
   priority: Priority;
@@ -19,7 +17,7 @@ export interface PlanView {
   objectives: ObjectiveView[];
 }
 
-const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
+export const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
 
 /** Every plan on the phone, shaped as the published document: objectives → priorities → actions. */
 export async function loadPlans(db: FieldbookDb): Promise<PlanView[]> {
@@ -87,50 +85,4 @@ export async function searchActions(db: FieldbookDb, query: string): Promise<Act
     return words.every((w) => haystack.includes(w));
   });
   return summarise(db, matches);
-}
-
-export interface MeasureView {
-  measure: Measure;
-  tally: MeasureTallyResult;
-}
-
-export interface ActionDetail {
-  action: Action;
-  plan: Plan | undefined;
-  priority: Priority | undefined;
-  objective: Objective | undefined;
-  partnership: Partnership | undefined;
-  measures: MeasureView[];
-  /** Newest first. */
-  outcomes: LocalOutcome[];
-  seeAlso: Action[];
-}
-
-/** One action with its measures tallied from every outcome on the phone, waiting ones included. */
-export async function loadActionDetail(db: FieldbookDb, actionId: string): Promise<ActionDetail | null> {
-  const action = await db.actions.get(actionId);
-  if (!action) return null;
-  const [plan, priority, measures, outcomes, siblings] = await Promise.all([
-    db.plans.get(action.planId),
-    db.priorities.get(action.priorityId),
-    db.measures.where('actionId').equals(actionId).toArray(),
-    db.outcomes.where('actionId').equals(actionId).toArray(),
-    action.seeAlsoRefs.length > 0 ? db.actions.where('planId').equals(action.planId).toArray() : Promise.resolve([]),
-  ]);
-  const [objective, partnership] = await Promise.all([
-    priority ? db.objectives.get(priority.objectiveId) : undefined,
-    plan ? db.partnerships.get(plan.partnershipId) : undefined,
-  ]);
-  const shown = outcomes.filter(isLive);
-  const counted = shown.filter((o) => o.syncState !== 'rejected').map((o) => ({ ...o, pending: o.syncState === 'pending' }));
-  return {
-    action,
-    plan,
-    priority,
-    objective,
-    partnership,
-    measures: measures.sort(byPosition).map((measure) => ({ measure, tally: tallyMeasure(measure, counted) })),
-    outcomes: shown.sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.recordedAt.localeCompare(a.recordedAt)),
-    seeAlso: siblings.filter((s) => s.ref !== null && action.seeAlsoRefs.includes(s.ref)).sort(byPosition),
-  };
 }

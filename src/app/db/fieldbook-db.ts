@@ -1,7 +1,8 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../domain/plan';
-import type { LocalOutcome, MetaEntry, OutboxEntry } from './local-records';
+import type { FormDraft, LocalOutcome, MetaEntry, OutboxEntry } from './local-records';
 import { upgradeToV2 } from './upgrades/v2-outcome-edits';
+import { upgradeToV3 } from './upgrades/v3-outcome-types';
 
 /**
  * One IndexedDB database per signed-in user on this device ("fieldbook-user-<id>"): a second
@@ -23,6 +24,7 @@ export class FieldbookDb extends Dexie {
   measures!: EntityTable<Measure, 'id'>;
   outcomes!: EntityTable<LocalOutcome, 'id'>;
   outbox!: Table<OutboxEntry, number>;
+  drafts!: Table<FormDraft, string>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -43,6 +45,10 @@ export class FieldbookDb extends Dexie {
     this.version(2)
       .stores({ outbox: 'seq, outcomeId' })
       .upgrade((tx) => upgradeToV2(tx));
+    // v3: outcome types and details in place of one measure and a quantity; form drafts.
+    this.version(3)
+      .stores({ drafts: 'key' })
+      .upgrade((tx) => upgradeToV3(tx));
   }
 }
 

@@ -54,4 +54,17 @@ export type MetaKey =
   /** Set once this database has asked whether an earlier one was lost. */
   | 'deviceChecked'
   /** JSON: the lost database's last contact, until the officer dismisses the notice. */
-  | 'lostDevice';
+  | 'lostDevice'
+  /** The town of the officer's last outcome: the next form starts there. */
+  | 'lastTown';
+
+/**
+ * A form being filled in, saved as the officer types so a killed app or a flat battery costs
+ * nothing: reopening the form offers it back. key says which form ("log:<actionId>",
+ * "edit:<outcomeId>"); values is the form's own state, whatever it is mid-way.
+ */
+export interface FormDraft {
+  key: string;
+  values: Record<string, unknown>;
+  updatedAt: string;
+}

@@ -1,5 +1,6 @@
 import { IsoDate } from '../primitives';
-import { suggestTally, type MeasureTally } from '../tally-rule';
+import type { MeasureTally } from '../tally-rule';
+import { suggestTally } from '../tally-suggest';
 import { parseCsv, CsvSyntaxError, type CsvRow } from './csv';
 
 /**
@@ -93,7 +94,7 @@ export function parsePlanCsv(actionsCsv: string, indicatorsCsv?: string): PlanIm
       problems.push(...rowProblems);
       continue;
     }
-    const measures = splitLines(get('measures')).map((m) => ({ text: m, tally: suggestTally(m) }));
+    const measures = splitLines(get('measures')).map((m) => ({ text: m, tally: suggestTally(m, get('action')) }));
     const action: ActionDraft = {
       line: row.line,
       ref,

@@ -290,9 +290,22 @@ class KyselyTx implements StorageTx {
     return r && { ...toAction(r), partnershipId: r.partnership_id };
   }
 
-  async findMeasure(measureId: string) {
-    const r = await this.t.selectFrom('measures').selectAll().where('id', '=', measureId).executeTakeFirst();
-    return r && toMeasure(r);
+  async listMeasuresOfPartnership(partnershipId: string) {
+    const rows = await this.t
+      .selectFrom('measures')
+      .innerJoin('actions', 'actions.id', 'measures.action_id')
+      .selectAll('measures')
+      .select(['actions.ref as action_ref', 'actions.position as action_position'])
+      .where('measures.partnership_id', '=', partnershipId)
+      .orderBy('actions.position')
+      .orderBy('measures.position')
+      .execute();
+    return rows.map((r) => ({ ...toMeasure(r), actionRef: r.action_ref }));
+  }
+
+  async listMeasuresOfAction(actionId: string) {
+    const rows = await this.t.selectFrom('measures').selectAll().where('action_id', '=', actionId).orderBy('position').execute();
+    return rows.map(toMeasure);
   }
 
   async takeVersion() {
@@ -333,12 +346,13 @@ class KyselyTx implements StorageTx {
         id: o.id,
         partnership_id: o.partnershipId,
         action_id: o.actionId,
-        measure_id: o.measureId,
+        outcome_type: o.type,
+        details_json: JSON.stringify(o.details),
         author_id: o.authorId,
         device_id: o.deviceId,
         occurred_on: o.occurredOn,
-        quantity: o.quantity,
         town: o.town,
+        location_json: o.location && JSON.stringify(o.location),
         notes: o.notes,
         recorded_at: o.recordedAt,
         received_at: o.receivedAt,
@@ -353,10 +367,10 @@ class KyselyTx implements StorageTx {
     await this.t
       .updateTable('outcomes')
       .set({
-        ...(changes.measureId !== undefined && { measure_id: changes.measureId }),
+        ...(changes.details !== undefined && { details_json: JSON.stringify(changes.details) }),
         ...(changes.occurredOn !== undefined && { occurred_on: changes.occurredOn }),
-        ...('quantity' in changes && { quantity: changes.quantity ?? null }),
         ...('town' in changes && { town: changes.town ?? null }),
+        ...('location' in changes && { location_json: changes.location ? JSON.stringify(changes.location) : null }),
         ...(changes.notes !== undefined && { notes: changes.notes }),
         version,
         field_versions_json: JSON.stringify(fieldVersions),
@@ -534,12 +548,13 @@ function toStoredOutcome(r: Database['outcomes']): StoredOutcome {
     id: r.id,
     partnershipId: r.partnership_id,
     actionId: r.action_id,
-    measureId: r.measure_id,
+    type: r.outcome_type as StoredOutcome['type'],
+    details: JSON.parse(r.details_json) as StoredOutcome['details'],
     authorId: r.author_id,
     deviceId: r.device_id,
     occurredOn: r.occurred_on,
-    quantity: r.quantity,
     town: r.town,
+    location: r.location_json === null ? null : (JSON.parse(r.location_json) as StoredOutcome['location']),
     notes: r.notes,
     recordedAt: r.recorded_at,
     receivedAt: r.received_at,

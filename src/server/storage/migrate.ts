@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
+import type { FieldbookMigration } from './migrations/migration';
 import { migrations as allMigrations } from './migrations';
 
 export class MigrationFailedError extends Error {
@@ -29,7 +30,7 @@ export class DatabaseTooNewError extends Error {
  * database exactly as it was and the server refuses to start. (Kysely's own Migrator runs
  * SQLite migrations outside a transaction, which is why this runner exists.)
  */
-export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Record<string, Migration> = allMigrations): Promise<string[]> {
+export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Record<string, FieldbookMigration> = allMigrations): Promise<string[]> {
   const k = db as unknown as Kysely<{ schema_migrations: { name: string; applied_at: string } }>;
   await k.schema
     .createTable('schema_migrations')
@@ -46,13 +47,23 @@ export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Record<str
   for (const name of names) {
     if (applied.has(name)) continue;
     const migration = migrations[name]!;
+    const foreignKeysOff = migration.sqliteForeignKeysOff === true && k.getExecutor().adapter instanceof SqliteAdapter;
+    // Kysely's SQLite dialect drives one connection, so the pragma holds for the transaction below.
+    const enforcedBefore = foreignKeysOff && (await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(k)).rows[0]?.foreign_keys === 1;
+    if (foreignKeysOff) await sql`pragma foreign_keys = off`.execute(k);
     try {
       await k.transaction().execute(async (trx) => {
         await migration.up(trx);
+        if (foreignKeysOff) {
+          const broken = await sql<{ table: string }>`pragma foreign_key_check`.execute(trx);
+          if (broken.rows.length > 0) throw new Error(`foreign keys broken in ${[...new Set(broken.rows.map((r) => r.table))].join(', ')}`);
+        }
         await trx.insertInto('schema_migrations').values({ name, applied_at: new Date().toISOString() }).execute();
       });
     } catch (e) {
       throw new MigrationFailedError(name, e);
+    } finally {
+      if (enforcedBefore) await sql`pragma foreign_keys = on`.execute(k);
     }
     done.push(name);
   }

@@ -83,12 +83,13 @@ export interface Database {
     id: string;
     partnership_id: string;
     action_id: string;
-    measure_id: string;
+    outcome_type: string;
+    details_json: string;
     author_id: string;
     device_id: string;
     occurred_on: string;
-    quantity: number | null;
     town: string | null;
+    location_json: string | null;
     notes: string;
     recorded_at: string;
     received_at: string;

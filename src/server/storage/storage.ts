@@ -170,7 +170,10 @@ export interface StorageTx {
   /** Writes a plan and everything under it, each record with its own version. */
   insertPlanRecords(partnershipId: string, records: PlanRecords): Promise<void>;
   findAction(actionId: string): Promise<(Action & { partnershipId: string }) | undefined>;
-  findMeasure(measureId: string): Promise<Measure | undefined>;
+  /** In plan order. */
+  listMeasuresOfAction(actionId: string): Promise<Measure[]>;
+  /** Every measure of the partnership's plans, in plan order, with its action's ref. */
+  listMeasuresOfPartnership(partnershipId: string): Promise<(Measure & { actionRef: string | null })[]>;
 
   // Sync bookkeeping
   /**

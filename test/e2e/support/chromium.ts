@@ -8,3 +8,6 @@ export const CHROMIUM_LAUNCH: LaunchOptions = {
 
 /** A phone-sized window, as an officer holds it. */
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+
+/** The coordinator's desk: a laptop-sized window (the progress table is for a wide screen). */
+export const DESK = { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false } as const;

@@ -76,11 +76,14 @@ describe('hostile outcomes', () => {
       [{ town: 'Did\uDC00cot' }, 'town'],
       [{ occurredOn: '1899-12-31' }, 'occurredOn'],
       [{ recordedAt: '2999-01-01T00:00:00.000Z' }, 'recordedAt'],
-      [{ quantity: 1e300 }, 'quantity'],
+      [{ details: { attendees: 1e300 } }, 'details.attendees'],
+      [{ details: { attendees: -1 } }, 'details.attendees'],
+      [{ details: { venue: 'village\u0000hall' } }, 'details.venue'],
     ];
     const before = await outcomeCount();
     for (const [patch, field] of cases) {
-      const res = await pushOutcome((a) => ({ ...a, ...patch }));
+      // A details patch changes those details only: the rest stay valid.
+      const res = await pushOutcome((a) => ({ ...a, ...patch, ...('details' in patch ? { details: { ...(a.details as object), ...(patch.details as object) } } : {}) }));
       const result = res.results[0]!;
       expect(result.status).toBe('rejected');
       expect(result.status === 'rejected' && result.fieldErrors.map((f) => f.path)).toContain(field);

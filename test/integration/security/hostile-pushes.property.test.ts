@@ -26,16 +26,31 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const FIELDS = ['id', 'actionId', 'measureId', 'occurredOn', 'quantity', 'town', 'notes', 'recordedAt'] as const;
+const FIELDS = ['id', 'actionId', 'type', 'details', 'occurredOn', 'town', 'location', 'notes', 'recordedAt'] as const;
 const anyString = fc.string({ unit: 'binary', maxLength: 40 });
 const wrongType = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant({}), fc.constant([]), fc.constant({ $gt: '' }));
 
 /** One way of making an outcome invalid. Each is invalid whatever else is true of the outcome. */
 const corruption = fc.oneof(
   fc.record({ kind: fc.constant('extra-key' as const), key: fc.constantFrom('authorId', 'partnershipId', 'receivedAt', '__defineGetter__', 'toString', 'x'), value: fc.jsonValue() }),
-  fc.record({ kind: fc.constant('wrong-type' as const), field: fc.constantFrom('id', 'actionId', 'measureId', 'occurredOn', 'town', 'notes', 'recordedAt'), value: wrongType }),
-  fc.record({ kind: fc.constant('bad-quantity' as const), value: fc.oneof(fc.constant(0), fc.constant(-1), fc.constant(1.5), fc.constant(1e9), fc.constant('12'), fc.constant(null)) }),
-  fc.record({ kind: fc.constant('unsafe-text' as const), field: fc.constantFrom('town', 'notes'), prefix: anyString, bad: fc.constantFrom('\u0000', '\uD800', '\uDFFF') }),
+  fc.record({ kind: fc.constant('wrong-type' as const), field: fc.constantFrom(...FIELDS), value: wrongType }),
+  // Details that break the outcome type's rules, or the plan's: ref 22 measure 0 counts hate crime
+  // training sessions, so another topic is as invalid as no topic.
+  fc.record({
+    kind: fc.constant('bad-detail' as const),
+    detail: fc.oneof(
+      fc.record({ key: fc.constant('attendees'), value: fc.constantFrom<unknown>(0, -1, 1.5, 1e9, '12', null, true) }),
+      fc.record({ key: fc.constant('topic'), value: fc.constantFrom<unknown>('modern-slavery', 'not-a-topic', '', 7, null) }),
+      fc.record({ key: fc.constantFrom('format', 'audience'), value: fc.constantFrom<unknown>('carrier-pigeon', 3, false, { $gt: '' }) }),
+      fc.record({ key: fc.constantFrom('x', 'authorId', 'quantity', 'sanction', 'toString', 'bad key', '__defineGetter__'), value: fc.jsonValue() }),
+    ),
+  }),
+  fc.record({ kind: fc.constant('missing-detail' as const), key: fc.constantFrom('topic', 'audience', 'attendees', 'format') }),
+  fc.record({
+    kind: fc.constant('bad-location' as const),
+    value: fc.constantFrom<unknown>({ lat: 91, lng: 0, accuracyM: 5 }, { lat: 0, lng: -181, accuracyM: 5 }, { lat: 0, lng: 0, accuracyM: -1 }, { lat: 51.6, lng: -1.2 }, { lat: '51.6', lng: -1.2, accuracyM: 5 }),
+  }),
+  fc.record({ kind: fc.constant('unsafe-text' as const), field: fc.constantFrom('town', 'notes', 'venue'), prefix: anyString, bad: fc.constantFrom('\u0000', '\uD800', '\uDFFF') }),
   fc.record({ kind: fc.constant('bad-date' as const), field: fc.constantFrom('occurredOn', 'recordedAt'), value: fc.oneof(anyString, fc.constantFrom('1899-12-31', '2101-01-01', '2026-02-30', '2026-13-01')) }),
   fc.record({ kind: fc.constant('missing' as const), field: fc.constantFrom(...FIELDS) }),
 );
@@ -50,12 +65,29 @@ function corrupt(args: Record<string, unknown>, c: Corruption): Record<string, u
     case 'wrong-type':
       out[c.field] = c.value;
       return out;
-    case 'bad-quantity':
-      // Measure 0 of ref 22 sums attendees: null is as invalid as 0 or 1.5.
-      out.quantity = c.value;
+    case 'bad-detail':
+      // Details already made the wrong type, or missing, stay so: still invalid.
+      if (isPlainObject(out.details)) {
+        const details = { ...out.details };
+        Object.defineProperty(details, c.detail.key, { value: c.detail.value, enumerable: true });
+        out.details = details;
+      }
+      return out;
+    case 'missing-detail':
+      if (isPlainObject(out.details)) {
+        const details = { ...out.details };
+        delete details[c.key];
+        out.details = details;
+      }
+      return out;
+    case 'bad-location':
+      out.location = c.value;
       return out;
     case 'unsafe-text':
-      out[c.field] = `${c.prefix}${c.bad}`;
+      if (c.field === 'venue') {
+        // A free-text detail (the training session's venue) is held to the same rules as notes.
+        if (isPlainObject(out.details)) out.details = { ...out.details, venue: `${c.prefix}${c.bad}` };
+      } else out[c.field] = `${c.prefix}${c.bad}`;
       return out;
     case 'bad-date': {
       const v = c.value;
@@ -67,6 +99,10 @@ function corrupt(args: Record<string, unknown>, c: Corruption): Record<string, u
       delete out[c.field];
       return out;
   }
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 const hostileArgs = fc.array(corruption, { minLength: 1, maxLength: 3 }).map((cs) => (base: Record<string, unknown>) => cs.reduce(corrupt, base));

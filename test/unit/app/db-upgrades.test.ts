@@ -28,8 +28,8 @@ describe('upgrading a phone’s database', () => {
     const db = new FieldbookDb('fieldbook-user-upgrade', { indexedDB, IDBKeyRange });
     await db.open();
 
-    expect(db.verno).toBe(2);
-    expect(await db.outbox.toArray()).toEqual(v1.outbox);
+    expect(db.verno).toBe(3);
+    expect(await db.outbox.count()).toBe(v1.outbox!.length);
     expect(await db.outbox.where('outcomeId').equals('7c8d9e0f-1a2b-4c3d-9e5f-6a7b8c9d0e1f').count()).toBe(1);
     const outcomes = await db.outcomes.orderBy('id').toArray();
     expect(outcomes.map((o) => [o.notes, o.syncState])).toEqual([
@@ -43,6 +43,43 @@ describe('upgrading a phone’s database', () => {
     expect((await db.meta.get('nextSeq'))?.value).toBe(3);
     expect((await db.meta.get('deviceId'))?.value).toBe('6f0d4c1e-8a4b-4c2e-9d7a-2b1f0e3c4d5a');
     expect(await db.actions.count()).toBe(1);
+    db.close();
+  });
+});
+
+describe('upgrading a phone’s database to outcome types', () => {
+  it('v2 → v3 turns every outcome into an activity with its quantity, and keeps the queue sendable', async () => {
+    const indexedDB = new IDBFactory();
+    await writeAsRelease(2, indexedDB, 'fieldbook-user-upgrade-3');
+    const db = new FieldbookDb('fieldbook-user-upgrade-3', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(3);
+
+    // Measures count activities the way they counted before.
+    const measures = (await db.measures.toArray()).sort((a, b) => a.position - b.position);
+    expect(measures.map((m) => m.tally)).toEqual([
+      { outcomeType: 'activity', where: null, figures: [{ kind: 'sum', field: 'quantity', label: 'attendees' }], target: null },
+      { outcomeType: 'activity', where: null, figures: [{ kind: 'count', label: 'outcomes' }], target: null },
+    ]);
+    const byNotes = new Map((await db.outcomes.toArray()).map((o) => [o.notes, o]));
+    expect(byNotes.get('synced before the upgrade')).toMatchObject({ type: 'activity', details: { quantity: 14 }, location: null, server: { type: 'activity', details: { quantity: 14 } } });
+    expect(byNotes.get('a meeting, counted once')).toMatchObject({ details: { quantity: 1 } });
+    expect(byNotes.get('changed twice while offline')).toMatchObject({ details: { quantity: 5 }, server: { details: { quantity: 3 } }, syncState: 'pending' });
+    for (const o of byNotes.values()) {
+      expect(o).not.toHaveProperty('measureId');
+      expect(o).not.toHaveProperty('quantity');
+    }
+
+    // Every queued mutation is still there, in order, in the new shape.
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    expect(outbox.map((e) => e.seq)).toEqual([3, 4, 5]);
+    expect(outbox[0]!.args).toMatchObject({ type: 'activity', details: { quantity: 9 }, location: null });
+    expect(outbox[0]!.args).not.toHaveProperty('measureId');
+    expect(outbox[1]!.args).toEqual({ id: outbox[1]!.outcomeId, baseVersion: 41, changes: { details: { quantity: 5 } } });
+    // A queued change of measure alone has nothing left to change: it becomes a no-op, not a gap.
+    expect(outbox[2]!.args).toEqual({ id: outbox[2]!.outcomeId, baseVersion: 41, changes: { occurredOn: '2026-11-19' } });
+    expect((await db.meta.get('nextSeq'))?.value).toBe(6);
+    expect(await db.drafts.count()).toBe(0);
     db.close();
   });
 });

@@ -3,7 +3,7 @@ import { newTestDb } from '../../support/fake-db';
 import { southAndValePage } from '../../support/plan-page';
 import { outcomeFor } from '../../support/outcomes';
 import { applyPullPage } from '../../../src/app/sync/pull-changes';
-import { logOutcome, OutcomeNotValidError } from '../../../src/app/data/log-outcome';
+import { logOutcome, OutcomeNotValidError, PossibleDuplicateError } from '../../../src/app/data/log-outcome';
 
 const user = { id: crypto.randomUUID(), name: 'Sam Patel' };
 
@@ -19,7 +19,7 @@ describe('logging an outcome on the phone', () => {
     const first = await logOutcome(db, user, await outcomeFor(db, '22'));
     const second = await logOutcome(db, user, await outcomeFor(db, '3', 1));
 
-    expect(first).toMatchObject({ syncState: 'pending', authorId: user.id, authorName: 'Sam Patel', receivedAt: null, quantity: 12 });
+    expect(first).toMatchObject({ syncState: 'pending', authorId: user.id, authorName: 'Sam Patel', receivedAt: null, type: 'training-session', details: { topic: 'hate-crime', attendees: 12 } });
     const outbox = await db.outbox.orderBy('seq').toArray();
     expect(outbox.map((e) => [e.seq, e.outcomeId, e.kind])).toEqual([
       [1, first.id, 'outcome.create'],
@@ -29,10 +29,11 @@ describe('logging an outcome on the phone', () => {
     expect(outbox[0]!.args).toEqual({
       id: first.id,
       actionId: first.actionId,
-      measureId: first.measureId,
+      type: 'training-session',
+      details: first.details,
       occurredOn: first.occurredOn,
-      quantity: 12,
       town: 'Didcot',
+      location: null,
       notes: 'Outcome for ref 22',
       recordedAt: first.recordedAt,
     });
@@ -41,22 +42,46 @@ describe('logging an outcome on the phone', () => {
 
   it('refuses an outcome the server would refuse, and writes nothing', async () => {
     const db = await deviceWithPlan();
-    const values = await outcomeFor(db, '22', 0, { quantity: null });
-    const err = await logOutcome(db, user, values).catch((e: unknown) => e);
+    const values = await outcomeFor(db, '22');
+    const err = await logOutcome(db, user, { ...values, details: { ...values.details, attendees: -4 } }).catch((e: unknown) => e);
 
     expect(err).toBeInstanceOf(OutcomeNotValidError);
-    expect((err as OutcomeNotValidError).problems.map((p) => p.field)).toEqual(['quantity']);
+    expect((err as OutcomeNotValidError).problems).toEqual([{ field: 'details.attendees', message: 'Number of attendees: must be 1 or more' }]);
     expect(await db.outcomes.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.meta.get('nextSeq')).toBeUndefined();
   });
 
-  it('refuses a measure that belongs to another action', async () => {
+  it('refuses a kind of outcome the action does not count', async () => {
     const db = await deviceWithPlan();
     const ref22 = await outcomeFor(db, '22');
-    const ref3 = await outcomeFor(db, '3');
-    const err = await logOutcome(db, user, { ...ref22, measureId: ref3.measureId }).catch((e: unknown) => e);
-    expect((err as OutcomeNotValidError).problems.map((p) => p.field)).toEqual(['measureId']);
+    const ref2 = await outcomeFor(db, '2');
+    const err = await logOutcome(db, user, { ...ref2, actionId: ref22.actionId }).catch((e: unknown) => e);
+    expect((err as OutcomeNotValidError).problems.map((p) => p.field)).toEqual(['type']);
+  });
+
+  it('asks before a second outcome of the same type, same action, same day and town, and saves it when told to', async () => {
+    const db = await deviceWithPlan();
+    const values = await outcomeFor(db, '22');
+    const first = await logOutcome(db, user, values);
+    const err = await logOutcome(db, user, values).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PossibleDuplicateError);
+    expect((err as PossibleDuplicateError).existing.id).toBe(first.id);
+    expect((err as Error).message).toBe('You already logged training session in Didcot on this day. Save another one?');
+    expect(await db.outcomes.count()).toBe(1);
+
+    await logOutcome(db, user, values, new Date(), { confirmDuplicate: true });
+    // Another town, or another day, is not a duplicate.
+    await logOutcome(db, user, { ...values, town: 'Thame' });
+    expect(await db.outcomes.count()).toBe(3);
+  });
+
+  it('remembers the officer’s last town, and clears the form’s draft in the same transaction', async () => {
+    const db = await deviceWithPlan();
+    await db.drafts.put({ key: 'log:x', values: { notes: 'half typed' }, updatedAt: new Date().toISOString() });
+    await logOutcome(db, user, await outcomeFor(db, '22', 0, { town: 'Wantage' }), new Date(), { draftKey: 'log:x' });
+    expect((await db.meta.get('lastTown'))?.value).toBe('Wantage');
+    expect(await db.drafts.get('log:x')).toBeUndefined();
   });
 
   it('keeps the officer’s own waiting outcomes when a pull starts the device again from nothing', async () => {

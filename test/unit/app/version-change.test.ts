@@ -15,14 +15,14 @@ describe('another tab opening a newer database version', () => {
       outdated = true;
     });
 
-    // A newer release in another tab: version 3, which adds a table.
+    // A newer release in another tab: version 4, which adds a table.
     const newerTab = new Dexie('fieldbook-user-tabs', { indexedDB, IDBKeyRange });
-    newerTab.version(3).stores({ outbox: 'seq, outcomeId', drafts: 'id' });
+    newerTab.version(4).stores({ outbox: 'seq, outcomeId', drafts: 'key', places: 'id' });
     await newerTab.open();
 
     expect(outdated).toBe(true);
     expect(thisTab.isOpen()).toBe(false);
-    expect(newerTab.verno).toBe(3);
+    expect(newerTab.verno).toBe(4);
     expect(await newerTab.table('outbox').count()).toBe(1);
     newerTab.close();
   });

@@ -1,19 +1,18 @@
 import { describe, it, expect } from 'vitest';
-import { OutcomeInput, checkOutcomeAgainstPlan, NOTES_MAX } from '../../../src/domain/outcome';
+import { OutcomeInput, OutcomeChanges, checkOutcomeAgainstPlan, sameFieldValue, NOTES_MAX } from '../../../src/domain/outcome';
+import type { MeasureTally } from '../../../src/domain/tally-rule';
 
 const ACTION_ID = '6f1c7a52-3b0e-4d8a-9c1e-2a5b7d9e0f11';
-const OTHER_ACTION_ID = '0b9e8d7c-6a5f-4e3d-8c2b-1a0f9e8d7c6b';
-const SUM_MEASURE_ID = '1d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
-const COUNT_MEASURE_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 
 const good: OutcomeInput = {
   id: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d',
   actionId: ACTION_ID,
-  measureId: SUM_MEASURE_ID,
+  type: 'training-session',
+  details: { topic: 'hate-crime', audience: 'housing-providers', attendees: 14, format: 'face-to-face' },
   occurredOn: '2026-03-10',
-  quantity: 4,
   town: 'Abingdon',
-  notes: 'Four CPNs issued after the JTM',
+  location: null,
+  notes: 'Session for Soha staff',
   recordedAt: '2026-03-10T14:05:00Z',
 };
 
@@ -28,23 +27,29 @@ describe('OutcomeInput', () => {
     expect(OutcomeInput.safeParse(good)).toEqual({ success: true, data: good });
   });
 
-  it('accepts a null quantity and a null (district-wide) town', () => {
-    expect(OutcomeInput.safeParse({ ...good, quantity: null, town: null }).success).toBe(true);
+  it('accepts a null (district-wide) town and a location', () => {
+    expect(OutcomeInput.safeParse({ ...good, town: null, location: { lat: 51.6, lng: -1.24, accuracyM: 12 } }).success).toBe(true);
   });
 
-  it('rejects a quantity of 0', () => {
-    expect(issuesFor({ quantity: 0 })).toEqual([{ path: 'quantity', message: 'Must be 1 or more' }]);
+  it('refuses a type that is not in the catalogue', () => {
+    expect(issuesFor({ type: 'victim-record' })).toEqual([{ path: 'type', message: 'Choose what kind of outcome this is' }]);
   });
 
-  it('rejects a fractional quantity', () => {
-    const issues = issuesFor({ quantity: 1.5 });
-    expect(issues).toHaveLength(1);
-    expect(issues[0]!.path).toBe('quantity');
-    expect(issues[0]!.message).not.toBe('');
+  it('refuses the fields outcomes had before types, and any other unknown field', () => {
+    expect(issuesFor({ quantity: 3 } as never).map((i) => i.path)).toEqual(['']);
+    expect(OutcomeInput.safeParse({ ...good, measureId: ACTION_ID }).success).toBe(false);
   });
 
-  it('rejects a quantity over 100000', () => {
-    expect(issuesFor({ quantity: 100_001 })).toEqual([{ path: 'quantity', message: 'Must be 100000 or less' }]);
+  it('refuses a location off the globe or with negative accuracy', () => {
+    expect(issuesFor({ location: { lat: 91, lng: 0, accuracyM: 5 } }).map((i) => i.path)).toEqual(['location.lat']);
+    expect(issuesFor({ location: { lat: 51, lng: 0, accuracyM: -1 } }).map((i) => i.path)).toEqual(['location.accuracyM']);
+  });
+
+  it('bounds the details map: keys must be short names, values plain', () => {
+    expect(issuesFor({ details: { 'a.b': 1 } }).map((i) => i.path)).toEqual(['details.a.b']);
+    expect(OutcomeInput.safeParse({ ...good, details: { topic: { nested: true } } }).success).toBe(false);
+    const many = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, i]));
+    expect(OutcomeInput.safeParse({ ...good, details: many }).success).toBe(false);
   });
 
   it('rejects an id that is not a UUID', () => {
@@ -56,68 +61,97 @@ describe('OutcomeInput', () => {
     expect(issuesFor({ occurredOn: '10/03/2026' })).toEqual([{ path: 'occurredOn', message: 'Must be a date in the form YYYY-MM-DD' }]);
   });
 
+  it('refuses a town of ten thousand characters', () => {
+    expect(issuesFor({ town: 'x'.repeat(10_000) })).toEqual([{ path: 'town', message: 'Must be 80 characters or fewer' }]);
+  });
+
   it('accepts notes of exactly 2000 characters and rejects 2001', () => {
     expect(OutcomeInput.safeParse({ ...good, notes: 'x'.repeat(NOTES_MAX) }).success).toBe(true);
     expect(issuesFor({ notes: 'x'.repeat(NOTES_MAX + 1) })).toEqual([{ path: 'notes', message: 'Must be 2000 characters or fewer' }]);
   });
 });
 
+describe('OutcomeChanges', () => {
+  it('may change details, date, town, location and notes, but never the type or action', () => {
+    expect(OutcomeChanges.safeParse({ details: { quantity: 2 } }).success).toBe(true);
+    expect(OutcomeChanges.safeParse({ type: 'meeting' }).success).toBe(false);
+    expect(OutcomeChanges.safeParse({ actionId: ACTION_ID }).success).toBe(false);
+    expect(OutcomeChanges.safeParse({}).success).toBe(false);
+  });
+});
+
+describe('sameFieldValue', () => {
+  it('compares details by content, whatever the key order', () => {
+    expect(sameFieldValue({ a: 1, b: 'x' }, { b: 'x', a: 1 })).toBe(true);
+    expect(sameFieldValue({ a: 1 }, { a: 2 })).toBe(false);
+    expect(sameFieldValue(null, null)).toBe(true);
+    expect(sameFieldValue(null, { lat: 1 })).toBe(false);
+  });
+});
+
 describe('checkOutcomeAgainstPlan', () => {
   const TODAY = '2026-03-10';
-  const action = { id: ACTION_ID };
-  const sumMeasure = { id: SUM_MEASURE_ID, actionId: ACTION_ID, tally: { kind: 'sum', unit: 'CPNs issued' } } as const;
-  const countMeasure = { id: COUNT_MEASURE_ID, actionId: ACTION_ID, tally: { kind: 'count' } } as const;
+  const hateCrimeTraining: { tally: MeasureTally } = {
+    tally: { outcomeType: 'training-session', where: { field: 'topic', in: ['hate-crime'] }, figures: [{ kind: 'count', label: 'sessions' }], target: 2 },
+  };
+  const centres: { tally: MeasureTally } = {
+    tally: { outcomeType: 'place-joined', where: { field: 'scheme', in: ['hate-crime-reporting-centre'] }, figures: [{ kind: 'count', label: 'centres' }], target: null },
+  };
+  const measures = [hateCrimeTraining, centres];
   const fields = (problems: { field: string }[]) => problems.map((p) => p.field);
 
-  it('finds nothing wrong with a valid outcome', () => {
-    expect(checkOutcomeAgainstPlan(good, action, sumMeasure, TODAY)).toEqual([]);
-    expect(checkOutcomeAgainstPlan({ ...good, measureId: COUNT_MEASURE_ID, quantity: null }, action, countMeasure, TODAY)).toEqual([]);
+  it('finds nothing wrong with a valid outcome that a measure counts', () => {
+    expect(checkOutcomeAgainstPlan(good, measures, TODAY)).toEqual([]);
   });
 
-  it('refuses a measure that is missing', () => {
-    expect(fields(checkOutcomeAgainstPlan(good, action, undefined, TODAY))).toEqual(['measureId']);
+  it('refuses a type none of the action’s measures counts', () => {
+    const meeting = { ...good, type: 'meeting' as const, details: { meeting: 'jtm' } };
+    expect(checkOutcomeAgainstPlan(meeting, measures, TODAY)).toEqual([{ field: 'type', message: 'This action does not count meeting outcomes' }]);
   });
 
-  it('refuses a measure that belongs to another action', () => {
-    const elsewhere = { ...sumMeasure, actionId: OTHER_ACTION_ID };
-    expect(fields(checkOutcomeAgainstPlan(good, action, elsewhere, TODAY))).toEqual(['measureId']);
+  it('refuses a valid outcome that no measure counts, naming the answer that decides', () => {
+    const modernSlavery = { ...good, details: { ...good.details, topic: 'modern-slavery' } };
+    expect(fields(checkOutcomeAgainstPlan(modernSlavery, measures, TODAY))).toEqual(['details.topic']);
   });
 
-  it('refuses a measure whose id differs from the outcome’s measureId', () => {
-    expect(fields(checkOutcomeAgainstPlan(good, action, countMeasure, TODAY))).toEqual(['measureId']);
+  it('refuses impossible details with the field named', () => {
+    expect(checkOutcomeAgainstPlan({ ...good, details: { ...good.details, attendees: -3 } }, measures, TODAY)).toEqual([
+      { field: 'details.attendees', message: 'Number of attendees: must be 1 or more' },
+    ]);
   });
 
-  it('asks for a quantity on a sum measure, naming the unit', () => {
-    const problems = checkOutcomeAgainstPlan({ ...good, quantity: null }, action, sumMeasure, TODAY);
-    expect(problems).toEqual([{ field: 'quantity', message: 'Enter how many CPNs issued' }]);
+  it('refuses a location on a type that could locate someone’s home', () => {
+    const sanction = { ...good, type: 'asb-sanction' as const, details: { sanction: 'cpw', issuedBy: 'council', behaviour: 'noise' }, location: { lat: 51.6, lng: -1.2, accuracyM: 8 } };
+    const sanctions = [{ tally: { outcomeType: 'asb-sanction', where: null, figures: [{ kind: 'count', label: 'issued' }], target: null } as MeasureTally }];
+    expect(fields(checkOutcomeAgainstPlan(sanction, sanctions, TODAY))).toEqual(['location']);
+    expect(checkOutcomeAgainstPlan({ ...sanction, location: null }, sanctions, TODAY)).toEqual([]);
   });
 
-  it('refuses a quantity on a count measure', () => {
-    const problems = checkOutcomeAgainstPlan({ ...good, measureId: COUNT_MEASURE_ID, quantity: 2 }, action, countMeasure, TODAY);
-    expect(fields(problems)).toEqual(['quantity']);
+  it('allows a location on a training session', () => {
+    expect(checkOutcomeAgainstPlan({ ...good, location: { lat: 51.6, lng: -1.2, accuracyM: 8 } }, measures, TODAY)).toEqual([]);
   });
 
   it('allows a date one day after today (devices either side of midnight)', () => {
-    expect(checkOutcomeAgainstPlan({ ...good, occurredOn: '2026-03-11' }, action, sumMeasure, TODAY)).toEqual([]);
+    expect(checkOutcomeAgainstPlan({ ...good, occurredOn: '2026-03-11' }, measures, TODAY)).toEqual([]);
   });
 
   it('refuses a date two days after today', () => {
-    const problems = checkOutcomeAgainstPlan({ ...good, occurredOn: '2026-03-12' }, action, sumMeasure, TODAY);
+    const problems = checkOutcomeAgainstPlan({ ...good, occurredOn: '2026-03-12' }, measures, TODAY);
     expect(problems).toEqual([{ field: 'occurredOn', message: 'Date must be today or in the past' }]);
   });
 
   it('handles the one-day slack across a month end', () => {
-    expect(checkOutcomeAgainstPlan({ ...good, occurredOn: '2026-03-01' }, action, sumMeasure, '2026-02-28')).toEqual([]);
-    expect(fields(checkOutcomeAgainstPlan({ ...good, occurredOn: '2026-03-02' }, action, sumMeasure, '2026-02-28'))).toEqual(['occurredOn']);
+    expect(checkOutcomeAgainstPlan({ ...good, occurredOn: '2026-03-01' }, measures, '2026-02-28')).toEqual([]);
+    expect(fields(checkOutcomeAgainstPlan({ ...good, occurredOn: '2026-03-02' }, measures, '2026-02-28'))).toEqual(['occurredOn']);
   });
 
   it('refuses a date before 2000-01-01 and allows that day itself', () => {
-    expect(fields(checkOutcomeAgainstPlan({ ...good, occurredOn: '1999-12-31' }, action, sumMeasure, TODAY))).toEqual(['occurredOn']);
-    expect(checkOutcomeAgainstPlan({ ...good, occurredOn: '2000-01-01' }, action, sumMeasure, TODAY)).toEqual([]);
+    expect(fields(checkOutcomeAgainstPlan({ ...good, occurredOn: '1999-12-31' }, measures, TODAY))).toEqual(['occurredOn']);
+    expect(checkOutcomeAgainstPlan({ ...good, occurredOn: '2000-01-01' }, measures, TODAY)).toEqual([]);
   });
 
-  it('reports a measure problem and a date problem together', () => {
-    const problems = checkOutcomeAgainstPlan({ ...good, quantity: null, occurredOn: '2030-01-01' }, action, sumMeasure, TODAY);
-    expect(fields(problems)).toEqual(['quantity', 'occurredOn']);
+  it('reports a detail problem and a date problem together', () => {
+    const problems = checkOutcomeAgainstPlan({ ...good, details: { topic: 'hate-crime' }, occurredOn: '2030-01-01' }, measures, TODAY);
+    expect(fields(problems)).toEqual(['details.audience', 'details.attendees', 'details.format', 'occurredOn']);
   });
 });

@@ -68,10 +68,11 @@ describe('OutcomeInput is strict', () => {
   const valid = {
     id: crypto.randomUUID(),
     actionId: crypto.randomUUID(),
-    measureId: crypto.randomUUID(),
+    type: 'activity',
+    details: { quantity: 3 },
     occurredOn: '2026-03-01',
-    quantity: 3,
     town: 'Didcot',
+    location: null,
     notes: '',
     recordedAt: '2026-03-01T10:00:00.000Z',
   };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type Migration } from 'kysely';
 import { afterEach, describe, it, expect } from 'vitest';
@@ -97,5 +98,40 @@ describe('migrateToLatest', () => {
     expect(e).toBeInstanceOf(DatabaseTooNewError);
     expect((e as DatabaseTooNewError).unknownMigrations).toEqual(['0099-from-the-future']);
     expect((e as Error).message).toMatch(/0099-from-the-future/);
+  });
+});
+
+describe('0005-outcome-types on a database that release 0004 wrote', () => {
+  it('turns outcomes into activities with their quantity, keeps history and foreign keys, and converts the tally rules', async () => {
+    const sqlite = new SQLite(':memory:');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    opened.push(db);
+    const upTo4 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0005'));
+    await migrateToLatest(db, upTo4);
+    sqlite.exec(readFileSync(new URL('../../fixtures/sqlite-0004-data.sql', import.meta.url), 'utf8'));
+
+    expect(await migrateToLatest(db)).toEqual(['0005-outcome-types']);
+
+    const outcomes = sqlite.prepare('select id, outcome_type, details_json, location_json, field_versions_json from outcomes order by id').all();
+    expect(outcomes).toEqual([
+      { id: 'out-count', outcome_type: 'activity', details_json: '{"quantity":1}', location_json: null, field_versions_json: '{}' },
+      { id: 'out-sum', outcome_type: 'activity', details_json: '{"quantity":14}', location_json: null, field_versions_json: '{"town":10,"details":10}' },
+    ]);
+    const columns = (sqlite.prepare('pragma table_info(outcomes)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('measure_id');
+    expect(columns).not.toContain('quantity');
+    const tallies = (sqlite.prepare('select tally_json from measures order by position').all() as { tally_json: string }[]).map((r) => JSON.parse(r.tally_json) as unknown);
+    expect(tallies).toEqual([
+      { outcomeType: 'activity', where: null, figures: [{ kind: 'sum', field: 'quantity', label: 'attendees' }], target: null },
+      { outcomeType: 'activity', where: null, figures: [{ kind: 'count', label: 'outcomes' }], target: null },
+    ]);
+    // History still points at its outcome, enforcement is back on, and the pull index exists again.
+    expect(sqlite.prepare('select count(*) as n from outcome_history').get()).toEqual({ n: 1 });
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(() => sqlite.prepare("insert into outcome_history values ('h2', 'missing', 'p1', 11, 'update', 'town', '1', '2', 0, 'u1', 'x')").run()).toThrow(/FOREIGN KEY/);
+    const indexes = (sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'outcomes'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toEqual(expect.arrayContaining(['outcomes_pull', 'outcomes_action']));
   });
 });

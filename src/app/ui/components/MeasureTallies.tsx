@@ -1,28 +1,48 @@
-import type { MeasureView } from '../../data/plan-queries';
+import type { MeasureView } from '../../data/action-detail';
+import { outcomeType } from '../../../domain/outcome-types/catalogue';
+import { labelFor } from '../../../domain/tally';
 
-/** Each measure with what has been logged toward it, split by town, waiting outcomes marked. */
+/**
+ * Each measure with what has been logged toward it: its figures (the first against the target,
+ * when there is one), split by town, outcomes still waiting to sync counted and marked.
+ */
 export function MeasureTallies({ measures }: { measures: MeasureView[] }) {
   if (measures.length === 0) return <p className="muted">This action has no measures.</p>;
   return (
     <ol className="measures">
-      {measures.map(({ measure, tally }) => (
-        <li key={measure.id} className="measure">
-          <p className="measure__text">{measure.text}</p>
-          <p className="measure__tally" data-testid="measure-tally">
-            <strong>{tally.total}</strong> {measure.tally.kind === 'sum' ? measure.tally.unit : tally.total === 1 ? 'outcome' : 'outcomes'}
-            {tally.pendingTotal > 0 && <span className="tag tag--waiting">{tally.pendingTotal} waiting to sync</span>}
-          </p>
-          {tally.byTown.length > 0 && (
-            <ul className="town-chips" aria-label="By town">
-              {tally.byTown.map((t) => (
-                <li key={t.town ?? '-'}>
-                  {t.town ?? 'Not town-specific'}: {t.total}
-                </li>
+      {measures.map(({ measure, tally }) => {
+        const [head, ...rest] = tally.figures;
+        return (
+          <li key={measure.id} className="measure" data-testid={`measure-${measure.position}`}>
+            <p className="measure__text">{measure.text}</p>
+            <p className="caption">Counts {outcomeType(measure.tally.outcomeType).label.toLowerCase()} outcomes</p>
+            <p className="measure__tally" data-testid="measure-tally">
+              {head && (
+                <>
+                  <strong>{head.display}</strong>
+                  {measure.tally.target !== null && head.figure.kind !== 'latest' && ` of ${measure.tally.target}`} {head.figure.kind === 'latest' ? '' : labelFor(head.figure.label, measure.tally.target ?? head.value)}
+                </>
+              )}
+              {rest.map((f, i) => (
+                <span key={i}>
+                  {' · '}
+                  <strong>{f.display}</strong> {f.figure.kind === 'latest' ? '' : labelFor(f.figure.label, f.value)}
+                </span>
               ))}
-            </ul>
-          )}
-        </li>
-      ))}
+              {tally.pendingCount > 0 && <span className="tag tag--waiting">{tally.pendingCount} waiting to sync</span>}
+            </p>
+            {head && head.byTown.length > 0 && (
+              <ul className="town-chips" aria-label="By town">
+                {head.byTown.map((t) => (
+                  <li key={t.town ?? '-'}>
+                    {t.town ?? 'Not town-specific'}: {t.value}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Measure } from '../../../domain/plan';
+import { summariseOutcome } from '../../../domain/outcome-types/summary';
 import type { LocalOutcome } from '../../data/types';
 import { formatDate } from '../format-date';
 import { ConfirmButton } from './ConfirmButton';
@@ -14,22 +14,22 @@ export function recordStatus(o: Pick<LocalOutcome, 'syncState'>, syncing: boolea
 /** Outcomes with their sync state, so the officer can see exactly what has reached the server. */
 export function OutcomeList({
   outcomes,
-  measures,
   syncing,
   canChange,
   historyLink,
+  canRepeat,
   onDelete,
 }: {
   outcomes: LocalOutcome[];
-  measures: Measure[];
   syncing: boolean;
   canChange: (o: LocalOutcome) => boolean;
   /** Coordinators get a link to each outcome's change history. */
   historyLink?: (o: LocalOutcome) => string | undefined;
   onDelete: (id: string) => Promise<void>;
+  /** The officer's own outcomes can be the start of the next one. */
+  canRepeat?: (o: LocalOutcome) => boolean;
 }) {
   if (outcomes.length === 0) return <p className="muted">Nothing logged yet.</p>;
-  const measureText = new Map(measures.map((m) => [m.id, m.text]));
   return (
     <ul className="outcomes" data-testid="outcome-list">
       {outcomes.map((o) => {
@@ -41,14 +41,16 @@ export function OutcomeList({
               <span>{formatDate(o.occurredOn)}</span>
               <span className={`tag tag--${status.tone}`}>{status.label}</span>
             </div>
-            <p className="outcome__measure">
-              {o.quantity !== null && <strong>{o.quantity} · </strong>}
-              {measureText.get(o.measureId) ?? 'Measure no longer in the plan'}
-            </p>
+            <p className="outcome__measure">{summariseOutcome(o.type, o.details)}</p>
             <p className="muted">
               {o.town ?? 'Not town-specific'} · {o.authorName}
             </p>
             {o.notes && <p className="outcome__notes">{o.notes}</p>}
+            {canRepeat?.(o) && (
+              <p className="outcome__actions">
+                <Link to={`/actions/${o.actionId}/log?again=${o.id}`}>Log another like this</Link>
+              </p>
+            )}
             {o.rejection && <p className="error-message">{o.rejection.message}</p>}
             {(canChange(o) || history) && (
               <p className="outcome__actions">

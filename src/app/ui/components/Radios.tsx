@@ -15,6 +15,7 @@ export function Radios({
   options,
   value,
   onChange,
+  inline = false,
 }: {
   name: string;
   legend: string;
@@ -23,6 +24,8 @@ export function Radios({
   options: RadioOption[];
   value: string;
   onChange: (value: string) => void;
+  /** Side by side, for two short answers such as Yes and No. */
+  inline?: boolean;
 }) {
   const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -39,7 +42,7 @@ export function Radios({
             <span className="visually-hidden">Error:</span> {error}
           </p>
         )}
-        <div className="radios">
+        <div className={inline ? 'radios radios--inline' : 'radios'}>
           {options.map((o, i) => {
             const id = i === 0 ? name : `${name}-${i}`;
             return (

@@ -4,7 +4,8 @@ import { Loading } from '../components/Loading';
 import { describeError } from '../describe-error';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-const FIELD: Record<string, string> = { measureId: 'Measure', occurredOn: 'Date', quantity: 'How many', town: 'Town', notes: 'Notes' };
+// measureId and quantity: fields of outcomes before outcome types; their history still shows them.
+const FIELD: Record<string, string> = { details: 'Details', occurredOn: 'Date', town: 'Town', location: 'Location', notes: 'Notes', measureId: 'Measure', quantity: 'How many' };
 function show(v: unknown): string {
   if (v === null || v === undefined || v === '') return '(none)';
   if (typeof v === 'string') return v;

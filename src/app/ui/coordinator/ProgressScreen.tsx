@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { labelFor } from '../../../domain/tally';
 import { useProgress } from '../../data/progress-hooks';
 import { Loading } from '../components/Loading';
 
@@ -40,10 +41,15 @@ export default function ProgressScreen() {
                     )}
                     <td>{m?.measure.text ?? <span className="muted">No measures</span>}</td>
                     <td className="num" data-testid={m ? 'progress-total' : undefined}>
-                      {m ? m.tally.total : ''}
-                      {m && m.tally.pendingTotal > 0 && <span className="tag tag--waiting">{m.tally.pendingTotal} waiting</span>}
+                      {m?.tally.figures.map((f, fi) => (
+                        <span key={fi} className="progress-table__figure">
+                          {f.display}
+                          {fi === 0 && m.measure.tally.target !== null && f.figure.kind !== 'latest' && ` of ${m.measure.tally.target}`} {f.figure.kind === 'latest' ? '' : labelFor(f.figure.label, fi === 0 && m.measure.tally.target !== null ? m.measure.tally.target : f.value)}
+                        </span>
+                      ))}
+                      {m && m.tally.pendingCount > 0 && <span className="tag tag--waiting">{m.tally.pendingCount} waiting</span>}
                     </td>
-                    <td>{m?.tally.byTown.map((t) => `${t.town ?? 'Not town-specific'} ${t.total}`).join(', ')}</td>
+                    <td>{m?.tally.figures[0]?.byTown.map((t) => `${t.town ?? 'Not town-specific'} ${t.value}`).join(', ')}</td>
                   </tr>
                 )),
               )}

@@ -1,5 +1,5 @@
 import { Link, useLocation, useParams } from 'react-router';
-import { useActionDetail } from '../../data/plan-hooks';
+import { useActionDetail } from '../../data/action-detail-hooks';
 import { formatDate } from '../format-date';
 import { Loading } from '../components/Loading';
 import { MeasureTallies } from '../components/MeasureTallies';
@@ -63,8 +63,8 @@ export function ActionScreen() {
       <h2>Outcomes logged</h2>
       <OutcomeList
         outcomes={outcomes}
-        measures={measures.map((m) => m.measure)}
         syncing={syncing}
+        canRepeat={(o) => o.authorId === me.id}
         canChange={(o) => o.authorId === me.id || coordinates(o.partnershipId)}
         historyLink={(o) => (coordinates(o.partnershipId) && o.version !== null ? `/partnerships/${o.partnershipId}/outcomes/${o.id}/history` : undefined)}
         onDelete={remove}

@@ -1,17 +1,21 @@
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useActionDetail } from '../../data/plan-hooks';
+import { useActionDetail } from '../../data/action-detail-hooks';
 import { useChangeOutcome, useOutcome } from '../../data/outcome-hooks';
+import { useFormDraft, type DraftHandle } from '../../data/draft-hooks';
+import type { ActionDetail } from '../../data/action-detail';
+import type { LocalOutcome } from '../../data/types';
 import { Loading } from '../components/Loading';
-import { OutcomeForm } from '../components/OutcomeForm';
+import { OutcomeForm } from '../outcome-form/OutcomeForm';
+import { stateFromOutcome, type OutcomeFormState } from '../outcome-form/form-state';
 
-/** Change an outcome (or fix one the server refused and send it again). */
+/** Change an outcome (or fix one the server refused and send it again). Kept as a draft while typed. */
 export function EditOutcomeScreen() {
   const { outcomeId = '' } = useParams();
   const outcome = useOutcome(outcomeId);
   const detail = useActionDetail(outcome?.actionId ?? '');
-  const { edit, resend } = useChangeOutcome();
-  const navigate = useNavigate();
-  if (outcome === undefined || (outcome && detail === undefined)) return <Loading />;
+  const drafts = useFormDraft<OutcomeFormState>(`edit:${outcomeId}`);
+  if (outcome === undefined || (outcome && detail === undefined) || drafts.draft === undefined) return <Loading />;
   if (!outcome || !detail) {
     return (
       <div className="page">
@@ -22,6 +26,13 @@ export function EditOutcomeScreen() {
       </div>
     );
   }
+  return <EditOutcomePage outcome={outcome} detail={detail} drafts={drafts} />;
+}
+
+function EditOutcomePage({ outcome, detail, drafts }: { outcome: LocalOutcome; detail: ActionDetail; drafts: DraftHandle<OutcomeFormState> }) {
+  const { edit, resend } = useChangeOutcome();
+  const navigate = useNavigate();
+  const [state, setState] = useState<OutcomeFormState>(() => drafts.draft?.values ?? stateFromOutcome({ ...outcome, notes: outcome.notes ?? '' }));
   const fixing = outcome.syncState === 'rejected';
   return (
     <div className="page">
@@ -36,10 +47,16 @@ export function EditOutcomeScreen() {
         actionId={outcome.actionId}
         measures={detail.measures.map((m) => m.measure)}
         towns={detail.partnership?.towns ?? []}
-        initial={{ ...outcome, notes: outcome.notes ?? '' }}
+        state={state}
+        onStateChange={(next) => {
+          setState(next);
+          drafts.keep(next);
+        }}
+        typeLocked
         submitLabel={fixing ? 'Save and send again' : 'Save changes'}
         onSubmit={async (values) => {
-          await (fixing ? resend(outcomeId, values) : edit(outcomeId, values));
+          await (fixing ? resend(outcome.id, values) : edit(outcome.id, values));
+          await drafts.discard();
           void navigate(`/actions/${outcome.actionId}`, { replace: true, state: { saved: 'Changes saved on this phone. They sync by themselves when there is signal.' } });
         }}
       />

@@ -1,16 +1,31 @@
-import { Link, useNavigate, useParams } from 'react-router';
-import { useActionDetail } from '../../data/plan-hooks';
-import { useLogOutcome } from '../../data/outcome-hooks';
+import { useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { localIsoDate } from '../../../domain/primitives';
+import { useActionDetail } from '../../data/action-detail-hooks';
+import { useLogOutcome, useOutcomeToRepeat } from '../../data/outcome-hooks';
+import { useFormDraft, useLastTown, type DraftHandle } from '../../data/draft-hooks';
+import type { ActionDetail } from '../../data/action-detail';
+import type { LocalOutcome } from '../../data/types';
 import { Loading } from '../components/Loading';
-import { OutcomeForm } from '../components/OutcomeForm';
+import { OutcomeForm } from '../outcome-form/OutcomeForm';
+import { emptyState, stateFromOutcome, type OutcomeFormState } from '../outcome-form/form-state';
+import { formatTime } from '../format-date';
 
-/** Log an outcome against an action: saved to the phone the moment "Save" is tapped. */
+/**
+ * Log an outcome against an action: saved to the phone the moment "Save" is tapped. What is typed
+ * is kept as a draft as it is typed, so a killed app, a call or a flat battery costs nothing.
+ * `?again=<outcomeId>` starts from an earlier outcome (a repeat visit in four taps).
+ */
 export function LogOutcomeScreen() {
   const { actionId = '' } = useParams();
+  const [search] = useSearchParams();
+  const again = search.get('again');
   const detail = useActionDetail(actionId);
-  const { save } = useLogOutcome();
-  const navigate = useNavigate();
-  if (detail === undefined) return <Loading />;
+  const repeat = useOutcomeToRepeat(again);
+  const lastTown = useLastTown();
+  const draftKey = `log:${actionId}`;
+  const drafts = useFormDraft<OutcomeFormState>(draftKey);
+  if (detail === undefined || repeat === undefined || lastTown === undefined || drafts.draft === undefined) return <Loading />;
   if (detail === null) {
     return (
       <div className="page">
@@ -21,19 +36,74 @@ export function LogOutcomeScreen() {
       </div>
     );
   }
+  return <LogOutcomePage detail={detail} repeat={repeat} lastTown={lastTown} draftKey={draftKey} drafts={drafts} />;
+}
+
+function LogOutcomePage({
+  detail,
+  repeat,
+  lastTown,
+  draftKey,
+  drafts,
+}: {
+  detail: ActionDetail;
+  repeat: LocalOutcome | null;
+  lastTown: string;
+  draftKey: string;
+  drafts: DraftHandle<OutcomeFormState>;
+}) {
+  const { save } = useLogOutcome();
+  const navigate = useNavigate();
+  const measures = detail.measures.map((m) => m.measure);
+  const towns = detail.partnership?.towns ?? [];
+  const fresh = () => {
+    const today = localIsoDate(new Date());
+    if (repeat && repeat.actionId === detail.action.id) return { ...stateFromOutcome({ ...repeat, notes: '' }), occurredOn: today, location: null, roughLocationAccepted: false };
+    return emptyState(today, towns.includes(lastTown) ? lastTown : null, measures);
+  };
+  // Opened once: a draft wins over a fresh form (it is what the officer was typing).
+  const [restoredAt, setRestoredAt] = useState(() => drafts.draft?.updatedAt ?? null);
+  const [state, setState] = useState<OutcomeFormState>(() => drafts.draft?.values ?? fresh());
+  const change = (next: OutcomeFormState) => {
+    setState(next);
+    drafts.keep(next);
+  };
   return (
     <div className="page">
       <p className="caption">{detail.action.ref ? `Ref ${detail.action.ref}` : 'Action'}</p>
       <h1>Log an outcome</h1>
       <p className="muted clamp-3">{detail.action.text}</p>
+      {restoredAt && (
+        <div className="banner banner--success" role="status" data-testid="draft-restored">
+          <p>You were part-way through this at {formatTime(restoredAt)}. Everything you entered is here.</p>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => {
+              void drafts.discard();
+              setRestoredAt(null);
+              setState(fresh());
+            }}
+          >
+            Start again
+          </button>
+        </div>
+      )}
+      {drafts.problem && (
+        <div className="banner banner--warning" role="alert">
+          <p>{drafts.problem}</p>
+        </div>
+      )}
       <OutcomeForm
-        actionId={actionId}
-        measures={detail.measures.map((m) => m.measure)}
-        towns={detail.partnership?.towns ?? []}
+        actionId={detail.action.id}
+        measures={measures}
+        towns={towns}
+        state={state}
+        onStateChange={change}
         submitLabel="Save outcome"
-        onSubmit={async (values) => {
-          await save(values);
-          void navigate(`/actions/${actionId}`, { replace: true, state: { saved: 'Outcome saved on this phone. It syncs by itself when there is signal.' } });
+        onSubmit={async (values, options) => {
+          await save(values, { ...options, draftKey });
+          void navigate(`/actions/${detail.action.id}`, { replace: true, state: { saved: 'Outcome saved on this phone. It syncs by itself when there is signal.' } });
         }}
       />
     </div>

@@ -1,7 +1,10 @@
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useMyActions } from '../../data/plan-hooks';
 import { ActionList } from '../components/ActionList';
 import { Loading } from '../components/Loading';
+
+const RecentOutcomes = lazy(() => import('../components/RecentOutcomes'));
 
 /** The officer's own actions: the screen they open most. */
 export function MyActionsScreen() {
@@ -10,6 +13,9 @@ export function MyActionsScreen() {
   return (
     <div className="page">
       <h1>My actions</h1>
+      <Suspense fallback={null}>
+        <RecentOutcomes />
+      </Suspense>
       {mine.length === 0 ? (
         <p>
           No actions are assigned to you. You can still <Link to="/plan">browse the whole plan</Link> or <Link to="/search">search for an action</Link>.

@@ -1,16 +1,18 @@
-import type { Migration } from 'kysely';
+import type { FieldbookMigration } from './migration';
 import { initial } from './0001-initial';
 import { signInThrottle } from './0002-sign-in-throttle';
 import { auditLog } from './0003-audit-log';
 import { outcomeEdits } from './0004-outcome-edits';
+import { outcomeTypes } from './0005-outcome-types';
 
 /**
  * Every migration, by name, in order. Names sort lexically and are recorded in the database,
  * so a name is never reused or changed once released.
  */
-export const migrations: Record<string, Migration> = {
+export const migrations: Record<string, FieldbookMigration> = {
   '0001-initial': initial,
   '0002-sign-in-throttle': signInThrottle,
   '0003-audit-log': auditLog,
   '0004-outcome-edits': outcomeEdits,
+  '0005-outcome-types': outcomeTypes,
 };

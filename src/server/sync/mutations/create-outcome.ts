@@ -1,4 +1,4 @@
-import { checkOutcomeAgainstPlan, type OutcomeInput } from '../../../domain/outcome';
+import { checkOutcomeAgainstPlan, sameFieldValue, type OutcomeInput } from '../../../domain/outcome';
 import { localIsoDate } from '../../../domain/primitives';
 import type { AuthContext } from '../../auth/authenticate';
 import type { StorageTx } from '../../storage/storage';
@@ -12,9 +12,9 @@ export async function createOutcome(tx: StorageTx, auth: AuthContext, deviceId: 
   if (!action || !auth.memberships.some((m) => m.partnershipId === action.partnershipId)) {
     return refuse('not-found', 'The action this outcome was logged against is not in your partnerships.');
   }
-  // The plan's own rules (measure belongs to the action, a number where it counts, the date).
-  const measure = await tx.findMeasure(input.measureId);
-  const problems = checkOutcomeAgainstPlan(input, action, measure, localIsoDate(now));
+  // The catalogue's rules for the type's details, and the plan's: one of the action's measures
+  // counts this type, the date is possible, no location where one could identify a home.
+  const problems = checkOutcomeAgainstPlan(input, await tx.listMeasuresOfAction(action.id), localIsoDate(now));
   if (problems.length > 0) {
     return refuse(
       'invalid',
@@ -30,9 +30,10 @@ export async function createOutcome(tx: StorageTx, auth: AuthContext, deviceId: 
     const same =
       existing.authorId === auth.user.id &&
       existing.actionId === input.actionId &&
-      existing.measureId === input.measureId &&
+      existing.type === input.type &&
+      sameFieldValue(existing.details, input.details) &&
       existing.occurredOn === input.occurredOn &&
-      existing.quantity === input.quantity &&
+      sameFieldValue(existing.location, input.location) &&
       existing.town === input.town &&
       existing.notes === input.notes;
     return same ? undefined : refuse('conflict', 'Another outcome already has this id.');
@@ -56,7 +57,7 @@ export async function createOutcome(tx: StorageTx, auth: AuthContext, deviceId: 
       action: 'outcome.created',
       entityType: 'outcome',
       entityId: input.id,
-      details: { actionRef: action.ref, measureId: input.measureId, occurredOn: input.occurredOn, quantity: input.quantity, town: input.town },
+      details: { actionRef: action.ref, type: input.type, occurredOn: input.occurredOn, town: input.town },
     },
     now,
   );

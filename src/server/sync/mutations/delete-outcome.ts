@@ -17,7 +17,7 @@ export async function deleteOutcome(tx: StorageTx, auth: AuthContext, args: Outc
   if (isRefusal(existing)) return existing;
   if (existing.deletedAt) return undefined; // Already deleted: the same result.
   const version = await tx.takeVersion();
-  const { measureId, occurredOn, quantity, town } = existing;
+  const { type, details, occurredOn, town } = existing;
   await tx.markOutcomeDeleted(existing.id, now.toISOString(), version);
   await tx.appendOutcomeHistory({
     id: randomUUID(),
@@ -26,7 +26,7 @@ export async function deleteOutcome(tx: StorageTx, auth: AuthContext, args: Outc
     version,
     kind: 'delete',
     field: null,
-    from: { measureId, occurredOn, quantity, town },
+    from: { type, details, occurredOn, town },
     to: null,
     conflict: existing.version > args.baseVersion,
     actorId: auth.user.id,

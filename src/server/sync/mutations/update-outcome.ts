@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { applyOutcomeChanges, checkOutcomeAgainstPlan, EDITABLE_OUTCOME_FIELDS, type OutcomeChanges } from '../../../domain/outcome';
+import { applyOutcomeChanges, checkOutcomeAgainstPlan, EDITABLE_OUTCOME_FIELDS, sameFieldValue, type OutcomeChanges } from '../../../domain/outcome';
 import { localIsoDate } from '../../../domain/primitives';
 import type { OutcomeUpdateArgs } from '../../../domain/sync/push';
 import type { AuthContext } from '../../auth/authenticate';
@@ -19,13 +19,12 @@ export async function updateOutcome(tx: StorageTx, auth: AuthContext, args: Outc
   if (isRefusal(existing)) return existing;
   if (existing.deletedAt) return refuse('conflict', 'This outcome was deleted, so it cannot be changed.');
 
-  const changed = EDITABLE_OUTCOME_FIELDS.filter((f) => f in args.changes && args.changes[f] !== existing[f]);
+  const changed = EDITABLE_OUTCOME_FIELDS.filter((f) => f in args.changes && !sameFieldValue(args.changes[f], existing[f]));
   if (changed.length === 0) return undefined; // Already so: nothing to do, nothing to record.
   const changes = Object.fromEntries(changed.map((f) => [f, args.changes[f]])) as OutcomeChanges;
   const result = applyOutcomeChanges(existing, changes);
 
-  const [action, measure] = await Promise.all([tx.findAction(existing.actionId), tx.findMeasure(result.measureId)]);
-  const problems = action ? checkOutcomeAgainstPlan(result, action, measure, localIsoDate(now)) : [{ field: 'actionId', message: 'The action is gone' }];
+  const problems = checkOutcomeAgainstPlan(result, await tx.listMeasuresOfAction(existing.actionId), localIsoDate(now));
   if (problems.length > 0) {
     return refuse(
       'invalid',

@@ -1,0 +1,50 @@
+import { useCallback, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useUserServices } from '../services/services-context';
+import type { FormDraft } from '../db/local-records';
+
+export interface DraftHandle<T> {
+  /** undefined while loading; null when there is no draft. Read once, when the form opens. */
+  draft: { values: T; updatedAt: string } | null | undefined;
+  /** Keeps the form's current state (every change: a killed app loses nothing typed). */
+  keep: (values: T) => void;
+  discard: () => Promise<void>;
+  /** Set when the phone refused to keep a draft (storage full): the form says so. */
+  problem: string | null;
+}
+
+/**
+ * A form's draft in IndexedDB under `key`. Writes are queued in order on the phone and not awaited
+ * by typing; a failure is reported, never swallowed.
+ */
+export function useFormDraft<T extends object>(key: string): DraftHandle<T> {
+  const { db } = useUserServices();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [initial] = useState(() => ({ key }));
+  const draft = useLiveQuery(async () => {
+    const d = await db.drafts.get(initial.key);
+    return d ? { values: d.values as T, updatedAt: d.updatedAt } : null;
+    // Only the draft as it was when the form opened matters: later writes are the form's own.
+  }, [db, initial.key]);
+  const keep = useCallback(
+    (values: T) => {
+      const entry: FormDraft = { key, values: values as Record<string, unknown>, updatedAt: new Date().toISOString() };
+      db.drafts.put(entry).then(
+        () => setProblem(null),
+        () => setProblem('This phone could not keep a draft of the form. Save soon, or free some space.'),
+      );
+    },
+    [db, key],
+  );
+  const discard = useCallback(() => db.drafts.delete(key), [db, key]);
+  return { draft, keep, discard, problem };
+}
+
+/** The town of the officer's last outcome ('' before the first); undefined while loading. */
+export function useLastTown(): string | undefined {
+  const { db } = useUserServices();
+  return useLiveQuery(async () => {
+    const v = (await db.meta.get('lastTown'))?.value;
+    return typeof v === 'string' ? v : '';
+  }, [db]);
+}

@@ -1,0 +1,31 @@
+import { Link } from 'react-router';
+import { useRecentOutcomes } from '../../data/recent-outcomes';
+import { summariseOutcome } from '../../../domain/outcome-types/summary';
+
+/**
+ * "Log again" on the home screen: the officer's last few kinds of outcome, each one tap from a
+ * form filled in like it (today's date, no notes). Loaded after the first paint with the
+ * catalogue it needs, so the first screen does not pay for it.
+ */
+export default function RecentOutcomes() {
+  const recent = useRecentOutcomes();
+  if (!recent || recent.length === 0) return null;
+  return (
+    <section aria-labelledby="log-again">
+      <h2 id="log-again">Log again</h2>
+      <ul className="action-list">
+        {recent.map(({ outcome, actionRef }) => (
+          <li key={outcome.id}>
+            <Link className="action-card action-card--again" to={`/actions/${outcome.actionId}/log?again=${outcome.id}`}>
+              <span className="action-card__meta">
+                {actionRef && <span className="tag">Ref {actionRef}</span>}
+                {outcome.town && <span>{outcome.town}</span>}
+              </span>
+              <span className="action-card__text">{summariseOutcome(outcome.type, outcome.details, 1)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

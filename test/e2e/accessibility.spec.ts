@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
+import { expect, firstPage, signIn, test } from './support/fixtures';
+import { actionLink } from './support/outcome-form';
+import { DEMO_USERS } from '../../src/server/seed/demo-seed';
+
+const { officer, coordinator } = DEMO_USERS;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** WCAG 2.2 level AA, the public-sector accessibility regulations' standard. */
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page and returns its violations in a form that reads well in a failure. */
+async function violations(page: Page): Promise<string[]> {
+  // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') rightly refuses an injected <script>.
+  await page.evaluate(AXE_SOURCE);
+  const found = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
+  }, WCAG_AA);
+  return found.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function expectAccessible(page: Page, what: string) {
+  await page.waitForLoadState('networkidle');
+  expect(await violations(page), what).toEqual([]);
+}
+
+const actionUrl = async (page: Page, base: string, ref: string) => {
+  await page.goto(`${base}/plan`);
+  const link = actionLink(page, ref);
+  await expect(link).toBeVisible();
+  return (await link.getAttribute('href'))!;
+};
+
+test.describe('every screen meets WCAG 2.2 AA (axe-core), on a 360×640 phone', () => {
+  test.use({ viewport: { width: 360, height: 640 } });
+
+  test('officer screens, including the outcome form with its errors showing', async ({ fieldbook: server, openPhone }) => {
+    const page = await firstPage(await openPhone());
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.goto(server.url);
+    await expectAccessible(page, 'sign-in');
+    await signIn(page, officer);
+    await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
+    await expectAccessible(page, 'my actions');
+
+    for (const path of ['/plan', '/search', '/log', '/attention', '/account', '/account/password']) {
+      await page.goto(server.url + path);
+      await expectAccessible(page, path);
+    }
+    const action22 = await actionUrl(page, server.url, '22');
+    await page.goto(server.url + action22);
+    await expectAccessible(page, 'action 22');
+
+    await page.goto(`${server.url}${action22}/log`);
+    await page.getByRole('button', { name: 'Save outcome' }).click();
+    await expect(page.getByRole('alert')).toContainText('There is a problem');
+    await expectAccessible(page, 'log form with errors');
+    await page.getByLabel(/^Training session/).check();
+    await expectAccessible(page, 'training session form');
+
+    const action3 = await actionUrl(page, server.url, '3');
+    await page.goto(`${server.url}${action3}/log`);
+    await page.getByLabel(/^Safe Place follow-up visit/).check();
+    await expectAccessible(page, 'Safe Place visit form');
+  });
+
+  test('coordinator screens', async ({ fieldbook: server, openPhone }) => {
+    const page = await firstPage(await openPhone());
+    await page.goto(server.url);
+    await signIn(page, coordinator);
+    await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
+    await page.goto(`${server.url}/progress`);
+    await expect(page.getByRole('heading', { name: /^Progress/ })).toBeVisible();
+    await expectAccessible(page, 'progress');
+    await page.goto(`${server.url}/account`);
+    const team = page.getByRole('link', { name: /team/i }).first();
+    await team.click();
+    await expectAccessible(page, 'team');
+    await page.goto(`${server.url}/account`);
+    await page.getByRole('link', { name: /audit/i }).first().click();
+    await expectAccessible(page, 'audit log');
+  });
+});
+
+test('the outcome form works by keyboard alone', async ({ fieldbook: server, openPhone }) => {
+  const page = await firstPage(await openPhone());
+  await page.goto(server.url);
+  await signIn(page, officer);
+  await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
+  const action22 = await actionUrl(page, server.url, '22');
+  await page.goto(`${server.url}${action22}/log`);
+  // Tab to the first type and choose it with the keyboard.
+  const training = page.getByLabel(/^Training session/);
+  await training.focus();
+  await page.keyboard.press('Space');
+  await expect(training).toBeChecked();
+  await page.getByLabel('Who was it for?').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.getByLabel('Number of attendees', { exact: true }).focus();
+  await page.keyboard.type('14');
+  await page.getByLabel('Face to face').focus();
+  await page.keyboard.press('Space');
+  await page.getByLabel('Thame', { exact: true }).focus();
+  await page.keyboard.press('Space');
+  await page.getByLabel('Notes (optional)').focus();
+  await page.keyboard.type('By keyboard');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Outcome saved on this phone. It syncs by itself when there is signal.')).toBeVisible();
+});
