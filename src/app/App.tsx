@@ -30,6 +30,8 @@ const TeamScreen = lazy(() => import('./ui/coordinator/TeamScreen'));
 const AuditLogScreen = lazy(() => import('./ui/coordinator/AuditLogScreen'));
 const OutcomeHistoryScreen = lazy(() => import('./ui/coordinator/OutcomeHistoryScreen'));
 const EditOutcomeScreen = lazy(() => import('./ui/screens/EditOutcomeScreen').then((m) => ({ default: m.EditOutcomeScreen })));
+const PlacesScreen = lazy(() => import('./ui/screens/PlacesScreen').then((m) => ({ default: m.PlacesScreen })));
+const AddPlaceScreen = lazy(() => import('./ui/screens/AddPlaceScreen').then((m) => ({ default: m.AddPlaceScreen })));
 const ChangePasswordScreen = lazy(() => import('./ui/screens/ChangePasswordScreen').then((m) => ({ default: m.ChangePasswordScreen })));
 
 export function App() {
@@ -67,6 +69,7 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
     { to: '/plan', label: 'Plan' },
     { to: '/search', label: 'Search' },
     coordinator ? { to: '/progress', label: 'Progress' } : { to: '/log', label: 'Log' },
+    { to: '/places', label: 'Places' },
   ];
   return (
     <>
@@ -83,6 +86,8 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
         <Route path="/actions/:actionId/log" element={<LogOutcomeScreen />} />
         <Route path="/outcomes/:outcomeId/edit" element={<EditOutcomeScreen />} />
         <Route path="/attention" element={<NeedsAttentionScreen />} />
+        <Route path="/places" element={<PlacesScreen />} />
+        <Route path="/places/new" element={<AddPlaceScreen />} />
         <Route path="/account" element={<AccountScreen />} />
         <Route path="/sign-in" element={<SignInScreen />} />
         <Route path="/account/password" element={<ChangePasswordScreen />} />

@@ -1,7 +1,8 @@
 import { z } from './zod';
 import { Id, IsoDate, IsoDateTime, SafeString, Text, addDays } from './primitives';
+import { GeoPoint } from './geo-point';
 import type { Measure } from './plan';
-import { OUTCOME_TYPE_IDS, outcomeType } from './outcome-types/catalogue';
+import { OUTCOME_TYPE_IDS, PLACE_KINDS, outcomeType, placeKindFor } from './outcome-types/catalogue';
 import { Details } from './outcome-types/fields';
 import { checkOutcomeDetails } from './outcome-types/check-details';
 import { countsToward } from './tally-rule';
@@ -10,15 +11,7 @@ export const NOTES_MAX = 2000;
 /** Outcomes before this date are typing mistakes, not history. */
 export const EARLIEST_OUTCOME_DATE = '2000-01-01';
 
-/** A reading from "use my location". Readings worse than this are flagged on the form, never silently kept. */
-export const LOCATION_GOOD_ENOUGH_M = 100;
-export const GeoPoint = z.strictObject({
-  lat: z.number().check(z.minimum(-90, 'Latitude must be between -90 and 90'), z.maximum(90, 'Latitude must be between -90 and 90')),
-  lng: z.number().check(z.minimum(-180, 'Longitude must be between -180 and 180'), z.maximum(180, 'Longitude must be between -180 and 180')),
-  /** Metres, as the device reported it (95% confidence radius). */
-  accuracyM: z.number().check(z.minimum(0, 'Accuracy must be 0 m or more'), z.maximum(100_000, 'Accuracy must be 100 km or less')),
-});
-export type GeoPoint = z.infer<typeof GeoPoint>;
+export { GeoPoint, LOCATION_GOOD_ENOUGH_M } from './geo-point';
 
 /**
  * What an officer logs against an action, exactly as the device pushes it: what kind of thing it
@@ -38,6 +31,8 @@ const outcomeInputShape = {
   town: z.nullable(Text(80)),
   /** Only for types that allow it (public places and events), and never required. */
   location: z.nullable(GeoPoint),
+  /** The place in a register it is about (a Safe Place visited), for types that attach to one. */
+  placeId: z.nullable(Id),
   notes: SafeString(NOTES_MAX),
   /** When the officer pressed save, by the device's clock (informational: device clocks drift). */
   recordedAt: IsoDateTime,
@@ -49,7 +44,7 @@ export type OutcomeInput = z.infer<typeof OutcomeInput>;
  * The fields an edit may change. The action and the type stay: an outcome moved to another action,
  * or a training session that was really a workshop, is a new outcome. Details change as a whole.
  */
-export const EDITABLE_OUTCOME_FIELDS = ['details', 'occurredOn', 'town', 'location', 'notes'] as const;
+export const EDITABLE_OUTCOME_FIELDS = ['details', 'occurredOn', 'town', 'location', 'placeId', 'notes'] as const;
 export type EditableOutcomeField = (typeof EDITABLE_OUTCOME_FIELDS)[number];
 
 /** An edit: only the fields that changed, so concurrent edits of different fields both stand. */
@@ -59,6 +54,7 @@ export const OutcomeChanges = z
     occurredOn: z.optional(outcomeInputShape.occurredOn),
     town: z.optional(outcomeInputShape.town),
     location: z.optional(outcomeInputShape.location),
+    placeId: z.optional(outcomeInputShape.placeId),
     notes: z.optional(outcomeInputShape.notes),
   })
   .check(z.refine((c) => Object.keys(c).length > 0, 'An edit must change at least one field'));
@@ -101,9 +97,11 @@ export interface FieldProblem {
  * (to refuse what a stale or hostile device sends), so both give the same answer.
  */
 export function checkOutcomeAgainstPlan(
-  outcome: Pick<OutcomeInput, 'type' | 'details' | 'occurredOn' | 'location'>,
+  outcome: Pick<OutcomeInput, 'type' | 'details' | 'occurredOn' | 'location' | 'placeId'>,
   measures: readonly Pick<Measure, 'tally'>[],
   today: string,
+  /** The place outcome.placeId names, as found in the register; 'missing' when not found; null when placeId is null. */
+  place: { kind: string } | 'missing' | null,
 ): FieldProblem[] {
   const problems: FieldProblem[] = [...checkOutcomeDetails(outcome.type, outcome.details)];
   const type = outcomeType(outcome.type);
@@ -117,6 +115,7 @@ export function checkOutcomeAgainstPlan(
   if (outcome.location !== null && !type.allowsLocation) {
     problems.push({ field: 'location', message: `A ${type.label.toLowerCase()} is not logged with a location: it could identify someone’s home` });
   }
+  problems.push(...checkOutcomePlace(outcome, place));
   // A day of slack: the device and server may sit either side of midnight.
   if (outcome.occurredOn > addDays(today, 1)) {
     problems.push({ field: 'occurredOn', message: 'Date must be today or in the past' });
@@ -139,4 +138,17 @@ function stableJson(v: unknown): string {
     .sort()
     .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
     .join(',')}}`;
+}
+
+/** An outcome's place: one only for types that attach to a place, in the right register, and one when the type needs it. */
+function checkOutcomePlace(outcome: Pick<OutcomeInput, 'type' | 'details' | 'placeId'>, place: { kind: string } | 'missing' | null): FieldProblem[] {
+  const type = outcomeType(outcome.type);
+  if (!type.place) return outcome.placeId === null ? [] : [{ field: 'placeId', message: `A ${type.label.toLowerCase()} is not logged against a place` }];
+  if (outcome.placeId === null) return type.place.required ? [{ field: 'placeId', message: 'Choose the place' }] : [];
+  if (place === 'missing' || place === null) return [{ field: 'placeId', message: 'That place is not in the register' }];
+  const kind = placeKindFor(outcome.type, outcome.details);
+  if (kind !== null && place.kind !== kind) {
+    return [{ field: 'placeId', message: `That place is not in the ${PLACE_KINDS.find((k) => k.value === kind)?.label ?? kind} register` }];
+  }
+  return [];
 }

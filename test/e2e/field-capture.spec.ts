@@ -121,6 +121,16 @@ test('offline, an officer logs every kind of outcome their actions count, surviv
   await form.radio('Trained staff on site', 'Two or more');
   await form.count('Times used since the last visit (optional)', 3);
   await form.radio('Outcome of the visit', 'All in order');
+  // The venue is not in the Safe Places register yet: the officer adds it on the spot, offline,
+  // and comes back to the form with every answer kept and the new place chosen.
+  await page.getByRole('link', { name: 'Add a place to the register' }).click();
+  await expect(page.getByRole('heading', { name: 'Add a place' })).toBeVisible();
+  await page.getByLabel('Name of the place').fill('Abingdon Library');
+  await page.getByLabel('Abingdon', { exact: true }).check();
+  await page.getByRole('button', { name: 'Save place' }).click();
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+  await expect(page.getByLabel('Which safe place?')).toHaveValue(/^[0-9a-f-]{36}$/);
+  await expect(page.getByLabel('Two or more')).toBeChecked();
   await form.town('Abingdon');
   await form.save();
   await expect(page.getByTestId('outcome-list')).toContainText('Safe Place follow-up visit · Is the sticker on display: yes · Two or more · 3 uses');
@@ -178,7 +188,7 @@ test('offline, an officer logs every kind of outcome their actions count, surviv
   await form.save();
   await expect(page.getByTestId('measure-0').getByTestId('measure-tally')).toContainText('Agreed');
   await home(page);
-  await expect(status(page)).toContainText('Offline · 9 outcomes waiting to sync');
+  await expect(status(page)).toContainText('Offline · 10 outcomes waiting to sync');
 
   // Ref 22 is not the officer's, but the whole plan is on the phone. Half-way through the first
   // hate crime session, the app is killed.
@@ -203,7 +213,7 @@ test('offline, an officer logs every kind of outcome their actions count, surviv
   form = outcomeForm(page);
   await page.goto(network.url);
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
-  await expect(status(page)).toContainText('Offline · 9 outcomes waiting to sync');
+  await expect(status(page)).toContainText('Offline · 10 outcomes waiting to sync');
   await openLogFormBySearch(page, '22');
   await expect(page.getByTestId('draft-restored')).toContainText('Everything you entered is here.');
   await expect(page.getByRole('radio', { name: /^Training session/ })).toBeChecked();
@@ -230,13 +240,18 @@ test('offline, an officer logs every kind of outcome their actions count, surviv
   await form.town('Didcot');
   await form.save();
   await expect(page.getByTestId('measure-0').getByTestId('measure-tally')).toHaveText(/^2 of 2 sessions\s*·\s*23 attendees\s*2 waiting to sync$/);
-  await expect(status(page)).toContainText('Offline · 11 outcomes waiting to sync');
+  await expect(status(page)).toContainText('Offline · 12 outcomes waiting to sync');
 
   // Signal returns: everything syncs by itself.
   network.restore();
   await phone.setOffline(false);
   await expect(status(page)).toContainText('All synced', { timeout: 30_000 });
   await expect(page.getByTestId('measure-0').getByTestId('measure-tally')).toHaveText(/^2 of 2 sessions\s*·\s*23 attendees$/);
+  // The place added offline reached the server too, and has its visit.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Places' }).click();
+  const library = page.getByTestId('place-list').getByRole('listitem').filter({ hasText: 'Abingdon Library' });
+  await expect(library).toContainText('Last visited');
+  await expect(library).not.toContainText('Saved on this phone');
   await phone.close();
   await network.close();
 

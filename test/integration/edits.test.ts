@@ -36,6 +36,7 @@ const valuesOf = (o: LocalOutcome): OutcomeFormValues => ({
   occurredOn: o.occurredOn,
   town: o.town,
   location: o.location,
+  placeId: o.placeId,
   notes: o.notes ?? '',
 });
 /** The outcome's form values with the number of attendees changed (an edit replaces the whole details). */

@@ -115,7 +115,7 @@ describe('sync under faults (property)', () => {
                     await logOutcome(
                       d.db,
                       d.user,
-                      { actionId: p.action.id, type: 'activity', details: { quantity: s.quantity }, occurredOn: '2026-06-01', town: 'Elsewhere', location: null, notes: `by ${d.name}` },
+                      { actionId: p.action.id, type: 'activity', details: { quantity: s.quantity }, occurredOn: '2026-06-01', town: 'Elsewhere', location: null, placeId: null, notes: `by ${d.name}` },
                       undefined,
                       { confirmDuplicate: true },
                     )
@@ -131,7 +131,7 @@ describe('sync under faults (property)', () => {
                   await deleteOutcome(d.db, target.id);
                   break;
                 }
-                const values: OutcomeFormValues = { actionId: target.actionId, type: target.type, details: target.details, occurredOn: target.occurredOn, town: target.town, location: target.location, notes: target.notes ?? '' };
+                const values: OutcomeFormValues = { actionId: target.actionId, type: target.type, details: target.details, occurredOn: target.occurredOn, town: target.town, location: target.location, placeId: target.placeId, notes: target.notes ?? '' };
                 if (s.field === 'details') values.details = { ...values.details, quantity: s.value };
                 if (s.field === 'town') values.town = values.town === null ? 'Elsewhere' : null;
                 if (s.field === 'notes') values.notes = `${d.name} note ${s.value}`;

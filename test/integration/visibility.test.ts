@@ -26,6 +26,7 @@ describe('who sees what', () => {
       occurredOn: '2026-01-10',
       town: 'Elsewhere',
       location: null,
+      placeId: null,
       notes: 'their note',
     })));
     await outsider.sync.syncNow();

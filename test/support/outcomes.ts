@@ -36,6 +36,7 @@ export async function outcomeFor(db: FieldbookDb, ref: string, measurePosition =
     occurredOn: localIsoDate(new Date()),
     town: 'Didcot',
     location: null,
+    placeId: null,
     notes: `Outcome for ref ${ref}`,
     ...extra,
   };

@@ -18,7 +18,7 @@ export class OutcomeNotValidError extends Error {
 export class PossibleDuplicateError extends Error {
   override name = 'PossibleDuplicateError';
   constructor(readonly existing: LocalOutcome) {
-    super(`You already logged ${outcomeType(existing.type).label.toLowerCase()} ${existing.town ? `in ${existing.town} ` : ''}on this day. Save another one?`);
+    super(`You already logged ${outcomeType(existing.type).label.toLowerCase()} ${existing.placeId ? 'at this place ' : existing.town ? `in ${existing.town} ` : ''}on this day. Save another one?`);
   }
 }
 
@@ -30,9 +30,13 @@ export async function validateOutcome(db: FieldbookDb, values: OutcomeFormValues
   const candidate = { ...values, id: values.id ?? crypto.randomUUID(), recordedAt: now.toISOString() };
   const parsed = OutcomeInput.safeParse(candidate);
   if (!parsed.success) return toFieldErrors(parsed.error.issues).map((e) => ({ field: e.path, message: e.message }));
-  const [action, measures] = await Promise.all([db.actions.get(values.actionId), db.measures.where('actionId').equals(values.actionId).toArray()]);
+  const [action, measures, place] = await Promise.all([
+    db.actions.get(values.actionId),
+    db.measures.where('actionId').equals(values.actionId).toArray(),
+    parsed.data.placeId === null ? null : db.places.get(parsed.data.placeId),
+  ]);
   if (!action) return [{ field: 'actionId', message: 'This action is no longer in the plan on this phone' }];
-  const problems = checkOutcomeAgainstPlan(parsed.data, measures, localIsoDate(now));
+  const problems = checkOutcomeAgainstPlan(parsed.data, measures, localIsoDate(now), place === undefined ? 'missing' : place);
   return problems.length > 0 ? problems : parsed.data;
 }
 
@@ -82,11 +86,13 @@ export async function logOutcome(
 }
 
 /**
- * The duplicate guard: the officer's own live outcome of the same type, same action, same day and
- * same town. Double taps and "did that save?" re-entries look exactly like this; two real visits
+ * The duplicate guard: the officer's own live outcome of the same type, same action, same day,
+ * same town and same place. Double taps and "did that save?" re-entries look exactly like this; two real visits
  * the same day are possible, so the officer is asked, never refused.
  */
 async function findSameDayTwin(db: FieldbookDb, authorId: string, input: OutcomeInput): Promise<LocalOutcome | undefined> {
   const sameAction = await db.outcomes.where('actionId').equals(input.actionId).toArray();
-  return sameAction.find((o) => isLive(o) && o.authorId === authorId && o.type === input.type && o.occurredOn === input.occurredOn && o.town === input.town);
+  return sameAction.find(
+    (o) => isLive(o) && o.authorId === authorId && o.type === input.type && o.occurredOn === input.occurredOn && o.town === input.town && (o.placeId ?? null) === input.placeId,
+  );
 }

@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../domain/plan';
-import type { FormDraft, LocalOutcome, MetaEntry, OutboxEntry } from './local-records';
+import type { FormDraft, LocalOutcome, LocalPlace, MetaEntry, OutboxEntry } from './local-records';
 import { upgradeToV2 } from './upgrades/v2-outcome-edits';
 import { upgradeToV3 } from './upgrades/v3-outcome-types';
 
@@ -25,6 +25,7 @@ export class FieldbookDb extends Dexie {
   outcomes!: EntityTable<LocalOutcome, 'id'>;
   outbox!: Table<OutboxEntry, number>;
   drafts!: Table<FormDraft, string>;
+  places!: EntityTable<LocalPlace, 'id'>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -45,9 +46,9 @@ export class FieldbookDb extends Dexie {
     this.version(2)
       .stores({ outbox: 'seq, outcomeId' })
       .upgrade((tx) => upgradeToV2(tx));
-    // v3: outcome types and details in place of one measure and a quantity; form drafts.
+    // v3: outcome types and details in place of one measure and a quantity; form drafts; place registers.
     this.version(3)
-      .stores({ drafts: 'key' })
+      .stores({ drafts: 'key', places: 'id, partnershipId, kind' })
       .upgrade((tx) => upgradeToV3(tx));
   }
 }

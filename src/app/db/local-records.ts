@@ -1,5 +1,6 @@
 import type { FieldError } from '../../domain/api-error';
 import type { OutcomeRecord } from '../../domain/outcome';
+import type { PlaceRecord } from '../../domain/place';
 import type { MutationKind, RejectionCode } from '../../domain/sync/push';
 
 /**
@@ -36,7 +37,10 @@ export interface OutboxEntry {
   seq: number;
   kind: MutationKind;
   args: unknown;
-  /** The record the mutation is about, to mark it synced or rejected when the answer comes. */
+  /**
+   * The record the mutation is about, to mark it synced or rejected when the answer comes: an
+   * outcome, or for place.* kinds a place (the name predates place registers; the index keeps it).
+   */
   outcomeId: string;
   createdAt: string;
 }
@@ -68,3 +72,16 @@ export interface FormDraft {
   values: Record<string, unknown>;
   updatedAt: string;
 }
+
+/**
+ * A place in a register as the phone holds it. Places added on this phone wait like outcomes
+ * (pending until the server confirms, rejected with the reason if it refuses); pulled ones are
+ * the server's copy. version, createdBy and updatedAt are null until the server has it.
+ */
+export type LocalPlace = Omit<PlaceRecord, 'version' | 'createdBy' | 'updatedAt'> & {
+  version: number | null;
+  createdBy: string | null;
+  updatedAt: string | null;
+  syncState: 'pending' | 'synced' | 'rejected';
+  rejection?: { code: RejectionCode; message: string; fieldErrors: FieldError[]; kind: MutationKind };
+};

@@ -30,11 +30,12 @@ export async function pullAll(db: FieldbookDb, api: ApiClient, pageSize?: number
 export async function applyPullPage(db: FieldbookDb, page: PullResponse): Promise<number> {
   const stores = PULLED_STORES.map((s) => db[s]);
   let count = 0;
-  await db.transaction('rw', [...stores, db.outcomes, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [...stores, db.outcomes, db.places, db.outbox, db.meta], async () => {
     if (page.reset) {
       // Start again from what the server says now; the officer's own unsynced or refused work stays.
       await Promise.all(stores.map((s) => s.clear()));
       await db.outcomes.where('syncState').equals('synced').delete();
+      await db.places.filter((p) => p.syncState === 'synced').delete();
     }
     for (const store of PULLED_STORES) {
       const rows = page.changes[store];
@@ -45,6 +46,13 @@ export async function applyPullPage(db: FieldbookDb, page: PullResponse): Promis
     if (page.changes.outcomes.length > 0) {
       count += page.changes.outcomes.length;
       await db.outcomes.bulkPut(await rebase(db, page.changes.outcomes));
+    }
+    if (page.changes.places.length > 0) {
+      count += page.changes.places.length;
+      // A place with a change still queued here keeps the officer's view until the change lands.
+      const ids = page.changes.places.map((p) => p.id);
+      const queued = new Set((await db.outbox.where('outcomeId').anyOf(ids).toArray()).map((e) => e.outcomeId));
+      await db.places.bulkPut(page.changes.places.filter((p) => !queued.has(p.id)).map((p) => ({ ...p, syncState: 'synced' as const })));
     }
     await db.meta.put({ key: 'pullCursor', value: page.cursor });
   });

@@ -41,11 +41,24 @@ export async function pushOutbox(db: FieldbookDb, api: ApiClient): Promise<PushS
 async function applyPushResponse(db: FieldbookDb, response: PushResponse): Promise<{ applied: number; rejected: number }> {
   let applied = 0;
   let rejected = 0;
-  await db.transaction('rw', [db.outbox, db.outcomes], async () => {
+  await db.transaction('rw', [db.outbox, db.outcomes, db.places], async () => {
     for (const result of response.results) {
       const entry = await db.outbox.get(result.seq);
       if (!entry) continue;
       await db.outbox.delete(result.seq);
+      if (entry.kind.startsWith('place.')) {
+        const place = await db.places.get(entry.outcomeId);
+        if (!place) continue;
+        if (result.status === 'rejected') {
+          rejected++;
+          await db.places.put({ ...place, syncState: 'rejected', rejection: { code: result.code, message: result.message, fieldErrors: result.fieldErrors, kind: entry.kind } });
+        } else {
+          applied++;
+          const stillQueued = (await db.outbox.where('outcomeId').equals(entry.outcomeId).count()) > 0;
+          if (!stillQueued && place.syncState === 'pending') await db.places.put({ ...place, syncState: 'synced' });
+        }
+        continue;
+      }
       const outcome = await db.outcomes.get(entry.outcomeId);
       if (!outcome) continue;
       if (result.status === 'rejected') {

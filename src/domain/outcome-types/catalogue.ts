@@ -20,6 +20,11 @@ export interface OutcomeType {
    * point on a sanctuary works or a notice would locate a victim's or a resident's home.
    */
   allowsLocation: boolean;
+  /**
+   * Whether its outcomes attach to a place in a register: which register ("from-scheme": the one
+   * its scheme answer names) and whether a place must be chosen.
+   */
+  place?: { kind: PlaceKindId | 'from-scheme'; required: boolean };
 }
 
 /** Schemes a place can belong to (the place registers). New schemes are added here. */
@@ -106,6 +111,7 @@ export const OUTCOME_TYPES: readonly OutcomeType[] = [
     label: 'Place joined a scheme',
     hint: 'A Safe Place, hate crime reporting centre, Hotel Watch hotel…',
     allowsLocation: true,
+    place: { kind: 'from-scheme', required: false },
     fields: [
       { kind: 'choice', key: 'scheme', label: 'Which scheme?', required: true, options: PLACE_KINDS },
       { kind: 'choice', key: 'venueType', label: 'Type of venue', required: true, options: VENUE_TYPES },
@@ -116,6 +122,7 @@ export const OUTCOME_TYPES: readonly OutcomeType[] = [
     label: 'Safe Place follow-up visit',
     hint: 'A check on a venue already in the scheme',
     allowsLocation: true,
+    place: { kind: 'safe-place', required: true },
     fields: [
       { kind: 'yes-no', key: 'stickerShown', label: 'Is the sticker on display?', required: true },
       {
@@ -405,4 +412,13 @@ export function choiceLabel(type: OutcomeTypeId, key: string, value: unknown): s
   const field = fieldOf(type, key);
   if (field?.kind === 'choice') return field.options.find((o) => o.value === value)?.label ?? String(value);
   return String(value);
+}
+
+/** The register an outcome's place must be in, given its answers; null when the type has no place. */
+export function placeKindFor(typeId: OutcomeTypeId, details: Readonly<Record<string, unknown>>): PlaceKindId | null {
+  const place = outcomeType(typeId).place;
+  if (!place) return null;
+  if (place.kind !== 'from-scheme') return place.kind;
+  const scheme = details.scheme;
+  return PLACE_KINDS.some((k) => k.value === scheme) ? (scheme as PlaceKindId) : null;
 }

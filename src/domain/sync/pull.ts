@@ -2,6 +2,7 @@ import { z } from '../zod';
 import { Int, Text } from '../primitives';
 import { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../plan';
 import { OutcomeRecord } from '../outcome';
+import { PlaceRecord } from '../place';
 
 /**
  * Pull: the device asks for everything that changed since the cursor the server last gave it,
@@ -27,6 +28,7 @@ export const PullChanges = z.object({
   actions: z.array(Action),
   measures: z.array(Measure),
   outcomes: z.array(OutcomeRecord),
+  places: z.array(PlaceRecord),
 });
 export type PullChanges = z.infer<typeof PullChanges>;
 export type PulledTable = keyof PullChanges;
@@ -47,5 +49,5 @@ export const PullResponse = z.object({
 export type PullResponse = z.infer<typeof PullResponse>;
 
 export function emptyChanges(): PullChanges {
-  return { partnerships: [], plans: [], objectives: [], priorities: [], indicators: [], actions: [], measures: [], outcomes: [] };
+  return { partnerships: [], plans: [], objectives: [], priorities: [], indicators: [], actions: [], measures: [], outcomes: [], places: [] };
 }

@@ -2,6 +2,7 @@ import { z } from '../zod';
 import { Id, Int, Text } from '../primitives';
 import { FieldError } from '../api-error';
 import { OutcomeChanges, OutcomeInput } from '../outcome';
+import { PlaceInput, PlaceUpdateArgs } from '../place';
 
 /**
  * Push: the device sends its queued mutations, oldest first.
@@ -27,6 +28,8 @@ export const MutationArgs = {
   'outcome.create': OutcomeInput,
   'outcome.update': OutcomeUpdateArgs,
   'outcome.delete': OutcomeDeleteArgs,
+  'place.create': PlaceInput,
+  'place.update': PlaceUpdateArgs,
 } as const;
 export type MutationKind = keyof typeof MutationArgs;
 

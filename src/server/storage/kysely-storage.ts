@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema';
-import type { ChangesByTable, Storage, StorageTx, StoredOutcome } from './storage';
+import type { ChangesByTable, Storage, StorageTx, StoredOutcome, StoredPlace } from './storage';
 import { Role } from '../../domain/user';
 import { MeasureTally } from '../../domain/tally-rule';
 import type { Action, Measure } from '../../domain/plan';
@@ -353,6 +353,7 @@ class KyselyTx implements StorageTx {
         occurred_on: o.occurredOn,
         town: o.town,
         location_json: o.location && JSON.stringify(o.location),
+        place_id: o.placeId,
         notes: o.notes,
         recorded_at: o.recordedAt,
         received_at: o.receivedAt,
@@ -371,6 +372,7 @@ class KyselyTx implements StorageTx {
         ...(changes.occurredOn !== undefined && { occurred_on: changes.occurredOn }),
         ...('town' in changes && { town: changes.town ?? null }),
         ...('location' in changes && { location_json: changes.location ? JSON.stringify(changes.location) : null }),
+        ...('placeId' in changes && { place_id: changes.placeId ?? null }),
         ...(changes.notes !== undefined && { notes: changes.notes }),
         version,
         field_versions_json: JSON.stringify(fieldVersions),
@@ -427,6 +429,48 @@ class KyselyTx implements StorageTx {
     }));
   }
 
+  async findPlace(id: string) {
+    const r = await this.t.selectFrom('places').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && toPlace(r);
+  }
+
+  async insertPlace(p: StoredPlace) {
+    await this.t
+      .insertInto('places')
+      .values({
+        id: p.id,
+        partnership_id: p.partnershipId,
+        kind: p.kind,
+        name: p.name,
+        town: p.town,
+        address: p.address,
+        point_json: p.point && JSON.stringify(p.point),
+        status: p.status,
+        joined_on: p.joinedOn,
+        recorded_at: p.recordedAt,
+        created_by: p.createdBy,
+        updated_at: p.updatedAt,
+        version: p.version,
+      })
+      .execute();
+  }
+
+  async updatePlace(id: string, changes: Parameters<StorageTx['updatePlace']>[1], version: number, updatedAt: string) {
+    await this.t
+      .updateTable('places')
+      .set({
+        ...(changes.name !== undefined && { name: changes.name }),
+        ...(changes.town !== undefined && { town: changes.town }),
+        ...('address' in changes && { address: changes.address ?? null }),
+        ...('point' in changes && { point_json: changes.point ? JSON.stringify(changes.point) : null }),
+        ...(changes.status !== undefined && { status: changes.status }),
+        version,
+        updated_at: updatedAt,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async insertRejection(r: Parameters<StorageTx['insertRejection']>[0]) {
     await this.t
       .insertInto('sync_rejections')
@@ -467,11 +511,11 @@ class KyselyTx implements StorageTx {
   async changesSince(partnershipIds: readonly string[], after: number, limit: number): Promise<ChangesByTable> {
     const ids = [...partnershipIds];
     if (ids.length === 0) {
-      return { partnerships: [], plans: [], objectives: [], priorities: [], indicators: [], actions: [], measures: [], outcomes: [] };
+      return { partnerships: [], plans: [], objectives: [], priorities: [], indicators: [], actions: [], measures: [], outcomes: [], places: [] };
     }
     const t = this.t;
     const page = <R extends { version: number }, T>(rows: R[], map: (r: R) => T) => rows.map((r) => ({ version: Number(r.version), record: map(r) }));
-    const [partnerships, plans, objectives, priorities, indicators, actions, measures, outcomes] = await Promise.all([
+    const [partnerships, plans, objectives, priorities, indicators, actions, measures, outcomes, places] = await Promise.all([
       t.selectFrom('partnerships').selectAll().where('id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
       t.selectFrom('plans').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
       t.selectFrom('objectives').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
@@ -488,6 +532,7 @@ class KyselyTx implements StorageTx {
         .orderBy('outcomes.version')
         .limit(limit)
         .execute(),
+      t.selectFrom('places').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
     ]);
     return {
       partnerships: page(partnerships, (r) => ({ id: r.id, name: r.name, towns: parseStrings(r.towns_json) })),
@@ -509,6 +554,7 @@ class KyselyTx implements StorageTx {
         // A tombstone carries no notes: the device only needs to know the outcome is gone.
         return { ...rest, notes: rest.deletedAt ? null : rest.notes, authorName: r.author_name };
       }),
+      places: page(places, toPlace),
     };
   }
 }
@@ -555,11 +601,30 @@ function toStoredOutcome(r: Database['outcomes']): StoredOutcome {
     occurredOn: r.occurred_on,
     town: r.town,
     location: r.location_json === null ? null : (JSON.parse(r.location_json) as StoredOutcome['location']),
+    placeId: r.place_id,
     notes: r.notes,
     recordedAt: r.recorded_at,
     receivedAt: r.received_at,
     version: Number(r.version),
     deletedAt: r.deleted_at,
     fieldVersions: JSON.parse(r.field_versions_json) as StoredOutcome['fieldVersions'],
+  };
+}
+
+function toPlace(r: Database['places']): StoredPlace {
+  return {
+    id: r.id,
+    partnershipId: r.partnership_id,
+    kind: r.kind as StoredPlace['kind'],
+    name: r.name,
+    town: r.town,
+    address: r.address,
+    point: r.point_json === null ? null : (JSON.parse(r.point_json) as StoredPlace['point']),
+    status: r.status as StoredPlace['status'],
+    joinedOn: r.joined_on,
+    recordedAt: r.recorded_at,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+    version: Number(r.version),
   };
 }

@@ -90,6 +90,7 @@ export interface Database {
     occurred_on: string;
     town: string | null;
     location_json: string | null;
+    place_id: string | null;
     notes: string;
     recorded_at: string;
     received_at: string;
@@ -109,6 +110,21 @@ export interface Database {
     conflict: number;
     actor_id: string;
     at: string;
+  };
+  places: {
+    id: string;
+    partnership_id: string;
+    kind: string;
+    name: string;
+    town: string;
+    address: string | null;
+    point_json: string | null;
+    status: string;
+    joined_on: string;
+    recorded_at: string;
+    created_by: string;
+    updated_at: string;
+    version: number;
   };
   devices: { id: string; user_id: string; last_seq: number; created_at: string; last_seen_at: string };
   sign_in_throttle: { key: string; failures: number; window_started_at: string; blocked_until: string | null };

@@ -1,6 +1,7 @@
 import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../domain/plan';
 import type { EditableOutcomeField, OutcomeChanges, OutcomeRecord } from '../../domain/outcome';
 import type { OutcomeHistoryEntry } from '../../domain/outcome-history';
+import type { PlaceChanges, PlaceRecord } from '../../domain/place';
 import type { Membership, Role } from '../../domain/user';
 import type { Member } from '../../domain/account';
 import type { AuditAction, AuditEntry } from '../../domain/audit';
@@ -53,6 +54,9 @@ export interface StoredOutcome extends Omit<OutcomeRecord, 'authorName' | 'notes
   /** Field name → the version at which it last changed (absent: unchanged since creation). */
   fieldVersions: Partial<Record<EditableOutcomeField, number>>;
 }
+
+/** A place as stored: exactly the pulled record (a register holds nothing the device may not see). */
+export type StoredPlace = PlaceRecord;
 
 export interface NewOutcomeHistory {
   id: string;
@@ -116,7 +120,7 @@ export interface Versioned<T> {
 
 /** What pull reads: for each table, the lowest-versioned changes after a version, up to a limit. */
 export type ChangesByTable = {
-  [K in PulledTable]: Versioned<K extends 'outcomes' ? OutcomeRecord : PulledRecord<K>>[];
+  [K in PulledTable]: Versioned<K extends 'outcomes' ? OutcomeRecord : K extends 'places' ? PlaceRecord : PulledRecord<K>>[];
 };
 type PulledRecord<K extends PulledTable> = K extends 'partnerships'
   ? Partnership
@@ -193,6 +197,10 @@ export interface StorageTx {
   markOutcomeDeleted(id: string, deletedAt: string, version: number): Promise<void>;
   appendOutcomeHistory(entry: NewOutcomeHistory): Promise<void>;
   listOutcomeHistory(outcomeId: string): Promise<OutcomeHistoryEntry[]>;
+  findPlace(id: string): Promise<StoredPlace | undefined>;
+  insertPlace(place: StoredPlace): Promise<void>;
+  /** Writes the changed fields, the new version and when it changed. */
+  updatePlace(id: string, changes: PlaceChanges, version: number, updatedAt: string): Promise<void>;
   insertRejection(rejection: RejectionRecord): Promise<void>;
   listRejections(deviceId: string): Promise<RejectionRecord[]>;
   /** Outcomes by partnership, oldest version first: for counts in tests and reports. */

@@ -8,6 +8,8 @@ import { refuse, type Refusal } from './mutations/refusal';
 import { createOutcome } from './mutations/create-outcome';
 import { updateOutcome } from './mutations/update-outcome';
 import { deleteOutcome } from './mutations/delete-outcome';
+import { createPlace } from './mutations/create-place';
+import { updatePlace } from './mutations/update-place';
 
 /**
  * Applies a device's push. The protocol, step by step (docs/sync-protocol.md has the reasoning):
@@ -100,6 +102,14 @@ async function applyMutation(tx: StorageTx, auth: AuthContext, deviceId: string,
     case 'outcome.delete': {
       const args = MutationArgs['outcome.delete'].safeParse(mutation.args);
       return args.success ? deleteOutcome(tx, auth, args.data, now) : invalid(args.error.issues);
+    }
+    case 'place.create': {
+      const args = MutationArgs['place.create'].safeParse(mutation.args);
+      return args.success ? createPlace(tx, auth, args.data, now) : invalid(args.error.issues);
+    }
+    case 'place.update': {
+      const args = MutationArgs['place.update'].safeParse(mutation.args);
+      return args.success ? updatePlace(tx, auth, args.data, now) : invalid(args.error.issues);
     }
     default:
       return refuse('unknown-mutation', `This server does not know the change "${mutation.kind}".`);

@@ -73,13 +73,14 @@ describe('upgrading a phone’s database to outcome types', () => {
     // Every queued mutation is still there, in order, in the new shape.
     const outbox = await db.outbox.orderBy('seq').toArray();
     expect(outbox.map((e) => e.seq)).toEqual([3, 4, 5]);
-    expect(outbox[0]!.args).toMatchObject({ type: 'activity', details: { quantity: 9 }, location: null });
+    expect(outbox[0]!.args).toMatchObject({ type: 'activity', details: { quantity: 9 }, location: null, placeId: null });
     expect(outbox[0]!.args).not.toHaveProperty('measureId');
     expect(outbox[1]!.args).toEqual({ id: outbox[1]!.outcomeId, baseVersion: 41, changes: { details: { quantity: 5 } } });
     // A queued change of measure alone has nothing left to change: it becomes a no-op, not a gap.
     expect(outbox[2]!.args).toEqual({ id: outbox[2]!.outcomeId, baseVersion: 41, changes: { occurredOn: '2026-11-19' } });
     expect((await db.meta.get('nextSeq'))?.value).toBe(6);
     expect(await db.drafts.count()).toBe(0);
+    expect(await db.places.count()).toBe(0);
     db.close();
   });
 });

@@ -34,6 +34,7 @@ describe('logging an outcome on the phone', () => {
       occurredOn: first.occurredOn,
       town: 'Didcot',
       location: null,
+      placeId: null,
       notes: 'Outcome for ref 22',
       recordedAt: first.recordedAt,
     });

@@ -12,6 +12,7 @@ const good: OutcomeInput = {
   occurredOn: '2026-03-10',
   town: 'Abingdon',
   location: null,
+  placeId: null,
   notes: 'Session for Soha staff',
   recordedAt: '2026-03-10T14:05:00Z',
 };
@@ -101,21 +102,21 @@ describe('checkOutcomeAgainstPlan', () => {
   const fields = (problems: { field: string }[]) => problems.map((p) => p.field);
 
   it('finds nothing wrong with a valid outcome that a measure counts', () => {
-    expect(checkOutcomeAgainstPlan(good, measures, TODAY)).toEqual([]);
+    expect(checkOutcomeAgainstPlan(good, measures, TODAY, null)).toEqual([]);
   });
 
   it('refuses a type none of the action’s measures counts', () => {
     const meeting = { ...good, type: 'meeting' as const, details: { meeting: 'jtm' } };
-    expect(checkOutcomeAgainstPlan(meeting, measures, TODAY)).toEqual([{ field: 'type', message: 'This action does not count meeting outcomes' }]);
+    expect(checkOutcomeAgainstPlan(meeting, measures, TODAY, null)).toEqual([{ field: 'type', message: 'This action does not count meeting outcomes' }]);
   });
 
   it('refuses a valid outcome that no measure counts, naming the answer that decides', () => {
     const modernSlavery = { ...good, details: { ...good.details, topic: 'modern-slavery' } };
-    expect(fields(checkOutcomeAgainstPlan(modernSlavery, measures, TODAY))).toEqual(['details.topic']);
+    expect(fields(checkOutcomeAgainstPlan(modernSlavery, measures, TODAY, null))).toEqual(['details.topic']);
   });
 
   it('refuses impossible details with the field named', () => {
-    expect(checkOutcomeAgainstPlan({ ...good, details: { ...good.details, attendees: -3 } }, measures, TODAY)).toEqual([
+    expect(checkOutcomeAgainstPlan({ ...good, details: { ...good.details, attendees: -3 } }, measures, TODAY, null)).toEqual([
       { field: 'details.attendees', message: 'Number of attendees: must be 1 or more' },
     ]);
   });
@@ -123,35 +124,54 @@ describe('checkOutcomeAgainstPlan', () => {
   it('refuses a location on a type that could locate someone’s home', () => {
     const sanction = { ...good, type: 'asb-sanction' as const, details: { sanction: 'cpw', issuedBy: 'council', behaviour: 'noise' }, location: { lat: 51.6, lng: -1.2, accuracyM: 8 } };
     const sanctions = [{ tally: { outcomeType: 'asb-sanction', where: null, figures: [{ kind: 'count', label: 'issued' }], target: null } as MeasureTally }];
-    expect(fields(checkOutcomeAgainstPlan(sanction, sanctions, TODAY))).toEqual(['location']);
-    expect(checkOutcomeAgainstPlan({ ...sanction, location: null }, sanctions, TODAY)).toEqual([]);
+    expect(fields(checkOutcomeAgainstPlan(sanction, sanctions, TODAY, null))).toEqual(['location']);
+    expect(checkOutcomeAgainstPlan({ ...sanction, location: null }, sanctions, TODAY, null)).toEqual([]);
   });
 
   it('allows a location on a training session', () => {
-    expect(checkOutcomeAgainstPlan({ ...good, location: { lat: 51.6, lng: -1.2, accuracyM: 8 } }, measures, TODAY)).toEqual([]);
+    expect(checkOutcomeAgainstPlan({ ...good, location: { lat: 51.6, lng: -1.2, accuracyM: 8 } }, measures, TODAY, null)).toEqual([]);
   });
 
   it('allows a date one day after today (devices either side of midnight)', () => {
-    expect(checkOutcomeAgainstPlan({ ...good, occurredOn: '2026-03-11' }, measures, TODAY)).toEqual([]);
+    expect(checkOutcomeAgainstPlan({ ...good, occurredOn: '2026-03-11' }, measures, TODAY, null)).toEqual([]);
   });
 
   it('refuses a date two days after today', () => {
-    const problems = checkOutcomeAgainstPlan({ ...good, occurredOn: '2026-03-12' }, measures, TODAY);
+    const problems = checkOutcomeAgainstPlan({ ...good, occurredOn: '2026-03-12' }, measures, TODAY, null);
     expect(problems).toEqual([{ field: 'occurredOn', message: 'Date must be today or in the past' }]);
   });
 
   it('handles the one-day slack across a month end', () => {
-    expect(checkOutcomeAgainstPlan({ ...good, occurredOn: '2026-03-01' }, measures, '2026-02-28')).toEqual([]);
-    expect(fields(checkOutcomeAgainstPlan({ ...good, occurredOn: '2026-03-02' }, measures, '2026-02-28'))).toEqual(['occurredOn']);
+    expect(checkOutcomeAgainstPlan({ ...good, occurredOn: '2026-03-01' }, measures, '2026-02-28', null)).toEqual([]);
+    expect(fields(checkOutcomeAgainstPlan({ ...good, occurredOn: '2026-03-02' }, measures, '2026-02-28', null))).toEqual(['occurredOn']);
   });
 
   it('refuses a date before 2000-01-01 and allows that day itself', () => {
-    expect(fields(checkOutcomeAgainstPlan({ ...good, occurredOn: '1999-12-31' }, measures, TODAY))).toEqual(['occurredOn']);
-    expect(checkOutcomeAgainstPlan({ ...good, occurredOn: '2000-01-01' }, measures, TODAY)).toEqual([]);
+    expect(fields(checkOutcomeAgainstPlan({ ...good, occurredOn: '1999-12-31' }, measures, TODAY, null))).toEqual(['occurredOn']);
+    expect(checkOutcomeAgainstPlan({ ...good, occurredOn: '2000-01-01' }, measures, TODAY, null)).toEqual([]);
   });
 
   it('reports a detail problem and a date problem together', () => {
-    const problems = checkOutcomeAgainstPlan({ ...good, details: { topic: 'hate-crime' }, occurredOn: '2030-01-01' }, measures, TODAY);
+    const problems = checkOutcomeAgainstPlan({ ...good, details: { topic: 'hate-crime' }, occurredOn: '2030-01-01' }, measures, TODAY, null);
     expect(fields(problems)).toEqual(['details.audience', 'details.attendees', 'details.format', 'occurredOn']);
+  });
+});
+
+describe('checkOutcomeAgainstPlan, places', () => {
+  const visits = [{ tally: { outcomeType: 'safe-place-visit', where: null, figures: [{ kind: 'count', label: 'visits' }], target: null } as MeasureTally }];
+  const visit = { ...good, type: 'safe-place-visit' as const, details: { stickerShown: true, trainedStaff: 'one', result: 'compliant' } };
+  const PLACE = '3b2a1f0e-9d8c-4b7a-8f6e-5d4c3b2a1f0e';
+
+  it('a visit needs a place, from the Safe Places register, that exists', () => {
+    expect(checkOutcomeAgainstPlan(visit, visits, '2026-03-10', null)).toEqual([{ field: 'placeId', message: 'Choose the place' }]);
+    expect(checkOutcomeAgainstPlan({ ...visit, placeId: PLACE }, visits, '2026-03-10', 'missing')).toEqual([{ field: 'placeId', message: 'That place is not in the register' }]);
+    expect(checkOutcomeAgainstPlan({ ...visit, placeId: PLACE }, visits, '2026-03-10', { kind: 'hotel-watch' })).toEqual([{ field: 'placeId', message: 'That place is not in the Safe Place register' }]);
+    expect(checkOutcomeAgainstPlan({ ...visit, placeId: PLACE }, visits, '2026-03-10', { kind: 'safe-place' })).toEqual([]);
+  });
+
+  it('a type that does not attach to a place refuses one', () => {
+    expect(checkOutcomeAgainstPlan({ ...good, placeId: PLACE }, [{ tally: { outcomeType: 'training-session', where: null, figures: [{ kind: 'count', label: 's' }], target: null } }], '2026-03-10', { kind: 'safe-place' })).toEqual([
+      { field: 'placeId', message: 'A training session is not logged against a place' },
+    ]);
   });
 });

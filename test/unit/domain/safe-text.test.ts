@@ -73,6 +73,7 @@ describe('OutcomeInput is strict', () => {
     occurredOn: '2026-03-01',
     town: 'Didcot',
     location: null,
+    placeId: null,
     notes: '',
     recordedAt: '2026-03-01T10:00:00.000Z',
   };

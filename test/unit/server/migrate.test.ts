@@ -15,6 +15,9 @@ function freshDb(): Kysely<unknown> {
   return db;
 }
 
+/** The real migrations up to and including number n: a migration's test stays as frozen as the migration. */
+const upTo = (n: number) => Object.fromEntries(Object.entries(migrations).filter(([name]) => Number(name.slice(0, 4)) <= n));
+
 async function tableNames(db: Kysely<unknown>): Promise<string[]> {
   const r = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db);
   return r.rows.map((row) => row.name);
@@ -107,11 +110,10 @@ describe('0005-outcome-types on a database that release 0004 wrote', () => {
     sqlite.pragma('foreign_keys = ON');
     const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
     opened.push(db);
-    const upTo4 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0005'));
-    await migrateToLatest(db, upTo4);
+    await migrateToLatest(db, upTo(4));
     sqlite.exec(readFileSync(new URL('../../fixtures/sqlite-0004-data.sql', import.meta.url), 'utf8'));
 
-    expect(await migrateToLatest(db)).toEqual(['0005-outcome-types']);
+    expect(await migrateToLatest(db, upTo(5))).toEqual(['0005-outcome-types']);
 
     const outcomes = sqlite.prepare('select id, outcome_type, details_json, location_json, field_versions_json from outcomes order by id').all();
     expect(outcomes).toEqual([
@@ -133,5 +135,41 @@ describe('0005-outcome-types on a database that release 0004 wrote', () => {
     expect(() => sqlite.prepare("insert into outcome_history values ('h2', 'missing', 'p1', 11, 'update', 'town', '1', '2', 0, 'u1', 'x')").run()).toThrow(/FOREIGN KEY/);
     const indexes = (sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'outcomes'").all() as { name: string }[]).map((r) => r.name);
     expect(indexes).toEqual(expect.arrayContaining(['outcomes_pull', 'outcomes_action']));
+  });
+});
+
+describe('0006-places on a database that release 0005 wrote', () => {
+  it('adds an empty, writable places table and a place_id of null to every outcome, keeping their data and foreign keys', async () => {
+    const sqlite = new SQLite(':memory:');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    opened.push(db);
+    await migrateToLatest(db, upTo(5));
+    sqlite.exec(readFileSync(new URL('../../fixtures/sqlite-0005-data.sql', import.meta.url), 'utf8'));
+    const before = sqlite.prepare('select * from outcomes order by id').all() as Record<string, unknown>[];
+    const historyBefore = sqlite.prepare('select * from outcome_history order by id').all();
+
+    expect(await migrateToLatest(db, upTo(6))).toEqual(['0006-places']);
+
+    const after = sqlite.prepare('select * from outcomes order by id').all() as Record<string, unknown>[];
+    expect(after).toEqual(before.map((o) => ({ ...o, place_id: null })));
+    expect(after.map((o) => o.id)).toEqual(['out-deleted', 'out-joined', 'out-training']);
+    expect(sqlite.prepare('select * from outcome_history order by id').all()).toEqual(historyBefore);
+    expect(sqlite.prepare('select count(*) as n from places').get()).toEqual({ n: 0 });
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    const indexes = (sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'places'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toContain('places_pull');
+
+    // Writable, and its foreign keys hold: a place needs its partnership and creator, an outcome's place must exist.
+    const insertPlace = sqlite.prepare('insert into places values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const place = ['pl1', 'p1', 'safe-place', 'Didcot Pharmacy', 'Didcot', null, '{"lat":51.608,"lng":-1.241,"accuracyM":12}', 'active', '2026-05-01', '2026-05-01T10:00:00Z', 'u1', '2026-05-01T10:01:00Z', 13];
+    insertPlace.run(...place);
+    expect(() => insertPlace.run('pl2', 'p-missing', ...place.slice(2))).toThrow(/FOREIGN KEY/);
+    expect(() => insertPlace.run('pl3', 'p1', ...place.slice(2, 10), 'u-missing', ...place.slice(11))).toThrow(/FOREIGN KEY/);
+    sqlite.prepare("update outcomes set place_id = 'pl1' where id = 'out-joined'").run();
+    expect(sqlite.prepare("select place_id from outcomes where id = 'out-joined'").get()).toEqual({ place_id: 'pl1' });
+    expect(() => sqlite.prepare("update outcomes set place_id = 'pl-missing' where id = 'out-training'").run()).toThrow(/FOREIGN KEY/);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
   });
 });

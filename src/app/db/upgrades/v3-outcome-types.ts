@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
 
 /**
- * v2 → v3: outcome types (the same conversion as server migration 0005, which holds for the
+ * v2 → v3: outcome types (the same conversion as server migrations 0005 and 0006, which hold for the
  * server's copy). Every outcome on the phone becomes an "activity" with its quantity (1 where it
  * had none), and every measure counts activities as it counted before. Queued mutations are
  * converted too, so nothing the officer saved is lost or refused for its old shape: a queued
@@ -52,6 +52,7 @@ function convertOutcome(o: Rec): void {
   o.type = 'activity';
   o.details = { quantity: typeof o.quantity === 'number' ? o.quantity : 1 };
   o.location = null;
+  o.placeId = null;
   delete o.quantity;
   delete o.measureId;
 }

@@ -1,12 +1,19 @@
 import { useParams } from 'react-router';
+import type { AuditAction } from '../../../domain/audit';
 import { useAuditLog } from '../../data/admin-hooks';
 import { useCurrentUser } from '../../session/use-current-user';
 import { Loading } from '../components/Loading';
 import { describeError } from '../describe-error';
 
-const ACTION_LABEL: Record<string, string> = {
+// Typed against the domain's list, so a new audit action cannot ship without its label.
+const ACTION_LABEL: Record<AuditAction, string> = {
   'plan.imported': 'Plan imported',
   'outcome.created': 'Outcome logged',
+  'outcome.changed': 'Outcome changed',
+  'outcome.deleted': 'Outcome deleted',
+  'outcomes.imported': 'Unsynced outcomes imported from a file',
+  'place.created': 'Place added to a register',
+  'place.changed': 'Place changed',
   'member.added': 'Member added',
   'member.deactivated': 'Member deactivated',
   'account.password-changed': 'Password changed',
@@ -47,7 +54,7 @@ export default function AuditLogScreen() {
               <tr key={e.id}>
                 <td>{when.format(new Date(e.at))}</td>
                 <td>{e.actorName ?? 'System'}</td>
-                <td>{ACTION_LABEL[e.action] ?? e.action}</td>
+                <td>{ACTION_LABEL[e.action as AuditAction] ?? e.action}</td>
                 <td className="muted">
                   {Object.entries(e.details)
                     .filter(([, v]) => v !== null && v !== undefined)

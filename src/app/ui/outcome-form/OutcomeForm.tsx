@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { localIsoDate } from '../../../domain/primitives';
 import { LOCATION_GOOD_ENOUGH_M, NOTES_MAX, type FieldProblem } from '../../../domain/outcome';
-import { outcomeType, type OutcomeTypeId } from '../../../domain/outcome-types/catalogue';
+import { outcomeType, placeKindFor, type OutcomeTypeId } from '../../../domain/outcome-types/catalogue';
 import { fieldApplies } from '../../../domain/outcome-types/fields';
 import type { Measure } from '../../../domain/plan';
 import type { OutcomeFormValues } from '../../data/log-outcome';
@@ -11,6 +11,7 @@ import { Radios } from '../components/Radios';
 import { describeError } from '../describe-error';
 import { DetailField, detailInputId } from './DetailField';
 import { LocationField } from './LocationField';
+import { PlacePicker } from './PlacePicker';
 import { NO_TOWN, optionsFor, typesForAction, valuesFromState, withType, type OutcomeFormState } from './form-state';
 
 export interface SubmitOptions {
@@ -113,6 +114,15 @@ export function OutcomeForm({
           }
           return <DetailField key={field.key} field={field} options={options} value={state.details[field.key]} error={err(detailInputId(field.key))} onChange={(v) => setDetail(field.key, v)} />;
         })}
+        {type?.place && (
+          <PlacePicker
+            kind={placeKindFor(type.id, state.details)}
+            required={type.place.required}
+            value={state.placeId}
+            error={err('place')}
+            onChange={(placeId, town) => set({ placeId, town: town ?? state.town })}
+          />
+        )}
         <Field id="date" label="When did it happen?" error={err('date')}>
           <input className="input input--width-10" id="date" name="date" type="date" max={today} value={state.occurredOn} onChange={(e) => set({ occurredOn: e.target.value })} aria-describedby={describedBy('date', false, err('date'))} />
         </Field>
@@ -149,7 +159,7 @@ export function OutcomeForm({
   );
 }
 
-const TOP_LEVEL_INPUT: Record<string, string> = { type: 'type', occurredOn: 'date', town: 'town', notes: 'notes', location: 'location' };
+const TOP_LEVEL_INPUT: Record<string, string> = { type: 'type', occurredOn: 'date', town: 'town', notes: 'notes', location: 'location', placeId: 'place' };
 
 /** Maps a problem's field path ("details.attendees", "changes.town") to the input it is about. */
 function toFormErrors(problems: FieldProblem[]): FormError[] {

@@ -17,6 +17,8 @@ export interface OutcomeFormState {
   town: string;
   notes: string;
   location: GeoPoint | null;
+  /** The place in a register, or '' for none. */
+  placeId: string;
   /** The officer kept a reading less accurate than LOCATION_GOOD_ENOUGH_M on purpose. */
   roughLocationAccepted: boolean;
 }
@@ -44,7 +46,7 @@ export function optionsFor(field: Extract<FieldSpec, { kind: 'choice' }>, typeId
 
 export function emptyState(today: string, lastTown: string | null, measures: readonly Pick<Measure, 'tally' | 'position'>[]): OutcomeFormState {
   const types = typesForAction(measures);
-  const state: OutcomeFormState = { type: '', details: {}, occurredOn: today, town: lastTown ?? '', notes: '', location: null, roughLocationAccepted: false };
+  const state: OutcomeFormState = { type: '', details: {}, occurredOn: today, town: lastTown ?? '', notes: '', location: null, placeId: '', roughLocationAccepted: false };
   return types.length === 1 ? withType(state, types[0]!.id, measures) : state;
 }
 
@@ -60,18 +62,18 @@ export function withType(state: OutcomeFormState, typeId: OutcomeTypeId, measure
     }
   }
   const location = outcomeType(typeId).allowsLocation ? state.location : null;
-  return { ...state, type: typeId, details, location };
+  return { ...state, type: typeId, details, location, placeId: outcomeType(typeId).place ? state.placeId : '' };
 }
 
 /** The form state for an outcome already logged (to change it, or to log another like it). */
-export function stateFromOutcome(o: Pick<OutcomeFormValues, 'type' | 'details' | 'occurredOn' | 'town' | 'notes' | 'location'>): OutcomeFormState {
+export function stateFromOutcome(o: Pick<OutcomeFormValues, 'type' | 'details' | 'occurredOn' | 'town' | 'notes' | 'location' | 'placeId'>): OutcomeFormState {
   const details: Record<string, string | boolean> = {};
   for (const field of outcomeType(o.type).fields) {
     const v = o.details[field.key];
     if (v === undefined) continue;
     details[field.key] = field.kind === 'money' && typeof v === 'number' ? (v / 100).toFixed(2).replace(/\.00$/, '') : typeof v === 'boolean' ? v : String(v);
   }
-  return { type: o.type, details, occurredOn: o.occurredOn, town: o.town ?? NO_TOWN, notes: o.notes, location: o.location, roughLocationAccepted: true };
+  return { type: o.type, details, occurredOn: o.occurredOn, town: o.town ?? NO_TOWN, notes: o.notes, location: o.location, placeId: o.placeId ?? '', roughLocationAccepted: true };
 }
 
 /**
@@ -95,6 +97,7 @@ export function valuesFromState(state: OutcomeFormState, actionId: string, inclu
     occurredOn: state.occurredOn,
     town: state.town === NO_TOWN ? null : state.town,
     location: includeLocation && type.allowsLocation ? state.location : null,
+    placeId: type.place && state.placeId ? state.placeId : null,
     notes: state.notes.trim(),
   };
 }

@@ -20,6 +20,7 @@ export function LogOutcomeScreen() {
   const { actionId = '' } = useParams();
   const [search] = useSearchParams();
   const again = search.get('again');
+  const chosenPlace = search.get('place');
   const detail = useActionDetail(actionId);
   const repeat = useOutcomeToRepeat(again);
   const lastTown = useLastTown();
@@ -36,7 +37,7 @@ export function LogOutcomeScreen() {
       </div>
     );
   }
-  return <LogOutcomePage detail={detail} repeat={repeat} lastTown={lastTown} draftKey={draftKey} drafts={drafts} />;
+  return <LogOutcomePage detail={detail} repeat={repeat} lastTown={lastTown} draftKey={draftKey} drafts={drafts} chosenPlace={chosenPlace} />;
 }
 
 function LogOutcomePage({
@@ -45,7 +46,10 @@ function LogOutcomePage({
   lastTown,
   draftKey,
   drafts,
+  chosenPlace,
 }: {
+  /** A place just added to the register from this form ("Add a place"): chosen on return. */
+  chosenPlace: string | null;
   detail: ActionDetail;
   repeat: LocalOutcome | null;
   lastTown: string;
@@ -63,7 +67,10 @@ function LogOutcomePage({
   };
   // Opened once: a draft wins over a fresh form (it is what the officer was typing).
   const [restoredAt, setRestoredAt] = useState(() => drafts.draft?.updatedAt ?? null);
-  const [state, setState] = useState<OutcomeFormState>(() => drafts.draft?.values ?? fresh());
+  const [state, setState] = useState<OutcomeFormState>(() => {
+    const start = drafts.draft?.values ?? fresh();
+    return chosenPlace ? { ...start, placeId: chosenPlace } : start;
+  });
   const change = (next: OutcomeFormState) => {
     setState(next);
     drafts.keep(next);

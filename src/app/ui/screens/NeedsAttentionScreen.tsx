@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useNeedsAttention } from '../../data/outbox-hooks';
 import { useChangeOutcome } from '../../data/outcome-hooks';
+import { useDiscardPlace, useRefusedPlaces } from '../../data/place-hooks';
 import { Loading } from '../components/Loading';
 import { formatDate } from '../format-date';
 import { ConfirmButton } from '../components/ConfirmButton';
@@ -13,11 +14,40 @@ const WHAT: Record<string, string> = { 'outcome.create': 'New outcome', 'outcome
  */
 export function NeedsAttentionScreen() {
   const rejected = useNeedsAttention();
+  const places = useRefusedPlaces();
+  const discardPlace = useDiscardPlace();
   const { discard } = useChangeOutcome();
-  if (!rejected) return <Loading />;
+  if (!rejected || !places) return <Loading />;
   return (
     <div className="page">
       <h1>Needs attention</h1>
+      {places.length > 0 && (
+        <>
+          <h2>Places</h2>
+          <ul className="outcomes" data-testid="refused-places">
+            {places.map((p) => (
+              <li key={p.id} className="outcome">
+                <div className="outcome__head">
+                  <span>
+                    {p.name}, {p.town}
+                  </span>
+                  <span className="tag tag--rejected">Needs attention</span>
+                </div>
+                <p className="error-message">{p.rejection?.message ?? 'Refused by the server'}</p>
+                {p.rejection?.fieldErrors.map((f) => (
+                  <p key={f.path} className="muted">
+                    {f.path}: {f.message}
+                  </p>
+                ))}
+                <p className="outcome__actions">
+                  <ConfirmButton label="Discard" confirmLabel="Discard this place" onConfirm={() => discardPlace(p.id)} />
+                </p>
+              </li>
+            ))}
+          </ul>
+          <h2>Outcomes</h2>
+        </>
+      )}
       {rejected.length === 0 ? (
         <p>Nothing needs attention. Every outcome on this phone was accepted or is waiting to sync.</p>
       ) : (

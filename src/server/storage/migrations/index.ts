@@ -4,6 +4,7 @@ import { signInThrottle } from './0002-sign-in-throttle';
 import { auditLog } from './0003-audit-log';
 import { outcomeEdits } from './0004-outcome-edits';
 import { outcomeTypes } from './0005-outcome-types';
+import { places } from './0006-places';
 
 /**
  * Every migration, by name, in order. Names sort lexically and are recorded in the database,
@@ -15,4 +16,5 @@ export const migrations: Record<string, FieldbookMigration> = {
   '0003-audit-log': auditLog,
   '0004-outcome-edits': outcomeEdits,
   '0005-outcome-types': outcomeTypes,
+  '0006-places': places,
 };

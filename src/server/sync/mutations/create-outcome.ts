@@ -4,6 +4,7 @@ import type { AuthContext } from '../../auth/authenticate';
 import type { StorageTx } from '../../storage/storage';
 import { appendAudit } from '../../audit/append-audit';
 import { refuse, type Refusal } from './refusal';
+import { placeOfOutcome } from './outcome-access';
 
 export async function createOutcome(tx: StorageTx, auth: AuthContext, deviceId: string, input: OutcomeInput, now: Date): Promise<Refusal | undefined> {
   // Authorize against the database, never the device: the action must be in one of the user's
@@ -13,8 +14,10 @@ export async function createOutcome(tx: StorageTx, auth: AuthContext, deviceId: 
     return refuse('not-found', 'The action this outcome was logged against is not in your partnerships.');
   }
   // The catalogue's rules for the type's details, and the plan's: one of the action's measures
-  // counts this type, the date is possible, no location where one could identify a home.
-  const problems = checkOutcomeAgainstPlan(input, await tx.listMeasuresOfAction(action.id), localIsoDate(now));
+  // counts this type, the date is possible, no location where one could identify a home, and the
+  // place it names (if its type takes one) is in the right register of the action's partnership.
+  const place = await placeOfOutcome(tx, input.placeId, action.partnershipId);
+  const problems = checkOutcomeAgainstPlan(input, await tx.listMeasuresOfAction(action.id), localIsoDate(now), place);
   if (problems.length > 0) {
     return refuse(
       'invalid',
@@ -35,6 +38,7 @@ export async function createOutcome(tx: StorageTx, auth: AuthContext, deviceId: 
       existing.occurredOn === input.occurredOn &&
       sameFieldValue(existing.location, input.location) &&
       existing.town === input.town &&
+      existing.placeId === input.placeId &&
       existing.notes === input.notes;
     return same ? undefined : refuse('conflict', 'Another outcome already has this id.');
   }

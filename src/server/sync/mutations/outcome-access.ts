@@ -17,4 +17,15 @@ export async function outcomeToChange(tx: StorageTx, auth: AuthContext, id: stri
   return existing;
 }
 
+/**
+ * The place an outcome names, as checkOutcomeAgainstPlan wants it: its register, 'missing' when
+ * there is no such place in the outcome's partnership (another partnership's place is missing
+ * too: nothing is revealed about it), null when the outcome names none.
+ */
+export async function placeOfOutcome(tx: StorageTx, placeId: string | null, partnershipId: string): Promise<{ kind: string } | 'missing' | null> {
+  if (placeId === null) return null;
+  const place = await tx.findPlace(placeId);
+  return place && place.partnershipId === partnershipId ? { kind: place.kind } : 'missing';
+}
+
 export const isRefusal = (x: unknown): x is Refusal => typeof x === 'object' && x !== null && 'code' in x && 'fieldErrors' in x;

@@ -6,7 +6,7 @@ import type { AuthContext } from '../../auth/authenticate';
 import type { StorageTx } from '../../storage/storage';
 import { appendAudit } from '../../audit/append-audit';
 import { refuse, type Refusal } from './refusal';
-import { isRefusal, outcomeToChange } from './outcome-access';
+import { isRefusal, outcomeToChange, placeOfOutcome } from './outcome-access';
 
 /**
  * Applies an edit: only the fields it names, so concurrent edits of different fields both stand.
@@ -24,7 +24,8 @@ export async function updateOutcome(tx: StorageTx, auth: AuthContext, args: Outc
   const changes = Object.fromEntries(changed.map((f) => [f, args.changes[f]])) as OutcomeChanges;
   const result = applyOutcomeChanges(existing, changes);
 
-  const problems = checkOutcomeAgainstPlan(result, await tx.listMeasuresOfAction(existing.actionId), localIsoDate(now));
+  const place = await placeOfOutcome(tx, result.placeId, existing.partnershipId);
+  const problems = checkOutcomeAgainstPlan(result, await tx.listMeasuresOfAction(existing.actionId), localIsoDate(now), place);
   if (problems.length > 0) {
     return refuse(
       'invalid',

@@ -1,0 +1,87 @@
+import { Link, useSearchParams } from 'react-router';
+import { PLACE_KINDS } from '../../../domain/outcome-types/catalogue';
+import { PLACE_STATUSES, type PlaceKind } from '../../../domain/place';
+import { localIsoDate } from '../../../domain/primitives';
+import { useRegister } from '../../data/place-hooks';
+import { dueForFollowUp, type PlaceWithVisits } from '../../data/places';
+import { Loading } from '../components/Loading';
+import { formatDate } from '../format-date';
+
+const FOLLOW_UP_MONTHS = [3, 6, 12] as const;
+
+/**
+ * The place registers: Safe Places, reporting centres, Hotel Watch hotels, licensed premises.
+ * "Due a follow-up" lists the places in the scheme not visited for the chosen number of months,
+ * longest-waiting first: the list an officer plans a round of visits from.
+ */
+export function PlacesScreen() {
+  const [params, setParams] = useSearchParams();
+  const kind: PlaceKind = PLACE_KINDS.find((k) => k.value === params.get('kind'))?.value ?? 'safe-place';
+  const due = Number(params.get('due') ?? 0);
+  const register = useRegister(kind);
+  const set = (patch: Record<string, string>) => setParams({ kind, ...(due ? { due: String(due) } : {}), ...patch }, { replace: true });
+  if (!register) return <Loading what="Loading the register" />;
+  const shown = due ? dueForFollowUp(register, due, localIsoDate(new Date())) : register;
+  return (
+    <div className="page">
+      <h1>Places</h1>
+      <div className="form-group">
+        <label className="label" htmlFor="register">
+          Register
+        </label>
+        <select className="select" id="register" value={kind} onChange={(e) => set({ kind: e.target.value })}>
+          {PLACE_KINDS.map((k) => (
+            <option key={k.value} value={k.value}>
+              {/premises$/.test(k.label) ? k.label : `${k.label}s`}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="form-group">
+        <label className="label" htmlFor="due">
+          Show
+        </label>
+        <select className="select" id="due" value={String(due)} onChange={(e) => setParams(e.target.value === '0' ? { kind } : { kind, due: e.target.value }, { replace: true })}>
+          <option value="0">Every place</option>
+          {FOLLOW_UP_MONTHS.map((m) => (
+            <option key={m} value={m}>
+              Due a follow-up: not visited for {m} months
+            </option>
+          ))}
+        </select>
+      </div>
+      <p>
+        <Link className="button button--secondary" to={`/places/new?kind=${kind}`}>
+          Add a place
+        </Link>
+      </p>
+      {shown.length === 0 ? (
+        <p className="muted" data-testid="places-empty">
+          {due ? `Every place in the scheme has been visited in the last ${due} months.` : 'No places in this register yet.'}
+        </p>
+      ) : (
+        <ul className="outcomes" data-testid="place-list">
+          {shown.map((r) => (
+            <PlaceItem key={r.place.id} entry={r} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function PlaceItem({ entry: { place, lastVisitOn, visits } }: { entry: PlaceWithVisits }) {
+  return (
+    <li className="outcome" data-testid={`place-${place.id}`}>
+      <div className="outcome__head">
+        <strong>{place.name}</strong>
+        {place.syncState === 'pending' && <span className="tag tag--pending">Saved on this phone</span>}
+        {place.syncState === 'rejected' && <span className="tag tag--rejected">Needs attention</span>}
+      </div>
+      <p className="muted">
+        {place.town} · {PLACE_STATUSES.find((s) => s.value === place.status)?.label} since {formatDate(place.joinedOn)}
+      </p>
+      <p>{lastVisitOn ? `Last visited ${formatDate(lastVisitOn)} (${visits} ${visits === 1 ? 'visit' : 'visits'})` : 'Not visited yet'}</p>
+    </li>
+  );
+}
