@@ -17,6 +17,8 @@ export const ApiErrorCode = z.enum([
   'not-found',
   'sequence-gap',
   'device-mismatch',
+  /** The request clashes with what is stored (a photo id reused for other bytes, a deleted outcome). */
+  'conflict',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health-routes';
 import { accountRoutes } from './routes/account-routes';
 import { partnershipRoutes } from './routes/partnership-routes';
 import { tallyRoutes } from './routes/tally-routes';
+import { photoRoutes } from './routes/photo-routes';
 import type { AuthDeps } from './auth/authenticate';
 
 export interface ServerDeps {
@@ -29,7 +30,8 @@ export async function buildServer({ config, storage, now = () => new Date() }: S
     // Behind a reverse proxy, X-Forwarded-Proto says whether the browser used HTTPS.
     trustProxy: config.publicOrigin !== undefined,
   });
-  // Only JSON bodies: a form on another site cannot send application/json without CORS approval.
+  // Only JSON bodies (and a photo upload's JPEG, in its own scope: photo-routes.ts): a form on
+  // another site can send neither without CORS approval.
   installJsonBodyParser(app);
 
   const auth: AuthDeps = {
@@ -49,6 +51,7 @@ export async function buildServer({ config, storage, now = () => new Date() }: S
   accountRoutes(app, { ...auth, scryptCost });
   partnershipRoutes(app, auth);
   tallyRoutes(app, auth);
+  photoRoutes(app, auth);
   syncRoutes(app, auth);
   healthRoutes(app, storage);
   return app;

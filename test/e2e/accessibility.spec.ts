@@ -30,6 +30,10 @@ async function violations(page: Page): Promise<string[]> {
 async function expectAccessible(page: Page, what: string) {
   await page.waitForLoadState('networkidle');
   expect(await violations(page), what).toEqual([]);
+  // Reflow (WCAG 1.4.10): nothing wider than the phone. A phone browser zooms a too-wide page
+  // out, and then taps land on the wrong thing.
+  const viewport = page.viewportSize()!.width;
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${what}: page width`).toBeLessThanOrEqual(viewport);
 }
 
 const actionUrl = async (page: Page, base: string, ref: string) => {
@@ -115,4 +119,5 @@ test('the outcome form works by keyboard alone', async ({ fieldbook: server, ope
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.getByText('Outcome saved on this phone. It syncs by itself when there is signal.')).toBeVisible();
+  await expectAccessible(page, 'action with an outcome, its photo control and "log another"');
 });

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, firstPage, signIn, test } from './support/fixtures';
 import { startNetworkSwitch } from './support/network-switch';
-import { openLogForm, outcomeForm } from './support/outcome-form';
+import { actionLink, openLogForm, outcomeForm } from './support/outcome-form';
 import { talliesOnServer } from './support/server-api';
 import { DEMO_USERS } from '../../src/server/seed/demo-seed';
 
@@ -44,6 +44,33 @@ async function openLogFormBySearch(page: Page, ref: string): Promise<void> {
   await page.getByLabel('Ref or words').fill(ref);
   await expect(page.getByRole('status').filter({ hasText: /match/ })).toBeVisible();
   await openLogForm(page, ref);
+}
+
+/** A large photo as a phone camera makes one, drawn in the page (PNG bytes). */
+async function cameraPhoto(page: Page, width: number, height: number): Promise<Buffer> {
+  const base64 = await page.evaluate(
+    async ([w, h]) => {
+      const canvas = new OffscreenCanvas(w, h);
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = '#0b3d5c';
+      g.fillRect(0, 0, w, h);
+      g.fillStyle = '#ffdd00';
+      g.fillRect(w / 4, h / 4, w / 2, h / 2);
+      const blob = await canvas.convertToBlob({ type: 'image/png' });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(binary);
+    },
+    [width, height] as const,
+  );
+  return Buffer.from(base64, 'base64');
+}
+
+/** Opens an action's page (not its form) from My actions. */
+async function openLogFormActionOnly(page: Page, ref: string): Promise<void> {
+  await actionLink(page, ref).click();
+  await expect(page.getByRole('heading', { name: `Ref ${ref}`, exact: true })).toBeVisible();
 }
 
 async function home(page: Page): Promise<void> {
@@ -144,7 +171,12 @@ test('offline, an officer logs every kind of outcome their actions count, surviv
   await form.count('Number of attendees', 12);
   await form.radio('How was it delivered?', 'Face to face');
   await form.town('Henley-on-Thames');
+  // A photo of the session's poster, straight from the camera: 4000×3000, resized on the phone.
+  await page.getByLabel('Photos (optional)').setInputFiles({ name: 'poster.png', mimeType: 'image/png', buffer: await cameraPhoto(page, 4000, 3000) });
+  await expect(page.getByRole('img', { name: 'Photo 1' })).toBeVisible();
   await form.save();
+  const trainingWithPhoto = page.getByTestId('outcome-list').getByRole('listitem').filter({ hasText: 'Training session · Hotel Watch' });
+  await expect(trainingWithPhoto.getByText('Waiting to upload')).toBeVisible();
   await home(page);
   await openLogForm(page, '19');
   await form.chooseType('Enforcement or test purchase');
@@ -247,6 +279,19 @@ test('offline, an officer logs every kind of outcome their actions count, surviv
   await phone.setOffline(false);
   await expect(status(page)).toContainText('All synced', { timeout: 30_000 });
   await expect(page.getByTestId('measure-0').getByTestId('measure-tally')).toHaveText(/^2 of 2 sessions\s*·\s*23 attendees$/);
+  // The photo went up after its outcome, resized to 1600×1200.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My actions' }).click();
+  await openLogFormActionOnly(page, '19');
+  const photoItem = page.getByTestId('outcome-list').getByRole('listitem').filter({ hasText: 'Training session · Hotel Watch' });
+  await expect(photoItem.getByText('Uploaded')).toBeVisible({ timeout: 30_000 });
+  const photoInfo = await page.evaluate(async () => {
+    const list = document.querySelector('[data-testid^="photo-"]');
+    const photoId = list?.getAttribute('data-testid')?.slice('photo-'.length);
+    const outcomeId = list?.closest('[data-testid^="outcome-"]')?.getAttribute('data-testid')?.slice('outcome-'.length);
+    const res = await fetch(`/api/outcomes/${outcomeId}/photos`);
+    return { photoId, body: (await res.json()) as { photos: { id: string; width: number; height: number; bytes: number }[] } };
+  });
+  expect(photoInfo.body.photos).toEqual([expect.objectContaining({ id: photoInfo.photoId, width: 1600, height: 1200 })]);
   // The place added offline reached the server too, and has its visit.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Places' }).click();
   const library = page.getByTestId('place-list').getByRole('listitem').filter({ hasText: 'Abingdon Library' });

@@ -8,6 +8,7 @@ import { AuditPage } from '../../domain/audit';
 import { OutcomeHistoryResponse } from '../../domain/outcome-history';
 import { DeviceCheckResponse } from '../../domain/sync/device-check';
 import { UnsyncedImportResult } from '../../domain/sync/unsynced-file';
+import { PHOTO_MIME, PhotoInfo } from '../../domain/photo';
 import { ApiError, NetworkError, ProtocolError } from './api-errors';
 
 export interface ApiClientOptions {
@@ -76,6 +77,28 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = globalThis.fetch.b
     auditPage: (partnershipId: string, before?: number) =>
       request('GET', `/api/partnerships/${encodeURIComponent(partnershipId)}/audit${before ? `?before=${before}` : ''}`, AuditPage),
     push: (req: PushRequest) => request('POST', '/api/sync/push', PushResponse, req),
+    /** Uploads one resized photo; idempotent by its id. Resolves with what the server stored. */
+    uploadPhoto: async (photoId: string, outcomeId: string, jpeg: Blob, width: number, height: number): Promise<PhotoInfo> => {
+      const q = new URLSearchParams({ outcomeId, width: String(width), height: String(height) });
+      const path = `/api/photos/${encodeURIComponent(photoId)}?${q.toString()}`;
+      let response: Response;
+      try {
+        response = await fetchImpl(baseUrl + path, {
+          method: 'PUT',
+          credentials: 'same-origin',
+          headers: { accept: 'application/json', 'content-type': PHOTO_MIME },
+          body: jpeg,
+          // A photo is a few hundred KB on one bar of signal: give it longer than a JSON request.
+          signal: AbortSignal.timeout(timeoutMs * 4),
+        });
+      } catch (e) {
+        throw new NetworkError(e instanceof Error && e.name === 'TimeoutError' ? 'The photo upload took too long.' : 'Could not reach the server.', { cause: e });
+      }
+      if (!response.ok) throw await errorFrom(response);
+      const parsed = PhotoInfo.safeParse(await response.json().catch(() => null));
+      if (!parsed.success) throw new ProtocolError(`The server's answer to PUT ${path} did not match the protocol.`, { cause: parsed.error });
+      return parsed.data;
+    },
     deviceCheck: async (deviceId: string) => (await request('GET', `/api/sync/device-check?deviceId=${encodeURIComponent(deviceId)}`, DeviceCheckResponse)).lostDevice,
     pull: (cursor: string | undefined, limit?: number) => {
       const q = new URLSearchParams();

@@ -75,11 +75,15 @@ export async function resendOutcome(db: FieldbookDb, id: string, values: Outcome
  * rejection log still has it); a refused change or delete is undone, back to the server's copy.
  */
 export async function discardRejected(db: FieldbookDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.outcomes, db.outbox], async () => {
+  await db.transaction('rw', [db.outcomes, db.outbox, db.photos], async () => {
     const o = await db.outcomes.get(id);
     if (!o || o.syncState !== 'rejected') return;
     if ((await db.outbox.where('outcomeId').equals(id).count()) > 0) return; // something newer is queued
-    if (o.server === null) await db.outcomes.delete(id);
+    if (o.server === null) {
+      // The server never had it, so its photos can never upload: they go with it.
+      await db.outcomes.delete(id);
+      await db.photos.where('outcomeId').equals(id).delete();
+    }
     else {
       const restored: LocalOutcome = { ...o, ...o.server, syncState: 'synced', localDeleted: false, server: o.server };
       delete restored.rejection;

@@ -1,2 +1,2 @@
 /** The record shapes screens render, as the data layer hands them out. */
-export type { LocalOutcome } from '../db/local-records';
+export type { LocalOutcome, LocalPhoto } from '../db/local-records';

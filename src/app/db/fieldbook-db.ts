@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../domain/plan';
-import type { FormDraft, LocalOutcome, LocalPlace, MetaEntry, OutboxEntry } from './local-records';
+import type { FormDraft, LocalOutcome, LocalPhoto, LocalPlace, MetaEntry, OutboxEntry } from './local-records';
 import { upgradeToV2 } from './upgrades/v2-outcome-edits';
 import { upgradeToV3 } from './upgrades/v3-outcome-types';
 
@@ -26,6 +26,7 @@ export class FieldbookDb extends Dexie {
   outbox!: Table<OutboxEntry, number>;
   drafts!: Table<FormDraft, string>;
   places!: EntityTable<LocalPlace, 'id'>;
+  photos!: EntityTable<LocalPhoto, 'id'>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -46,9 +47,9 @@ export class FieldbookDb extends Dexie {
     this.version(2)
       .stores({ outbox: 'seq, outcomeId' })
       .upgrade((tx) => upgradeToV2(tx));
-    // v3: outcome types and details in place of one measure and a quantity; form drafts; place registers.
+    // v3: outcome types and details in place of one measure and a quantity; form drafts; place registers; photos.
     this.version(3)
-      .stores({ drafts: 'key', places: 'id, partnershipId, kind' })
+      .stores({ drafts: 'key', places: 'id, partnershipId, kind', photos: 'id, outcomeId, uploadState' })
       .upgrade((tx) => upgradeToV3(tx));
   }
 }

@@ -85,3 +85,20 @@ export type LocalPlace = Omit<PlaceRecord, 'version' | 'createdBy' | 'updatedAt'
   syncState: 'pending' | 'synced' | 'rejected';
   rejection?: { code: RejectionCode; message: string; fieldErrors: FieldError[]; kind: MutationKind };
 };
+
+/**
+ * A photo kept on the phone as evidence for an outcome: already resized (JPEG, long edge at most
+ * 1600 px), uploaded on its own once the server has the outcome. `waiting` until the server has
+ * it; `refused` (with the reason) if the server will never take it; never deleted by sync.
+ */
+export interface LocalPhoto {
+  id: string;
+  outcomeId: string;
+  blob: Blob;
+  bytes: number;
+  width: number;
+  height: number;
+  createdAt: string;
+  uploadState: 'waiting' | 'uploaded' | 'refused';
+  refusal?: string;
+}

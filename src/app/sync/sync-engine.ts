@@ -3,6 +3,7 @@ import { ApiError, NetworkError } from '../api/api-errors';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import { pushOutbox } from './push-outbox';
 import { pullAll } from './pull-changes';
+import { uploadWaitingPhotos } from './upload-photos';
 import { checkForLostDevice } from './lost-device';
 import type { SyncProblem, SyncSnapshot } from './sync-status';
 
@@ -142,6 +143,8 @@ export class SyncEngine {
         await checkForLostDevice(this.opts.db, this.opts.api);
         await pushOutbox(this.opts.db, this.opts.api);
         await pullAll(this.opts.db, this.opts.api);
+        // Photos last: the pull has just told the phone which outcomes the server holds.
+        await uploadWaitingPhotos(this.opts.db, this.opts.api);
         return true;
       };
       const done = this.opts.withLock ? await this.opts.withLock(cycle) : await cycle();

@@ -1,13 +1,20 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { HttpError } from './http-error';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What a 413 says on this route, instead of the general advice to push fewer records. */
+    bodyTooLargeMessage?: string;
+  }
+}
+
 /**
  * Every failure leaves as an ApiErrorBody. Errors we did not anticipate are logged with the
  * request id and answered with a generic 500 that gives nothing away; the process keeps serving.
  */
 export function installErrorHandler(app: FastifyInstance, opts: { spaFallback: boolean }): void {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
-    const known = toHttpError(err);
+    const known = toHttpError(err, request.routeOptions.config?.bodyTooLargeMessage);
     if (known) {
       return reply.code(known.status).send(known.body());
     }
@@ -24,7 +31,7 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaFallback: b
   });
 }
 
-function toHttpError(err: FastifyError | HttpError): HttpError | undefined {
+function toHttpError(err: FastifyError | HttpError, bodyTooLargeMessage: string | undefined): HttpError | undefined {
   if (err instanceof HttpError) return err;
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -33,7 +40,7 @@ function toHttpError(err: FastifyError | HttpError): HttpError | undefined {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new HttpError(415, 'unsupported-media-type', 'Send the request body as application/json.');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpError(413, 'payload-too-large', 'The request body is too large. Send fewer records at a time.');
+      return new HttpError(413, 'payload-too-large', bodyTooLargeMessage ?? 'The request body is too large. Send fewer records at a time.');
   }
   // Fastify's JSON parser reports bad syntax and prototype-poisoning attempts as a 400 SyntaxError.
   if (err.statusCode === 400 && (err.name === 'SyntaxError' || err instanceof SyntaxError)) {

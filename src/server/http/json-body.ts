@@ -8,7 +8,8 @@ export const MAX_JSON_DEPTH = 32;
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 /**
- * The only body parser: JSON, at most MAX_JSON_DEPTH deep, with `__proto__` and
+ * The only body parser (but for a photo upload's JPEG, which photo-routes.ts adds in its own
+ * scope only): JSON, at most MAX_JSON_DEPTH deep, with `__proto__` and
  * `constructor.prototype` keys refused rather than parsed (secure-json-parse, as Fastify's own
  * parser uses, but with errors that say which problem it was), so no request can reach an
  * object's prototype.

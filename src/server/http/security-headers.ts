@@ -28,6 +28,7 @@ export function installSecurityHeaders(app: FastifyInstance, https: boolean): vo
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     reply.header('X-Frame-Options', 'DENY');
     if (https) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    // A route may say more (a photo is `private, no-store`), never less.
+    if (request.url.startsWith('/api/') && !/\bno-store\b/i.test(String(reply.getHeader('Cache-Control') ?? ''))) reply.header('Cache-Control', 'no-store');
   });
 }

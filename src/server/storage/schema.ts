@@ -126,6 +126,20 @@ export interface Database {
     updated_at: string;
     version: number;
   };
+  photos: {
+    id: string;
+    outcome_id: string;
+    partnership_id: string;
+    uploaded_by: string;
+    mime: string;
+    bytes: number;
+    width: number;
+    height: number;
+    sha256: string;
+    /** The image itself: a blob in SQLite, bytea in PostgreSQL; both drivers give a Buffer. */
+    data: Buffer;
+    uploaded_at: string;
+  };
   devices: { id: string; user_id: string; last_seq: number; created_at: string; last_seen_at: string };
   sign_in_throttle: { key: string; failures: number; window_started_at: string; blocked_until: string | null };
   audit_log: {

@@ -72,6 +72,22 @@ export interface NewOutcomeHistory {
   at: string;
 }
 
+/** A stored photo's description, without its bytes (readPhotoData reads those). */
+export interface PhotoRecord {
+  id: string;
+  outcomeId: string;
+  /** The outcome's partnership, copied at upload. */
+  partnershipId: string;
+  uploadedBy: string;
+  mime: string;
+  bytes: number;
+  width: number;
+  height: number;
+  /** Hex SHA-256 of the bytes. */
+  sha256: string;
+  uploadedAt: string;
+}
+
 export interface RejectionRecord {
   id: string;
   deviceId: string;
@@ -201,6 +217,14 @@ export interface StorageTx {
   insertPlace(place: StoredPlace): Promise<void>;
   /** Writes the changed fields, the new version and when it changed. */
   updatePlace(id: string, changes: PlaceChanges, version: number, updatedAt: string): Promise<void>;
+  // Photos (evidence attached to outcomes)
+  insertPhoto(photo: PhotoRecord & { data: Buffer }): Promise<void>;
+  /** The description only: listing or checking a photo never loads its bytes. */
+  findPhoto(id: string): Promise<PhotoRecord | undefined>;
+  readPhotoData(id: string): Promise<Buffer | undefined>;
+  /** Oldest first. */
+  listPhotosOfOutcome(outcomeId: string): Promise<PhotoRecord[]>;
+  countPhotosOfOutcome(outcomeId: string): Promise<number>;
   insertRejection(rejection: RejectionRecord): Promise<void>;
   listRejections(deviceId: string): Promise<RejectionRecord[]>;
   /** Outcomes by partnership, oldest version first: for counts in tests and reports. */

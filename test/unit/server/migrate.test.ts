@@ -173,3 +173,59 @@ describe('0006-places on a database that release 0005 wrote', () => {
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
   });
 });
+
+describe('0007-photos on a database that release 0006 wrote', () => {
+  it('adds an empty photos table whose bytes round-trip as a blob, keeping every earlier table and foreign keys', async () => {
+    const sqlite = new SQLite(':memory:');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    opened.push(db);
+    await migrateToLatest(db, upTo(6));
+    sqlite.exec(readFileSync(new URL('../../fixtures/sqlite-0006-data.sql', import.meta.url), 'utf8'));
+    const snapshot = () => ({
+      outcomes: sqlite.prepare('select * from outcomes order by id').all(),
+      places: sqlite.prepare('select * from places order by id').all(),
+      history: sqlite.prepare('select * from outcome_history order by id').all(),
+      audit: sqlite.prepare('select * from audit_log order by seq').all(),
+    });
+    const before = snapshot();
+
+    expect(await migrateToLatest(db, upTo(7))).toEqual(['0007-photos']);
+
+    expect(snapshot()).toEqual(before);
+    expect(sqlite.prepare('select count(*) as n from photos').get()).toEqual({ n: 0 });
+    const columns = sqlite.prepare('pragma table_info(photos)').all() as { name: string; type: string; notnull: number; pk: number }[];
+    expect(columns.map((c) => [c.name, c.type.toLowerCase(), c.notnull || c.pk])).toEqual([
+      ['id', 'text', 1],
+      ['outcome_id', 'text', 1],
+      ['partnership_id', 'text', 1],
+      ['uploaded_by', 'text', 1],
+      ['mime', 'text', 1],
+      ['bytes', 'integer', 1],
+      ['width', 'integer', 1],
+      ['height', 'integer', 1],
+      ['sha256', 'text', 1],
+      ['data', 'blob', 1],
+      ['uploaded_at', 'text', 1],
+    ]);
+    const indexes = (sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'photos'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toContain('photos_outcome');
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+
+    // Writable, the bytes come back as they went in, and its foreign keys hold.
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0xff, 0xd9]);
+    const insertPhoto = sqlite.prepare('insert into photos values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const photo = ['ph1', 'out-joined', 'p1', 'u1', 'image/jpeg', jpeg.length, 1600, 1200, 'a'.repeat(64), jpeg, '2026-05-01T10:05:00Z'];
+    insertPhoto.run(...photo);
+    expect(sqlite.prepare("select data, typeof(data) as kind from photos where id = 'ph1'").get()).toEqual({ data: jpeg, kind: 'blob' });
+    expect(() => insertPhoto.run('ph2', 'out-missing', ...photo.slice(2))).toThrow(/FOREIGN KEY/);
+    expect(() => insertPhoto.run('ph3', 'out-joined', 'p-missing', ...photo.slice(3))).toThrow(/FOREIGN KEY/);
+    expect(() => insertPhoto.run('ph4', 'out-joined', 'p1', 'u-missing', ...photo.slice(4))).toThrow(/FOREIGN KEY/);
+    expect(() => insertPhoto.run('ph5', ...photo.slice(1, 9), null, photo[10])).toThrow(/NOT NULL/);
+    expect(() => insertPhoto.run(...photo)).toThrow(/UNIQUE|PRIMARY KEY/);
+    // An outcome with a photo cannot be removed from under it (outcomes are only ever tombstoned anyway).
+    expect(() => sqlite.prepare("delete from outcomes where id = 'out-joined'").run()).toThrow(/FOREIGN KEY/);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+});

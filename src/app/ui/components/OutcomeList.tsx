@@ -1,6 +1,12 @@
 import { Link } from 'react-router';
+import { useState } from 'react';
 import { summariseOutcome } from '../../../domain/outcome-types/summary';
-import type { LocalOutcome } from '../../data/types';
+import { PHOTOS_PER_OUTCOME_MAX } from '../../../domain/photo';
+import type { ResizedPhoto } from '../../photos/resize-photo';
+import { describeError } from '../describe-error';
+import { PhotoPicker } from './PhotoPicker';
+import { PhotoThumb } from './PhotoThumb';
+import type { LocalOutcome, LocalPhoto } from '../../data/types';
 import { formatDate } from '../format-date';
 import { ConfirmButton } from './ConfirmButton';
 
@@ -19,6 +25,8 @@ export function OutcomeList({
   historyLink,
   canRepeat,
   onDelete,
+  photos,
+  onAddPhotos,
 }: {
   outcomes: LocalOutcome[];
   syncing: boolean;
@@ -28,6 +36,10 @@ export function OutcomeList({
   onDelete: (id: string) => Promise<void>;
   /** The officer's own outcomes can be the start of the next one. */
   canRepeat?: (o: LocalOutcome) => boolean;
+  /** The photos kept on this phone, by outcome. */
+  photos?: Map<string, LocalPhoto[]>;
+  /** The author adds photos to an outcome already saved. */
+  onAddPhotos?: (outcomeId: string, photos: ResizedPhoto[]) => Promise<void>;
 }) {
   if (outcomes.length === 0) return <p className="muted">Nothing logged yet.</p>;
   return (
@@ -46,6 +58,8 @@ export function OutcomeList({
               {o.town ?? 'Not town-specific'} · {o.authorName}
             </p>
             {o.notes && <p className="outcome__notes">{o.notes}</p>}
+            <OutcomePhotos photos={photos?.get(o.id) ?? []} />
+            {onAddPhotos && canChange(o) && <AddPhotos outcomeId={o.id} count={photos?.get(o.id)?.length ?? 0} onAdd={onAddPhotos} />}
             {canRepeat?.(o) && (
               <p className="outcome__actions">
                 <Link to={`/actions/${o.actionId}/log?again=${o.id}`}>Log another like this</Link>
@@ -63,5 +77,41 @@ export function OutcomeList({
         );
       })}
     </ul>
+  );
+}
+
+const UPLOAD_LABEL: Record<LocalPhoto['uploadState'], string> = { waiting: 'Waiting to upload', uploaded: 'Uploaded', refused: 'Not accepted' };
+
+/** Each photo with where it stands: on this phone waiting, uploaded, or refused with the reason. */
+function OutcomePhotos({ photos }: { photos: LocalPhoto[] }) {
+  if (photos.length === 0) return null;
+  return (
+    <ul className="photo-list" aria-label="Photos">
+      {photos.map((p, i) => (
+        <li key={p.id} data-testid={`photo-${p.id}`}>
+          <PhotoThumb blob={p.blob} alt={`Photo ${i + 1}`} />
+          <span className={`tag tag--${p.uploadState === 'uploaded' ? 'synced' : p.uploadState === 'refused' ? 'rejected' : 'pending'}`}>{UPLOAD_LABEL[p.uploadState]}</span>
+          {p.refusal && <span className="error-message">{p.refusal}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function AddPhotos({ outcomeId, count, onAdd }: { outcomeId: string; count: number; onAdd: (outcomeId: string, photos: ResizedPhoto[]) => Promise<void> }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <>
+      <PhotoPicker
+        id={`add-photos-${outcomeId}`}
+        photos={[]}
+        max={PHOTOS_PER_OUTCOME_MAX - count}
+        onChange={(picked) => {
+          setProblem(null);
+          onAdd(outcomeId, picked).catch((e: unknown) => setProblem(describeError(e, 'The photos could not be kept on this phone.')));
+        }}
+      />
+      {problem && <p className="error-message">{problem}</p>}
+    </>
   );
 }

@@ -14,6 +14,7 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   'outcomes.imported': 'Unsynced outcomes imported from a file',
   'place.created': 'Place added to a register',
   'place.changed': 'Place changed',
+  'photo.attached': 'Photo attached',
   'member.added': 'Member added',
   'member.deactivated': 'Member deactivated',
   'account.password-changed': 'Password changed',
@@ -40,6 +41,7 @@ export default function AuditLogScreen() {
       {!log.loaded && log.error === null ? (
         <Loading what="Loading the audit log" />
       ) : (
+        <div className="table-scroll" role="region" aria-label="Audit log" tabIndex={0}>
         <table className="progress-table" data-testid="audit-log">
           <thead>
             <tr>
@@ -65,6 +67,7 @@ export default function AuditLogScreen() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {log.loadOlder && (
         <button type="button" className="button button--secondary" onClick={log.loadOlder} disabled={log.loading}>

@@ -28,6 +28,7 @@ export default function OutcomeHistoryScreen() {
       {entries.length === 0 ? (
         <p>No changes since it was logged.</p>
       ) : (
+        <div className="table-scroll" role="region" aria-label="Change history" tabIndex={0}>
         <table className="progress-table" data-testid="outcome-history">
           <thead>
             <tr>
@@ -53,6 +54,7 @@ export default function OutcomeHistoryScreen() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </div>
   );

@@ -16,6 +16,8 @@ export default function ProgressScreen() {
           <p className="muted">
             {outcomeCount} {outcomeCount === 1 ? 'outcome' : 'outcomes'} logged across {actions.filter((a) => a.outcomeCount > 0).length} of {actions.length} actions.
           </p>
+          {/* A wide table scrolls sideways in its own box (focusable, so keyboards can scroll it); the page itself never does. */}
+          <div className="table-scroll" role="region" aria-label={`Progress on ${view.plan.title}`} tabIndex={0}>
           <table className="progress-table">
             <caption className="visually-hidden">Measures and what has been logged against them</caption>
             <thead>
@@ -55,6 +57,7 @@ export default function ProgressScreen() {
               )}
             </tbody>
           </table>
+          </div>
         </section>
       ))}
     </div>

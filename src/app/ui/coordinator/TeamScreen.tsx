@@ -30,6 +30,7 @@ export default function TeamScreen() {
       <p className="caption">{partnership?.partnershipName}</p>
       <h1>Team</h1>
       {actionError && <p className="error-message">{actionError}</p>}
+      <div className="table-scroll" role="region" aria-label="Team" tabIndex={0}>
       <table className="progress-table">
         <thead>
           <tr>
@@ -58,6 +59,7 @@ export default function TeamScreen() {
           ))}
         </tbody>
       </table>
+      </div>
       <p className="muted">Deactivating signs the person out everywhere at once. What they logged stays.</p>
       <ImportUnsynced partnershipId={partnershipId} />
     </div>

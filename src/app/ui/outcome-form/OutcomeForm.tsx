@@ -12,6 +12,8 @@ import { describeError } from '../describe-error';
 import { DetailField, detailInputId } from './DetailField';
 import { LocationField } from './LocationField';
 import { PlacePicker } from './PlacePicker';
+import { PhotoPicker } from '../components/PhotoPicker';
+import type { ResizedPhoto } from '../../photos/resize-photo';
 import { NO_TOWN, optionsFor, typesForAction, valuesFromState, withType, type OutcomeFormState } from './form-state';
 
 export interface SubmitOptions {
@@ -34,6 +36,7 @@ export function OutcomeForm({
   typeLocked = false,
   submitLabel,
   onSubmit,
+  photos,
 }: {
   actionId: string;
   measures: Measure[];
@@ -46,6 +49,8 @@ export function OutcomeForm({
   submitLabel: string;
   /** Resolves once saved on the phone; throws with `problems` for the fields to show. */
   onSubmit: (values: OutcomeFormValues, options: SubmitOptions) => Promise<void>;
+  /** When logging: photos to attach once the outcome is saved (held by the screen). */
+  photos?: { value: ResizedPhoto[]; onChange: (photos: ResizedPhoto[]) => void };
 }) {
   const today = localIsoDate(new Date());
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -135,6 +140,7 @@ export function OutcomeForm({
           options={[...towns.map((t) => ({ value: t, label: t })), { value: NO_TOWN, label: 'Not about one town' }]}
         />
         {type?.allowsLocation && <LocationField location={state.location} roughAccepted={state.roughLocationAccepted} error={err('location')} onChange={(location, roughLocationAccepted) => set({ location, roughLocationAccepted })} />}
+        {photos && <PhotoPicker id="photos" photos={photos.value} onChange={photos.onChange} />}
         <Field id="notes" label="Notes (optional)" hint="No personal details: no names, addresses or anything else that could identify a victim, offender or resident." error={err('notes')}>
           <textarea className="textarea" id="notes" name="notes" rows={3} maxLength={NOTES_MAX} value={state.notes} onChange={(e) => set({ notes: e.target.value })} aria-describedby={describedBy('notes', true, err('notes'))} />
         </Field>

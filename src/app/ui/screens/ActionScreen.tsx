@@ -5,6 +5,7 @@ import { Loading } from '../components/Loading';
 import { MeasureTallies } from '../components/MeasureTallies';
 import { OutcomeList } from '../components/OutcomeList';
 import { useChangeOutcome } from '../../data/outcome-hooks';
+import { useAttachPhotos, usePhotosOf } from '../../data/photo-hooks';
 import { useSyncStatus } from '../../sync/sync-hooks';
 import { useCurrentUser } from '../../session/use-current-user';
 
@@ -17,6 +18,8 @@ export function ActionScreen() {
   const me = useCurrentUser();
   const { syncing } = useSyncStatus();
   const { remove } = useChangeOutcome();
+  const photos = usePhotosOf(detail ? detail.outcomes.map((o) => o.id) : []);
+  const attachPhotos = useAttachPhotos();
 
   if (detail === undefined) return <Loading />;
   if (detail === null) return <NotOnPhone />;
@@ -65,6 +68,8 @@ export function ActionScreen() {
         outcomes={outcomes}
         syncing={syncing}
         canRepeat={(o) => o.authorId === me.id}
+        photos={photos}
+        onAddPhotos={attachPhotos}
         canChange={(o) => o.authorId === me.id || coordinates(o.partnershipId)}
         historyLink={(o) => (coordinates(o.partnershipId) && o.version !== null ? `/partnerships/${o.partnershipId}/outcomes/${o.id}/history` : undefined)}
         onDelete={remove}

@@ -4,12 +4,15 @@ import { localIsoDate } from '../../../domain/primitives';
 import { useActionDetail } from '../../data/action-detail-hooks';
 import { useLogOutcome, useOutcomeToRepeat } from '../../data/outcome-hooks';
 import { useFormDraft, useLastTown, type DraftHandle } from '../../data/draft-hooks';
+import { useAttachPhotos } from '../../data/photo-hooks';
+import type { ResizedPhoto } from '../../photos/resize-photo';
 import type { ActionDetail } from '../../data/action-detail';
 import type { LocalOutcome } from '../../data/types';
 import { Loading } from '../components/Loading';
 import { OutcomeForm } from '../outcome-form/OutcomeForm';
 import { emptyState, stateFromOutcome, type OutcomeFormState } from '../outcome-form/form-state';
 import { formatTime } from '../format-date';
+import { describeError } from '../describe-error';
 
 /**
  * Log an outcome against an action: saved to the phone the moment "Save" is tapped. What is typed
@@ -57,6 +60,9 @@ function LogOutcomePage({
   drafts: DraftHandle<OutcomeFormState>;
 }) {
   const { save } = useLogOutcome();
+  const attach = useAttachPhotos();
+  // Photos are not part of the draft (they are large); they are attached right after the save.
+  const [photos, setPhotos] = useState<ResizedPhoto[]>([]);
   const navigate = useNavigate();
   const measures = detail.measures.map((m) => m.measure);
   const towns = detail.partnership?.towns ?? [];
@@ -108,9 +114,18 @@ function LogOutcomePage({
         state={state}
         onStateChange={change}
         submitLabel="Save outcome"
+        photos={{ value: photos, onChange: setPhotos }}
         onSubmit={async (values, options) => {
-          await save(values, { ...options, draftKey });
-          void navigate(`/actions/${detail.action.id}`, { replace: true, state: { saved: 'Outcome saved on this phone. It syncs by itself when there is signal.' } });
+          const saved = await save(values, { ...options, draftKey });
+          // The outcome is committed; its photos follow in their own transaction and never hold it up.
+          let photoProblem = null as string | null;
+          await attach(saved.id, photos).catch((e: unknown) => {
+            photoProblem = describeError(e, 'the phone could not store them');
+          });
+          const message = photoProblem
+            ? `Outcome saved on this phone, but its photos were not: ${photoProblem}. Add them again from the outcome.`
+            : 'Outcome saved on this phone. It syncs by itself when there is signal.';
+          void navigate(`/actions/${detail.action.id}`, { replace: true, state: { saved: message } });
         }}
       />
     </div>

@@ -5,6 +5,7 @@ import { auditLog } from './0003-audit-log';
 import { outcomeEdits } from './0004-outcome-edits';
 import { outcomeTypes } from './0005-outcome-types';
 import { places } from './0006-places';
+import { photos } from './0007-photos';
 
 /**
  * Every migration, by name, in order. Names sort lexically and are recorded in the database,
@@ -17,4 +18,5 @@ export const migrations: Record<string, FieldbookMigration> = {
   '0004-outcome-edits': outcomeEdits,
   '0005-outcome-types': outcomeTypes,
   '0006-places': places,
+  '0007-photos': photos,
 };
