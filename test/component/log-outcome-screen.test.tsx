@@ -238,3 +238,21 @@ describe('use my location', () => {
     expect(screen.queryByRole('button', { name: 'Use my location' })).toBeNull();
   });
 });
+
+describe('adding photos', () => {
+  it('refuses a file that is not a photo, and one too large, beside the field, and keeps nothing', async () => {
+    await openLogForm('22');
+    fireEvent.click(await screen.findByLabelText(/^Training session/));
+    const input = screen.getByLabelText('Photos (optional)');
+    expect(input.getAttribute('accept')).toBe('image/*');
+    const notAPhoto = new File(['name,town'], 'list.csv', { type: 'text/csv' });
+    // A 50 MB "photo": refused on its size before the phone tries to decode it.
+    const huge = new File([new Uint8Array(1)], 'huge.jpg', { type: 'image/jpeg' });
+    Object.defineProperty(huge, 'size', { value: 50_000_000 });
+    fireEvent.change(input, { target: { files: [notAPhoto, huge] } });
+    const field = input.closest('.form-group') as HTMLElement;
+    await waitFor(() => expect(field.querySelector('.error-message')?.textContent).toContain('list.csv: That file is not a photo.'));
+    expect(field.querySelector('.error-message')?.textContent).toContain('huge.jpg: That photo is too large (50 MB). Choose one under 30 MB.');
+    expect(within(field).queryAllByRole('img')).toHaveLength(0);
+  });
+});

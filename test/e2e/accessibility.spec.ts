@@ -74,6 +74,17 @@ test.describe('every screen meets WCAG 2.2 AA (axe-core), on a 360×640 phone', 
     await page.goto(`${server.url}${action3}/log`);
     await page.getByLabel(/^Safe Place follow-up visit/).check();
     await expectAccessible(page, 'Safe Place visit form');
+
+    // Text at 200% (WCAG 1.4.4), as a phone's largest font setting gives: still no sideways scrolling.
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'visit form at 200% text').toBeLessThanOrEqual(360);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Places' }).click();
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'places at 200% text').toBeLessThanOrEqual(360);
   });
 
   test('coordinator screens', async ({ fieldbook: server, openPhone }) => {

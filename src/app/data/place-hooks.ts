@@ -2,7 +2,8 @@ import { useCallback } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { PlaceKind } from '../../domain/place';
 import { useUserServices } from '../services/services-context';
-import { addPlace, loadRegister, placesForPicker, type PlaceFormValues } from './places';
+import { addPlace, changePlaceStatus, loadRegister, placesForPicker, type PlaceFormValues } from './places';
+import type { PlaceStatus } from '../../domain/place';
 
 /** A register with each place's last visit, live. */
 export function useRegister(kind: PlaceKind) {
@@ -47,5 +48,17 @@ export function useDiscardPlace() {
       });
     },
     [db],
+  );
+}
+
+/** Changes a place's status on the phone, then asks sync to run soon. */
+export function useChangePlaceStatus() {
+  const { db, sync } = useUserServices();
+  return useCallback(
+    async (id: string, status: PlaceStatus) => {
+      await changePlaceStatus(db, id, status);
+      sync.requestSoon();
+    },
+    [db, sync],
   );
 }

@@ -76,3 +76,16 @@ export async function placesForPicker(db: FieldbookDb, kind: PlaceKind): Promise
   const places = await db.places.where('kind').equals(kind).toArray();
   return places.sort((a, b) => Number(b.status === 'active') - Number(a.status === 'active') || a.town.localeCompare(b.town) || a.name.localeCompare(b.name));
 }
+
+/**
+ * Changes a place's status (a venue withdrew, closed, or came back), queued like any change.
+ * Only the status travels, with the version the phone last saw.
+ */
+export async function changePlaceStatus(db: FieldbookDb, id: string, status: LocalPlace['status'], now = new Date()): Promise<void> {
+  await db.transaction('rw', [db.places, db.outbox, db.meta], async () => {
+    const place = await db.places.get(id);
+    if (!place || place.status === status) return;
+    await db.places.put({ ...place, status, syncState: 'pending' });
+    await enqueue(db, 'place.update', id, { id, baseVersion: place.version ?? 0, changes: { status } }, now);
+  });
+}

@@ -5,7 +5,8 @@
 export function describeError(err: unknown, fallback: string): string {
   if (err instanceof Error) {
     if (err.name === 'NetworkError') return 'No connection to Fieldbook. Check your signal and try again.';
-    if (err.name === 'ApiError' || err.name === 'OutcomeNotValidError') return err.message;
+    // Errors whose messages are written for the officer.
+    if (['ApiError', 'OutcomeNotValidError', 'PhotoNotUsableError', 'PositionUnavailableError'].includes(err.name)) return err.message;
   }
   return fallback;
 }

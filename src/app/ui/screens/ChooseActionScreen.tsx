@@ -2,6 +2,7 @@ import { useMyActions } from '../../data/plan-hooks';
 import { ActionList } from '../components/ActionList';
 import { Loading } from '../components/Loading';
 import { SearchScreen } from './SearchScreen';
+import RecentOutcomes from '../components/RecentOutcomes';
 
 const logFor = (a: { id: string }) => `/actions/${a.id}/log`;
 
@@ -14,6 +15,8 @@ export function ChooseActionScreen() {
       {mine.length > 0 && (
         <div className="page">
           <h1>Log an outcome</h1>
+          {/* The shortcut's commonest use is a repeat: the last kinds of outcome come first. */}
+          <RecentOutcomes />
           <h2>Your actions</h2>
           <ActionList items={mine} linkTo={logFor} />
         </div>

@@ -1,8 +1,10 @@
 import { Link, useSearchParams } from 'react-router';
 import { PLACE_KINDS } from '../../../domain/outcome-types/catalogue';
-import { PLACE_STATUSES, type PlaceKind } from '../../../domain/place';
+import { PLACE_STATUSES, type PlaceKind, type PlaceStatus } from '../../../domain/place';
 import { localIsoDate } from '../../../domain/primitives';
-import { useRegister } from '../../data/place-hooks';
+import { useState } from 'react';
+import { useChangePlaceStatus, useRegister } from '../../data/place-hooks';
+import { describeError } from '../describe-error';
 import { dueForFollowUp, type PlaceWithVisits } from '../../data/places';
 import { Loading } from '../components/Loading';
 import { formatDate } from '../format-date';
@@ -71,6 +73,8 @@ export function PlacesScreen() {
 }
 
 function PlaceItem({ entry: { place, lastVisitOn, visits } }: { entry: PlaceWithVisits }) {
+  const changeStatus = useChangePlaceStatus();
+  const [problem, setProblem] = useState<string | null>(null);
   return (
     <li className="outcome" data-testid={`place-${place.id}`}>
       <div className="outcome__head">
@@ -82,6 +86,25 @@ function PlaceItem({ entry: { place, lastVisitOn, visits } }: { entry: PlaceWith
         {place.town} · {PLACE_STATUSES.find((s) => s.value === place.status)?.label} since {formatDate(place.joinedOn)}
       </p>
       <p>{lastVisitOn ? `Last visited ${formatDate(lastVisitOn)} (${visits} ${visits === 1 ? 'visit' : 'visits'})` : 'Not visited yet'}</p>
+      <div className="inline-field">
+        <label htmlFor={`status-${place.id}`}>Status</label>
+        <select
+          className="select select--inline"
+          id={`status-${place.id}`}
+          value={place.status}
+          onChange={(e) => {
+            setProblem(null);
+            changeStatus(place.id, e.target.value as PlaceStatus).catch((err: unknown) => setProblem(describeError(err, 'The change could not be saved on this phone.')));
+          }}
+        >
+          {PLACE_STATUSES.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {problem && <p className="error-message">{problem}</p>}
     </li>
   );
 }
