@@ -11,7 +11,11 @@ export function usePhotosOf(outcomeIds: string[]) {
   return useLiveQuery(async () => {
     const photos = await db.photos.where('outcomeId').anyOf(key ? key.split(',') : []).toArray();
     const by = new Map<string, typeof photos>();
-    for (const p of photos.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) by.set(p.outcomeId, [...(by.get(p.outcomeId) ?? []), p]);
+    for (const p of photos.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+      const list = by.get(p.outcomeId);
+      if (list) list.push(p);
+      else by.set(p.outcomeId, [p]);
+    }
     return by;
   }, [db, key]);
 }

@@ -101,7 +101,9 @@ export class SyncEngine {
   /** Wires the browser triggers; returns the function that unwires them. */
   start(): () => void {
     const onOnline = () => {
-      this.update({ online: true });
+      // Signal is back: "offline" is no longer the problem, whether or not this tab gets to sync
+      // (another tab may hold the lock and do it for both).
+      this.update({ online: true, problem: this.snapshot.problem?.kind === 'offline' ? null : this.snapshot.problem });
       this.failures = 0;
       void this.syncNow();
     };
@@ -154,8 +156,9 @@ export class SyncEngine {
         this.failures = 0;
         this.update({ syncing: false, problem: null, lastSyncedAt: at, retryAt: null });
       } else {
-        // Another tab holds the lock and is syncing this same database; its result shows here through IndexedDB.
-        this.update({ syncing: false });
+        // Another tab holds the lock and is syncing this same database; its result shows here through
+        // IndexedDB. This tab was online to try, so it no longer says it is offline.
+        this.update({ syncing: false, problem: this.snapshot.problem?.kind === 'offline' ? null : this.snapshot.problem });
       }
     } catch (e) {
       const problem = describe(e);

@@ -4,6 +4,7 @@ import { useAuditLog } from '../../data/admin-hooks';
 import { useCurrentUser } from '../../session/use-current-user';
 import { Loading } from '../components/Loading';
 import { describeError } from '../describe-error';
+import { TableRegion } from '../components/TableRegion';
 
 // Typed against the domain's list, so a new audit action cannot ship without its label.
 const ACTION_LABEL: Record<AuditAction, string> = {
@@ -41,33 +42,33 @@ export default function AuditLogScreen() {
       {!log.loaded && log.error === null ? (
         <Loading what="Loading the audit log" />
       ) : (
-        <div className="table-scroll" role="region" aria-label="Audit log" tabIndex={0}>
-        <table className="progress-table" data-testid="audit-log">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.entries.map((e) => (
-              <tr key={e.id}>
-                <td>{when.format(new Date(e.at))}</td>
-                <td>{e.actorName ?? 'System'}</td>
-                <td>{ACTION_LABEL[e.action as AuditAction] ?? e.action}</td>
-                <td className="muted">
-                  {Object.entries(e.details)
-                    .filter(([, v]) => v !== null && v !== undefined)
-                    .map(([k, v]) => `${k}: ${String(v)}`)
-                    .join(' · ')}
-                </td>
+        <TableRegion label="Audit log">
+          <table className="progress-table" data-testid="audit-log">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Details</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        </div>
+            </thead>
+            <tbody>
+              {log.entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{when.format(new Date(e.at))}</td>
+                  <td>{e.actorName ?? 'System'}</td>
+                  <td>{ACTION_LABEL[e.action as AuditAction] ?? e.action}</td>
+                  <td className="muted">
+                    {Object.entries(e.details)
+                      .filter(([, v]) => v !== null && v !== undefined)
+                      .map(([k, v]) => `${k}: ${String(v)}`)
+                      .join(' · ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       {log.loadOlder && (
         <button type="button" className="button button--secondary" onClick={log.loadOlder} disabled={log.loading}>

@@ -2,6 +2,7 @@ import { useParams } from 'react-router';
 import { useOutcomeHistory } from '../../data/admin-hooks';
 import { Loading } from '../components/Loading';
 import { describeError } from '../describe-error';
+import { TableRegion } from '../components/TableRegion';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 // measureId and quantity: fields of outcomes before outcome types; their history still shows them.
@@ -28,33 +29,33 @@ export default function OutcomeHistoryScreen() {
       {entries.length === 0 ? (
         <p>No changes since it was logged.</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label="Change history" tabIndex={0}>
-        <table className="progress-table" data-testid="outcome-history">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td>{when.format(new Date(e.at))}</td>
-                <td>{e.actorName}</td>
-                <td>
-                  {e.kind === 'delete' ? 'Deleted' : `Changed ${FIELD[e.field ?? ''] ?? e.field}`}
-                  {e.conflict && <span className="tag tag--rejected">Conflict: replaced a change it had not seen</span>}
-                </td>
-                <td>{show(e.from)}</td>
-                <td>{e.kind === 'delete' ? '' : show(e.to)}</td>
+        <TableRegion label="Change history">
+          <table className="progress-table" data-testid="outcome-history">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        </div>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{when.format(new Date(e.at))}</td>
+                  <td>{e.actorName}</td>
+                  <td>
+                    {e.kind === 'delete' ? 'Deleted' : `Changed ${FIELD[e.field ?? ''] ?? e.field}`}
+                    {e.conflict && <span className="tag tag--rejected">Conflict: replaced a change it had not seen</span>}
+                  </td>
+                  <td>{show(e.from)}</td>
+                  <td>{e.kind === 'delete' ? '' : show(e.to)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { useCurrentUser } from '../../session/use-current-user';
 import { Loading } from '../components/Loading';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { describeError } from '../describe-error';
+import { TableRegion } from '../components/TableRegion';
 
 /** Coordinator view of a partnership's members; deactivating someone ends all their sessions at once. */
 export default function TeamScreen() {
@@ -30,36 +31,36 @@ export default function TeamScreen() {
       <p className="caption">{partnership?.partnershipName}</p>
       <h1>Team</h1>
       {actionError && <p className="error-message">{actionError}</p>}
-      <div className="table-scroll" role="region" aria-label="Team" tabIndex={0}>
-      <table className="progress-table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col"><span className="visually-hidden">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.id}>
-              <th scope="row">
-                {m.name}
-                <span className="progress-table__who">{m.email}</span>
-              </th>
-              <td>
-                {m.role === 'coordinator' ? 'Coordinator' : 'Officer'}
-                <span className="progress-table__who">{m.jobTitle}</span>
-              </td>
-              <td>{m.active ? 'Active' : 'Deactivated'}</td>
-              <td>
-                {m.active && m.id !== me.id && <ConfirmButton label="Deactivate" confirmLabel={`Deactivate ${m.name} now`} cancelLabel="Cancel" onConfirm={() => confirm(m.id)} />}
-              </td>
+      <TableRegion label="Team">
+        <table className="progress-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col"><span className="visually-hidden">Actions</span></th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      </div>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">
+                  {m.name}
+                  <span className="progress-table__who">{m.email}</span>
+                </th>
+                <td>
+                  {m.role === 'coordinator' ? 'Coordinator' : 'Officer'}
+                  <span className="progress-table__who">{m.jobTitle}</span>
+                </td>
+                <td>{m.active ? 'Active' : 'Deactivated'}</td>
+                <td>
+                  {m.active && m.id !== me.id && <ConfirmButton label="Deactivate" confirmLabel={`Deactivate ${m.name} now`} cancelLabel="Cancel" onConfirm={() => confirm(m.id)} />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       <p className="muted">Deactivating signs the person out everywhere at once. What they logged stays.</p>
       <ImportUnsynced partnershipId={partnershipId} />
     </div>
