@@ -29,6 +29,11 @@ const ProgressScreen = lazy(() => import('./ui/coordinator/ProgressScreen'));
 const TeamScreen = lazy(() => import('./ui/coordinator/TeamScreen'));
 const AuditLogScreen = lazy(() => import('./ui/coordinator/AuditLogScreen'));
 const OutcomeHistoryScreen = lazy(() => import('./ui/coordinator/OutcomeHistoryScreen'));
+const PlansScreen = lazy(() => import('./ui/coordinator/PlansScreen'));
+const ManagePlanScreen = lazy(() => import('./ui/coordinator/ManagePlanScreen'));
+const ImportPlanScreen = lazy(() => import('./ui/coordinator/ImportPlanScreen'));
+const EditActionScreen = lazy(() => import('./ui/coordinator/EditActionScreen'));
+const EditMeasureScreen = lazy(() => import('./ui/coordinator/EditMeasureScreen'));
 const EditOutcomeScreen = lazy(() => import('./ui/screens/EditOutcomeScreen').then((m) => ({ default: m.EditOutcomeScreen })));
 const PlacesScreen = lazy(() => import('./ui/screens/PlacesScreen').then((m) => ({ default: m.PlacesScreen })));
 const AddPlaceScreen = lazy(() => import('./ui/screens/AddPlaceScreen').then((m) => ({ default: m.AddPlaceScreen })));
@@ -92,6 +97,12 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
         <Route path="/sign-in" element={<SignInScreen />} />
         <Route path="/account/password" element={<ChangePasswordScreen />} />
         <Route path="/progress" element={coordinator ? <ProgressScreen /> : <NotFoundScreen />} />
+        <Route path="/plans" element={coordinator ? <PlansScreen /> : <NotFoundScreen />} />
+        <Route path="/plans/:planId" element={coordinator ? <ManagePlanScreen /> : <NotFoundScreen />} />
+        <Route path="/plans/:planId/import" element={coordinator ? <ImportPlanScreen /> : <NotFoundScreen />} />
+        <Route path="/plans/:planId/actions/:actionId" element={coordinator ? <EditActionScreen /> : <NotFoundScreen />} />
+        <Route path="/plans/:planId/actions/:actionId/measures/new" element={coordinator ? <EditMeasureScreen /> : <NotFoundScreen />} />
+        <Route path="/plans/:planId/measures/:measureId" element={coordinator ? <EditMeasureScreen /> : <NotFoundScreen />} />
         <Route path="/partnerships/:partnershipId/team" element={coordinator ? <TeamScreen /> : <NotFoundScreen />} />
         <Route path="/partnerships/:partnershipId/audit" element={coordinator ? <AuditLogScreen /> : <NotFoundScreen />} />
         <Route path="/partnerships/:partnershipId/outcomes/:outcomeId/history" element={coordinator ? <OutcomeHistoryScreen /> : <NotFoundScreen />} />

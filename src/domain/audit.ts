@@ -2,7 +2,21 @@ import { z } from './zod';
 import { Id, Int, IsoDateTime } from './primitives';
 
 /** What the audit log records. Data changes and account changes; sign-in events go to the server log. */
-export const AUDIT_ACTIONS = ['plan.imported', 'outcome.created', 'outcome.changed', 'outcome.deleted', 'outcomes.imported', 'place.created', 'place.changed', 'photo.attached', 'member.added', 'member.deactivated', 'account.password-changed', 'account.password-set'] as const;
+export const AUDIT_ACTIONS = [
+  'plan.created',
+  'plan.changed',
+  'plan.imported',
+  'action.added',
+  'action.changed',
+  'action.merged',
+  'action.removed',
+  'measure.added',
+  'measure.changed',
+  'measure.removed',
+  'review.saved',
+  'quarter.signed-off',
+  'quarter.reopened',
+  'outcome.created', 'outcome.changed', 'outcome.deleted', 'outcomes.imported', 'place.created', 'place.changed', 'photo.attached', 'member.added', 'member.deactivated', 'account.password-changed', 'account.password-set'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AuditEntry = z.object({

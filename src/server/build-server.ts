@@ -14,6 +14,8 @@ import { accountRoutes } from './routes/account-routes';
 import { partnershipRoutes } from './routes/partnership-routes';
 import { tallyRoutes } from './routes/tally-routes';
 import { photoRoutes } from './routes/photo-routes';
+import { planRoutes } from './routes/plan-routes';
+import { reviewRoutes } from './routes/review-routes';
 import type { AuthDeps } from './auth/authenticate';
 
 export interface ServerDeps {
@@ -51,6 +53,8 @@ export async function buildServer({ config, storage, now = () => new Date() }: S
   accountRoutes(app, { ...auth, scryptCost });
   partnershipRoutes(app, auth);
   tallyRoutes(app, auth);
+  planRoutes(app, auth);
+  reviewRoutes(app, auth);
   photoRoutes(app, auth);
   syncRoutes(app, auth);
   healthRoutes(app, storage);

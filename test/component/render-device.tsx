@@ -33,13 +33,13 @@ export async function renderOnOfflinePhone(
     name: 'Sam Patel',
     memberships: [{ partnershipId: crypto.randomUUID(), partnershipName: 'South and Vale', role: 'officer', jobTitle: 'Officer' }],
   };
-  if (!existing) await applyPullPage(db, southAndValePage(user.id));
+  if (!existing) await applyPullPage(db, southAndValePage(user.id), user.id);
   sessionUsers.set(db, JSON.stringify(user));
   const actionId = async (ref: string) => (await db.actions.where('ref').equals(ref).first())!.id;
   const url = typeof at === 'string' ? at : await at(actionId);
   // Port 1 is closed: the API client behaves as with no signal if anything does reach for it.
   const api = createApiClient({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000 });
-  const sync = new SyncEngine({ db, api, isOnline: () => false, onSignInNeeded: () => undefined });
+  const sync = new SyncEngine({ db, api, userId: user.id, isOnline: () => false, onSignInNeeded: () => undefined });
   const storage = memoryStorage({ 'fieldbook.user.v1': JSON.stringify(user) });
   const session = new SessionStore(() => Promise.resolve(api), storage);
   const utils = render(

@@ -167,7 +167,7 @@ describe('editing and deleting outcomes', () => {
     await desk.sync.syncNow();
 
     await editOutcome(phone.db, logged.id, { ...valuesOf(logged), notes: 'added detail' });
-    await pullAll(phone.db, phone.api); // the coordinator's edit arrives before the phone's has gone
+    await pullAll(phone.db, phone.api, phone.user.id); // the coordinator's edit arrives before the phone's has gone
     expect(await phone.db.outcomes.get(logged.id)).toMatchObject({ town: 'Wantage', notes: 'added detail', syncState: 'pending' });
 
     await phone.sync.syncNow();

@@ -22,7 +22,7 @@ async function browser() {
   /** A fresh Fieldbook database in this browser, as after first sign-in or after eviction. */
   const freshDatabase = async () => {
     const db = newTestDb();
-    const sync = new SyncEngine({ db, api, onSignInNeeded: () => undefined });
+    const sync = new SyncEngine({ db, api, userId: user.id, onSignInNeeded: () => undefined });
     await sync.syncNow();
     return { db, sync };
   };

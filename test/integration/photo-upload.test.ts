@@ -70,7 +70,7 @@ describe('photo uploads', () => {
     expect((await phone.db.photos.get(photo!.id))!.uploadState).toBe('waiting');
 
     // The app starts again: a new sync engine over the same database finishes the queue.
-    const restarted = new SyncEngine({ db: phone.db, api: phone.api, isOnline: () => true, onSignInNeeded: () => undefined });
+    const restarted = new SyncEngine({ db: phone.db, api: phone.api, userId: phone.user.id, isOnline: () => true, onSignInNeeded: () => undefined });
     await restarted.syncNow();
     restarted.dispose();
     expect((await phone.db.photos.get(photo!.id))!.uploadState).toBe('uploaded');

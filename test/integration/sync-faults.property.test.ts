@@ -51,7 +51,7 @@ async function newDevice(name: Device['name'], who: { email: string; password: s
   const user = await api.signIn({ email: who.email, password: who.password });
   const db = newTestDb();
   const device = { name, db, user, online: true, faults: transport.faults } as Device;
-  device.sync = new SyncEngine({ db, api, isOnline: () => device.online, onSignInNeeded: () => undefined, random: () => 0.5 });
+  device.sync = new SyncEngine({ db, api, userId: device.user.id, isOnline: () => device.online, onSignInNeeded: () => undefined, random: () => 0.5 });
   return device;
 }
 

@@ -25,6 +25,7 @@ export async function signedInDevice(serverUrl: string, email: string, password:
   device.sync = new SyncEngine({
     db,
     api,
+    userId: user.id,
     isOnline: () => device.online,
     onSignInNeeded: () => {
       device.signInNeeded = true;

@@ -58,6 +58,8 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = globalThis.fetch.b
   }
 
   return {
+    /** For the coordinator's API (coordinator-api.ts), which loads only with the coordinator's screens. */
+    request,
     signIn: async (req: SignInRequest): Promise<SessionUser> => (await request('POST', '/api/session', SignInResponse, req)).user,
     getSession: async (): Promise<SessionUser> => (await request('GET', '/api/session', SignInResponse)).user,
     // State changes always carry a JSON body, even an empty one: the server refuses any that is not JSON.

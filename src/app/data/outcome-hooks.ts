@@ -1,9 +1,11 @@
 import { useCallback } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useUserServices } from '../services/services-context';
+import type { LocalOutcome } from '../db/local-records';
 import { logOutcome, type OutcomeFormValues } from './log-outcome';
 import { deleteOutcome, discardRejected, editOutcome, resendOutcome } from './change-outcome';
 import { isLive } from '../db/local-records';
+import { QuarterLockedError, quarterLockReason } from './quarter-lock';
 
 /**
  * Checks and saves an outcome, then asks sync to run soon. The returned promise settles when the
@@ -33,7 +35,16 @@ export function useOutcome(id: string) {
 
 /** Change, delete, fix-and-resend, discard: each committed on the phone, then synced soon. */
 export function useChangeOutcome() {
-  const { db, sync } = useUserServices();
+  const { db, sync, user } = useUserServices();
+  /** Refuses, on the phone, what the server would refuse: a change to a signed-off quarter. */
+  const unlocked = useCallback(
+    async (id: string, newOccurredOn?: string) => {
+      const o = await db.outcomes.get(id);
+      const reason = o && (await quarterLockReason(db, user, o, newOccurredOn));
+      if (reason) throw new QuarterLockedError(reason);
+    },
+    [db, user],
+  );
   const then = useCallback(
     <A extends unknown[]>(fn: (...args: A) => Promise<unknown>) =>
       async (...args: A) => {
@@ -43,9 +54,15 @@ export function useChangeOutcome() {
     [sync],
   );
   return {
-    edit: then((id: string, values: OutcomeFormValues) => editOutcome(db, id, values)),
+    edit: then(async (id: string, values: OutcomeFormValues) => {
+      await unlocked(id, values.occurredOn);
+      return editOutcome(db, id, values);
+    }),
     resend: then((id: string, values: OutcomeFormValues) => resendOutcome(db, id, values)),
-    remove: then((id: string) => deleteOutcome(db, id)),
+    remove: then(async (id: string) => {
+      await unlocked(id);
+      return deleteOutcome(db, id);
+    }),
     discard: then((id: string) => discardRejected(db, id)),
   };
 }
@@ -54,4 +71,10 @@ export function useChangeOutcome() {
 export function useOutcomeToRepeat(id: string | null) {
   const { db } = useUserServices();
   return useLiveQuery(async () => (id ? ((await db.outcomes.get(id)) ?? null) : null), [db, id]);
+}
+
+/** Why the signed-in officer can no longer change this outcome (its quarter is signed off), or null; live. */
+export function useQuarterLock(outcome: Pick<LocalOutcome, 'actionId' | 'partnershipId' | 'occurredOn'> | null | undefined) {
+  const { db, user } = useUserServices();
+  return useLiveQuery(async () => (outcome ? quarterLockReason(db, user, outcome) : null), [db, user, outcome?.actionId, outcome?.partnershipId, outcome?.occurredOn]);
 }

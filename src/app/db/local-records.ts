@@ -102,3 +102,13 @@ export interface LocalPhoto {
   uploadState: 'waiting' | 'uploaded' | 'refused';
   refusal?: string;
 }
+
+/**
+ * A coordinator changed the plan under the officer's feet (merged, renumbered or removed an
+ * action they own or logged against): said once, after the sync that brought it, until dismissed.
+ */
+export interface PlanNotice {
+  id: string;
+  createdAt: string;
+  text: string;
+}

@@ -46,6 +46,7 @@ export function AppServicesProvider({ children, api }: { children: ReactNode; ap
       const sync = new SyncEngine({
         db,
         api: client,
+        userId,
         onSignInNeeded: () => app.session.markSignInNeeded(),
         isPaused: () => {
           const s = app.session.getSnapshot();

@@ -4,20 +4,21 @@ import { PULLED_STORES, type FieldbookDb } from '../db/fieldbook-db';
 import type { LocalOutcome, OutboxEntry } from '../db/local-records';
 import { applyOutcomeChanges, type OutcomeRecord } from '../../domain/outcome';
 import type { OutcomeUpdateArgs } from '../../domain/sync/push';
+import { planNotices } from './plan-notices';
 
 export interface PullSummary {
   pages: number;
   records: number;
 }
 
-/** Pulls page after page until the server says there is no more. */
-export async function pullAll(db: FieldbookDb, api: ApiClient, pageSize?: number): Promise<PullSummary> {
+/** Pulls page after page until the server says there is no more. viewerId: the signed-in user, whom notices concern. */
+export async function pullAll(db: FieldbookDb, api: ApiClient, viewerId: string, pageSize?: number): Promise<PullSummary> {
   const summary: PullSummary = { pages: 0, records: 0 };
   for (;;) {
     const cursor = (await db.meta.get('pullCursor'))?.value;
     const page = await api.pull(cursor === undefined ? undefined : String(cursor), pageSize);
     summary.pages++;
-    summary.records += await applyPullPage(db, page);
+    summary.records += await applyPullPage(db, page, viewerId);
     if (!page.more) return summary;
   }
 }
@@ -27,15 +28,27 @@ export async function pullAll(db: FieldbookDb, api: ApiClient, pageSize?: number
  * transaction, not per record). If the tab dies halfway, neither the records nor the cursor moved,
  * and the same page is simply pulled again.
  */
-export async function applyPullPage(db: FieldbookDb, page: PullResponse): Promise<number> {
+export async function applyPullPage(db: FieldbookDb, page: PullResponse, viewerId: string, now = new Date()): Promise<number> {
   const stores = PULLED_STORES.map((s) => db[s]);
   let count = 0;
-  await db.transaction('rw', [...stores, db.outcomes, db.places, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [...stores, db.outcomes, db.places, db.outbox, db.meta, db.notices], async () => {
+    const notices = await planNotices(db, page, viewerId, now);
+    if (notices.length > 0) await db.notices.bulkPut(notices);
     if (page.reset) {
       // Start again from what the server says now; the officer's own unsynced or refused work stays.
       await Promise.all(stores.map((s) => s.clear()));
       await db.outcomes.where('syncState').equals('synced').delete();
       await db.places.filter((p) => p.syncState === 'synced').delete();
+    }
+    // Removals first: a merge's removal is older than the outcomes it moved (see mergeAction).
+    for (const removal of page.changes.removals) {
+      count++;
+      await db[removal.table].delete(removal.id);
+      // Outcomes on this phone still under a merged action (waiting, or refused) follow it, as the
+      // server moves them when they arrive; their queued pushes are left as they were sent.
+      if (removal.table === 'actions' && removal.mergedInto !== null) {
+        await db.outcomes.where('actionId').equals(removal.id).modify({ actionId: removal.mergedInto });
+      }
     }
     for (const store of PULLED_STORES) {
       const rows = page.changes[store];

@@ -10,6 +10,8 @@ import type { SyncProblem, SyncSnapshot } from './sync-status';
 export interface SyncEngineOptions {
   db: FieldbookDb;
   api: ApiClient;
+  /** The signed-in user whose database this is: plan-change notices are about their actions and outcomes. */
+  userId: string;
   /** The session ended on the server: the app asks the officer to sign in again; the queue stays. */
   onSignInNeeded: () => void;
   /** Work is queued and may wait for signal: the app asks for Background Sync here. */
@@ -144,7 +146,7 @@ export class SyncEngine {
       const cycle = async () => {
         await checkForLostDevice(this.opts.db, this.opts.api);
         await pushOutbox(this.opts.db, this.opts.api);
-        await pullAll(this.opts.db, this.opts.api);
+        await pullAll(this.opts.db, this.opts.api, this.opts.userId);
         // Photos last: the pull has just told the phone which outcomes the server holds.
         await uploadWaitingPhotos(this.opts.db, this.opts.api);
         return true;

@@ -6,7 +6,7 @@ export function describeError(err: unknown, fallback: string): string {
   if (err instanceof Error) {
     if (err.name === 'NetworkError') return 'No connection to Fieldbook. Check your signal and try again.';
     // Errors whose messages are written for the officer.
-    if (['ApiError', 'OutcomeNotValidError', 'PhotoNotUsableError', 'PositionUnavailableError'].includes(err.name)) return err.message;
+    if (['ApiError', 'OutcomeNotValidError', 'PhotoNotUsableError', 'PositionUnavailableError', 'QuarterLockedError'].includes(err.name)) return err.message;
   }
   return fallback;
 }

@@ -10,10 +10,11 @@ export interface CsvRow {
 
 export class CsvSyntaxError extends Error {
   constructor(
-    message: string,
+    /** What is wrong, without the line: callers word it for their readers. */
+    readonly reason: string,
     readonly line: number,
   ) {
-    super(`Line ${line}: ${message}`);
+    super(`Line ${line}: ${reason}`);
     this.name = 'CsvSyntaxError';
   }
 }

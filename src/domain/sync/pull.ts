@@ -1,8 +1,9 @@
 import { z } from '../zod';
-import { Int, Text } from '../primitives';
+import { Id, Int, IsoDateTime, Text } from '../primitives';
 import { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../plan';
 import { OutcomeRecord } from '../outcome';
 import { PlaceRecord } from '../place';
+import { ActionReview, QuarterSignOff } from '../review';
 
 /**
  * Pull: the device asks for everything that changed since the cursor the server last gave it,
@@ -19,6 +20,20 @@ export const PullQuery = z.strictObject({
 });
 export type PullQuery = z.infer<typeof PullQuery>;
 
+/**
+ * A plan record a coordinator took out of the plan. The device drops it. An action merged into
+ * another names it: outcomes logged against the old one are now under the other (the server
+ * moved them, and moves any that arrive later), which the officer is told about.
+ */
+export const PlanRemoval = z.object({
+  id: Id,
+  table: z.enum(['objectives', 'priorities', 'indicators', 'actions', 'measures']),
+  planId: Id,
+  mergedInto: z.nullable(Id),
+  removedAt: IsoDateTime,
+});
+export type PlanRemoval = z.infer<typeof PlanRemoval>;
+
 export const PullChanges = z.object({
   partnerships: z.array(Partnership),
   plans: z.array(Plan),
@@ -29,6 +44,11 @@ export const PullChanges = z.object({
   measures: z.array(Measure),
   outcomes: z.array(OutcomeRecord),
   places: z.array(PlaceRecord),
+  removals: z.array(PlanRemoval),
+  /** Coordinators only: the quarterly review of each action. */
+  reviews: z.array(ActionReview),
+  /** Everyone: a signed-off quarter locks its outcomes for officers. */
+  signOffs: z.array(QuarterSignOff),
 });
 export type PullChanges = z.infer<typeof PullChanges>;
 export type PulledTable = keyof PullChanges;
@@ -49,5 +69,5 @@ export const PullResponse = z.object({
 export type PullResponse = z.infer<typeof PullResponse>;
 
 export function emptyChanges(): PullChanges {
-  return { partnerships: [], plans: [], objectives: [], priorities: [], indicators: [], actions: [], measures: [], outcomes: [], places: [] };
+  return { partnerships: [], plans: [], objectives: [], priorities: [], indicators: [], actions: [], measures: [], outcomes: [], places: [], removals: [], reviews: [], signOffs: [] };
 }

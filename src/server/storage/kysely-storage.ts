@@ -1,9 +1,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema';
-import type { ChangesByTable, PhotoRecord, Storage, StorageTx, StoredOutcome, StoredPlace } from './storage';
+import type { ChangesByTable, PhotoRecord, PlanStore, ReviewStore, Storage, StorageTx, StoredOutcome, StoredPlace } from './storage';
 import { Role } from '../../domain/user';
-import { MeasureTally } from '../../domain/tally-rule';
-import type { Action, Measure } from '../../domain/plan';
+import { json, parseStrings, toAction, toIndicator, toMeasure, toObjective, toPlan, toPriority } from './plan-rows';
+import { KyselyPlanStore, toRemoval } from './kysely-plan-store';
+import { KyselyReviewStore, toReview, toSignOff } from './kysely-review-store';
 
 /**
  * Storage over Kysely: the queries are written once and Kysely's dialect turns them into
@@ -22,11 +23,14 @@ export class KyselyStorage implements Storage {
   }
 }
 
-const json = (v: unknown) => JSON.stringify(v);
-const parseStrings = (s: string) => JSON.parse(s) as string[];
-
 class KyselyTx implements StorageTx {
-  constructor(private readonly t: Transaction<Database>) {}
+  readonly plans: PlanStore;
+  readonly reviews: ReviewStore;
+
+  constructor(private readonly t: Transaction<Database>) {
+    this.plans = new KyselyPlanStore(t, () => this.takeVersion());
+    this.reviews = new KyselyReviewStore(t, () => this.takeVersion());
+  }
 
   async findUserByEmail(email: string) {
     const row = await this.t.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
@@ -216,73 +220,15 @@ class KyselyTx implements StorageTx {
   }
 
   async insertPlanRecords(partnershipId: string, r: Parameters<StorageTx['insertPlanRecords']>[1]) {
-    const scope = { partnership_id: partnershipId };
-    const p = r.plan;
-    await this.t
-      .insertInto('plans')
-      .values({ id: p.id, ...scope, title: p.title, period_start: p.periodStart, period_end: p.periodEnd, version: await this.takeVersion() })
-      .execute();
-    for (const o of r.objectives) {
-      await this.t
-        .insertInto('objectives')
-        .values({ id: o.id, ...scope, plan_id: o.planId, position: o.position, title: o.title, version: await this.takeVersion() })
-        .execute();
-    }
-    for (const o of r.priorities) {
-      await this.t
-        .insertInto('priorities')
-        .values({ id: o.id, ...scope, plan_id: o.planId, objective_id: o.objectiveId, position: o.position, name: o.name, version: await this.takeVersion() })
-        .execute();
-    }
-    for (const i of r.indicators) {
-      await this.t
-        .insertInto('indicators')
-        .values({
-          id: i.id,
-          ...scope,
-          plan_id: i.planId,
-          objective_id: i.objectiveId,
-          priority_id: i.priorityId,
-          position: i.position,
-          text: i.text,
-          version: await this.takeVersion(),
-        })
-        .execute();
-    }
-    for (const a of r.actions) {
-      await this.t
-        .insertInto('actions')
-        .values({
-          id: a.id,
-          ...scope,
-          plan_id: a.planId,
-          priority_id: a.priorityId,
-          ref: a.ref,
-          position: a.position,
-          text: a.text,
-          lead_agencies_json: json(a.leadAgencies),
-          due_on: a.dueOn,
-          see_also_json: json(a.seeAlsoRefs),
-          owner_ids_json: json(a.ownerIds),
-          version: await this.takeVersion(),
-        })
-        .execute();
-    }
-    for (const m of r.measures) {
-      await this.t
-        .insertInto('measures')
-        .values({
-          id: m.id,
-          ...scope,
-          plan_id: m.planId,
-          action_id: m.actionId,
-          position: m.position,
-          text: m.text,
-          tally_json: json(m.tally),
-          version: await this.takeVersion(),
-        })
-        .execute();
-    }
+    await this.plans.insertPlan(r.plan);
+    const add = <T>(records: T[]) => ({ add: records, update: [] });
+    await this.plans.write(partnershipId, {
+      objectives: add(r.objectives),
+      priorities: add(r.priorities),
+      indicators: add(r.indicators),
+      actions: add(r.actions),
+      measures: add(r.measures),
+    });
   }
 
   async findAction(actionId: string) {
@@ -551,14 +497,16 @@ class KyselyTx implements StorageTx {
     return rows.map(toStoredOutcome);
   }
 
-  async changesSince(partnershipIds: readonly string[], after: number, limit: number): Promise<ChangesByTable> {
+  async changesSince(partnershipIds: readonly string[], coordinatorOf: readonly string[], after: number, limit: number): Promise<ChangesByTable> {
     const ids = [...partnershipIds];
     if (ids.length === 0) {
-      return { partnerships: [], plans: [], objectives: [], priorities: [], indicators: [], actions: [], measures: [], outcomes: [], places: [] };
+      return { partnerships: [], plans: [], objectives: [], priorities: [], indicators: [], actions: [], measures: [], outcomes: [], places: [], removals: [], reviews: [], signOffs: [] };
     }
+    // An empty IN list is not portable SQL: a partnership id that cannot exist stands in.
+    const coordinated = coordinatorOf.length > 0 ? [...coordinatorOf] : ['-'];
     const t = this.t;
     const page = <R extends { version: number }, T>(rows: R[], map: (r: R) => T) => rows.map((r) => ({ version: Number(r.version), record: map(r) }));
-    const [partnerships, plans, objectives, priorities, indicators, actions, measures, outcomes, places] = await Promise.all([
+    const [partnerships, plans, objectives, priorities, indicators, actions, measures, outcomes, places, removals, reviews, signOffs] = await Promise.all([
       t.selectFrom('partnerships').selectAll().where('id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
       t.selectFrom('plans').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
       t.selectFrom('objectives').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
@@ -576,20 +524,32 @@ class KyselyTx implements StorageTx {
         .limit(limit)
         .execute(),
       t.selectFrom('places').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+      t.selectFrom('plan_removals').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+      t.selectFrom('action_reviews')
+        .innerJoin('users', 'users.id', 'action_reviews.updated_by')
+        .selectAll('action_reviews')
+        .select('users.name as author_name')
+        .where('action_reviews.partnership_id', 'in', coordinated)
+        .where('action_reviews.version', '>', after)
+        .orderBy('action_reviews.version')
+        .limit(limit)
+        .execute(),
+      t.selectFrom('quarter_sign_offs')
+        .innerJoin('users', 'users.id', 'quarter_sign_offs.signed_off_by')
+        .selectAll('quarter_sign_offs')
+        .select('users.name as author_name')
+        .where('quarter_sign_offs.partnership_id', 'in', ids)
+        .where('quarter_sign_offs.version', '>', after)
+        .orderBy('quarter_sign_offs.version')
+        .limit(limit)
+        .execute(),
     ]);
     return {
       partnerships: page(partnerships, (r) => ({ id: r.id, name: r.name, towns: parseStrings(r.towns_json) })),
-      plans: page(plans, (r) => ({ id: r.id, partnershipId: r.partnership_id, title: r.title, periodStart: r.period_start, periodEnd: r.period_end })),
-      objectives: page(objectives, (r) => ({ id: r.id, planId: r.plan_id, position: r.position, title: r.title })),
-      priorities: page(priorities, (r) => ({ id: r.id, planId: r.plan_id, objectiveId: r.objective_id, position: r.position, name: r.name })),
-      indicators: page(indicators, (r) => ({
-        id: r.id,
-        planId: r.plan_id,
-        objectiveId: r.objective_id,
-        priorityId: r.priority_id,
-        position: r.position,
-        text: r.text,
-      })),
+      plans: page(plans, toPlan),
+      objectives: page(objectives, toObjective),
+      priorities: page(priorities, toPriority),
+      indicators: page(indicators, toIndicator),
       actions: page(actions, toAction),
       measures: page(measures, toMeasure),
       outcomes: page(outcomes, (r) => {
@@ -598,6 +558,18 @@ class KyselyTx implements StorageTx {
         return { ...rest, notes: rest.deletedAt ? null : rest.notes, authorName: r.author_name };
       }),
       places: page(places, toPlace),
+      removals: page(removals, (r) => {
+        const { partnershipId: _p, removedBy: _by, ...removal } = toRemoval(r);
+        return removal;
+      }),
+      reviews: page(reviews, (r) => {
+        const { partnershipId: _p, updatedBy: _by, ...review } = toReview(r);
+        return { ...review, updatedByName: r.author_name };
+      }),
+      signOffs: page(signOffs, (r) => {
+        const { partnershipId: _p, signedOffBy: _by, ...signOff } = toSignOff(r);
+        return { ...signOff, signedOffByName: r.author_name };
+      }),
     };
   }
 }
@@ -624,31 +596,7 @@ function toUser(r: Database['users']) {
   return { id: r.id, email: r.email, name: r.name, passwordHash: r.password_hash, active: r.active === 1, createdAt: r.created_at };
 }
 
-function toAction(r: Database['actions']): Action {
-  return {
-    id: r.id,
-    planId: r.plan_id,
-    priorityId: r.priority_id,
-    ref: r.ref,
-    position: r.position,
-    text: r.text,
-    leadAgencies: parseStrings(r.lead_agencies_json),
-    dueOn: r.due_on,
-    seeAlsoRefs: parseStrings(r.see_also_json),
-    ownerIds: parseStrings(r.owner_ids_json),
-  };
-}
 
-function toMeasure(r: Database['measures']): Measure {
-  return {
-    id: r.id,
-    actionId: r.action_id,
-    planId: r.plan_id,
-    position: r.position,
-    text: r.text,
-    tally: MeasureTally.parse(JSON.parse(r.tally_json)),
-  };
-}
 
 function toStoredOutcome(r: Database['outcomes']): StoredOutcome {
   return {

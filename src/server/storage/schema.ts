@@ -140,6 +140,40 @@ export interface Database {
     data: Buffer;
     uploaded_at: string;
   };
+  plan_removals: {
+    id: string;
+    partnership_id: string;
+    plan_id: string;
+    record_table: string;
+    merged_into: string | null;
+    removed_by: string;
+    removed_at: string;
+    version: number;
+  };
+  action_reviews: {
+    id: string;
+    partnership_id: string;
+    plan_id: string;
+    action_id: string;
+    quarter_start: string;
+    rag: string | null;
+    commentary: string;
+    remedial_action: string;
+    updated_at: string;
+    updated_by: string;
+    version: number;
+  };
+  quarter_sign_offs: {
+    id: string;
+    partnership_id: string;
+    plan_id: string;
+    quarter_start: string;
+    quarter_end: string;
+    signed_off_at: string;
+    signed_off_by: string;
+    reopened_at: string | null;
+    version: number;
+  };
   devices: { id: string; user_id: string; last_seq: number; created_at: string; last_seen_at: string };
   sign_in_throttle: { key: string; failures: number; window_started_at: string; blocked_until: string | null };
   audit_log: {

@@ -5,7 +5,9 @@ import type { PlaceChanges, PlaceRecord } from '../../domain/place';
 import type { Membership, Role } from '../../domain/user';
 import type { Member } from '../../domain/account';
 import type { AuditAction, AuditEntry } from '../../domain/audit';
-import type { PulledTable } from '../../domain/sync/pull';
+import type { PlanRemoval, PulledTable } from '../../domain/sync/pull';
+import type { ActionReview, QuarterSignOff } from '../../domain/review';
+import type { ExistingPlanRecords, RecordWrites } from '../../domain/plan-admin/import-diff';
 
 /**
  * Fieldbook's storage, as the rest of the server sees it. One implementation today
@@ -136,7 +138,7 @@ export interface Versioned<T> {
 
 /** What pull reads: for each table, the lowest-versioned changes after a version, up to a limit. */
 export type ChangesByTable = {
-  [K in PulledTable]: Versioned<K extends 'outcomes' ? OutcomeRecord : K extends 'places' ? PlaceRecord : PulledRecord<K>>[];
+  [K in PulledTable]: Versioned<K extends 'outcomes' ? OutcomeRecord : K extends 'places' ? PlaceRecord : K extends 'removals' ? PlanRemoval : K extends 'reviews' ? ActionReview : K extends 'signOffs' ? QuarterSignOff : PulledRecord<K>>[];
 };
 type PulledRecord<K extends PulledTable> = K extends 'partnerships'
   ? Partnership
@@ -154,7 +156,65 @@ type PulledRecord<K extends PulledTable> = K extends 'partnerships'
               ? Measure
               : never;
 
+/** A record taken out of a plan: the row goes, this stays (pulled by devices, followed for merges). */
+export interface PlanRemovalRecord extends PlanRemoval {
+  partnershipId: string;
+  removedBy: string;
+}
+
+/** What to write to a plan's records: new ones and changed ones, each table optional. */
+export type PlanWrites = { [K in keyof ExistingPlanRecords]?: RecordWrites<ExistingPlanRecords[K][number]> };
+
+/** Coordinators' changes to plans (tx.plans). Every write takes a fresh version, so phones pull it. */
+export interface PlanStore {
+  /** Newest period first. */
+  listPlans(partnershipId: string): Promise<Plan[]>;
+  findPlan(planId: string): Promise<Plan | undefined>;
+  insertPlan(plan: Plan): Promise<void>;
+  updatePlan(plan: Plan): Promise<void>;
+  /** Everything under the plan, each table in position order. */
+  listRecords(planId: string): Promise<ExistingPlanRecords>;
+  write(partnershipId: string, writes: PlanWrites): Promise<void>;
+  /**
+   * Deletes the record's row and records its removal, with `version` if the caller took one
+   * earlier (to order the removal before other writes of its transaction) or a fresh one. The
+   * caller has moved or refused anything that refers to the record.
+   */
+  remove(removal: PlanRemovalRecord, version?: number): Promise<void>;
+  findRemoval(recordId: string): Promise<PlanRemovalRecord | undefined>;
+  findMeasure(measureId: string): Promise<(Measure & { partnershipId: string }) | undefined>;
+  /** Moves every outcome (deleted ones too) to another action, each with a fresh version; returns each id and new version. */
+  moveOutcomes(fromActionId: string, toActionId: string): Promise<{ id: string; version: number }[]>;
+  /** Including deleted ones: a tombstone still refers to its action. */
+  countOutcomesOfAction(actionId: string): Promise<number>;
+}
+
+/** A quarter's review of one action, as stored. */
+export interface StoredReview extends Omit<ActionReview, 'updatedByName'> {
+  partnershipId: string;
+  updatedBy: string;
+}
+
+/** A quarter's sign-off, as stored. */
+export interface StoredSignOff extends Omit<QuarterSignOff, 'signedOffByName'> {
+  partnershipId: string;
+  signedOffBy: string;
+}
+
+/** The quarterly review and sign-offs (tx.reviews). Every write takes a fresh version, so devices pull it. */
+export interface ReviewStore {
+  findReview(actionId: string, quarterStart: string): Promise<StoredReview | undefined>;
+  /** Inserts, or replaces the one for the same action and quarter. */
+  saveReview(review: StoredReview): Promise<void>;
+  findSignOff(planId: string, quarterStart: string): Promise<StoredSignOff | undefined>;
+  listSignOffs(planId: string): Promise<StoredSignOff[]>;
+  /** Inserts, or replaces the one for the same plan and quarter (signing off again after a reopening). */
+  saveSignOff(signOff: StoredSignOff): Promise<void>;
+}
+
 export interface StorageTx {
+  readonly plans: PlanStore;
+  readonly reviews: ReviewStore;
   // Users, memberships, sessions
   findUserByEmail(email: string): Promise<UserRecord | undefined>;
   findUserById(id: string): Promise<UserRecord | undefined>;
@@ -231,5 +291,6 @@ export interface StorageTx {
   listOutcomes(partnershipId: string): Promise<StoredOutcome[]>;
 
   // Pull
-  changesSince(partnershipIds: readonly string[], afterVersion: number, limit: number): Promise<ChangesByTable>;
+  /** coordinatorOf: the partnerships whose coordinators' tables (reviews) the user may pull. */
+  changesSince(partnershipIds: readonly string[], coordinatorOf: readonly string[], afterVersion: number, limit: number): Promise<ChangesByTable>;
 }

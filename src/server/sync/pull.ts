@@ -25,8 +25,9 @@ export async function pullChanges(storage: Storage, auth: AuthContext, query: Pu
   const reset = !cursor || cursor.scope !== scope;
   const after = reset ? 0 : cursor.version;
 
+  const coordinatorOf = auth.memberships.filter((m) => m.role === 'coordinator').map((m) => m.partnershipId);
   // One read transaction, so every table is read at the same moment.
-  const byTable = await storage.transaction((tx) => tx.changesSince(partnershipIds, after, query.limit));
+  const byTable = await storage.transaction((tx) => tx.changesSince(partnershipIds, coordinatorOf, after, query.limit));
 
   let cutoff = Number.POSITIVE_INFINITY;
   const all: { table: (typeof PULLED_TABLES)[number]; version: number; record: unknown }[] = [];
@@ -40,10 +41,10 @@ export async function pullChanges(storage: Storage, auth: AuthContext, query: Pu
   const more = page.length < all.length || cutoff !== Number.POSITIVE_INFINITY;
 
   const changes: PullChanges = emptyChanges();
-  const coordinatorOf = new Set(auth.memberships.filter((m) => m.role === 'coordinator').map((m) => m.partnershipId));
+  const coordinates = new Set(coordinatorOf);
   for (const row of page) {
     if (row.table === 'outcomes') {
-      changes.outcomes.push(redactFor(auth.user.id, coordinatorOf, row.record as OutcomeRecord));
+      changes.outcomes.push(redactFor(auth.user.id, coordinates, row.record as OutcomeRecord));
     } else {
       (changes[row.table] as unknown[]).push(row.record);
     }

@@ -28,7 +28,7 @@ describe('upgrading a phone’s database', () => {
     const db = new FieldbookDb('fieldbook-user-upgrade', { indexedDB, IDBKeyRange });
     await db.open();
 
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.outbox.count()).toBe(v1.outbox!.length);
     expect(await db.outbox.where('outcomeId').equals('7c8d9e0f-1a2b-4c3d-9e5f-6a7b8c9d0e1f').count()).toBe(1);
     const outcomes = await db.outcomes.orderBy('id').toArray();
@@ -53,7 +53,7 @@ describe('upgrading a phone’s database to outcome types', () => {
     await writeAsRelease(2, indexedDB, 'fieldbook-user-upgrade-3');
     const db = new FieldbookDb('fieldbook-user-upgrade-3', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
 
     // Measures count activities the way they counted before.
     const measures = (await db.measures.toArray()).sort((a, b) => a.position - b.position);
@@ -81,6 +81,23 @@ describe('upgrading a phone’s database to outcome types', () => {
     expect((await db.meta.get('nextSeq'))?.value).toBe(6);
     expect(await db.drafts.count()).toBe(0);
     expect(await db.places.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('upgrading a phone’s database to plan-change notices', () => {
+  it('v3 → v4 keeps every record, the queue and the draft exactly, and starts with no notices', async () => {
+    const indexedDB = new IDBFactory();
+    const v3 = await writeAsRelease(3, indexedDB, 'fieldbook-user-upgrade-4');
+    const db = new FieldbookDb('fieldbook-user-upgrade-4', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.outcomes.toArray()).toEqual(v3.outcomes);
+    expect(await db.outbox.toArray()).toEqual(v3.outbox);
+    expect(await db.drafts.toArray()).toEqual(v3.drafts);
+    expect(await db.places.toArray()).toEqual(v3.places);
+    expect(await db.meta.orderBy('key').toArray()).toEqual([...v3.meta!].sort((a, b) => String((a as { key: string }).key).localeCompare((b as { key: string }).key)));
+    expect(await db.notices.count()).toBe(0);
     db.close();
   });
 });

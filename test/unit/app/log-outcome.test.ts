@@ -9,7 +9,7 @@ const user = { id: crypto.randomUUID(), name: 'Sam Patel' };
 
 async function deviceWithPlan() {
   const db = newTestDb();
-  await applyPullPage(db, southAndValePage(user.id));
+  await applyPullPage(db, southAndValePage(user.id), user.id);
   return db;
 }
 
@@ -88,7 +88,7 @@ describe('logging an outcome on the phone', () => {
   it('keeps the officer’s own waiting outcomes when a pull starts the device again from nothing', async () => {
     const db = await deviceWithPlan();
     const waiting = await logOutcome(db, user, await outcomeFor(db, '19'));
-    await applyPullPage(db, southAndValePage(user.id));
+    await applyPullPage(db, southAndValePage(user.id), user.id);
     expect(await db.outcomes.get(waiting.id)).toMatchObject({ syncState: 'pending' });
     expect(await db.outbox.count()).toBe(1);
   });

@@ -11,7 +11,7 @@ const user = { id: crypto.randomUUID(), name: 'Sam Patel' };
 
 async function deviceWithPlan() {
   const db = newTestDb();
-  await applyPullPage(db, southAndValePage(user.id));
+  await applyPullPage(db, southAndValePage(user.id), user.id);
   const partnershipId = (await db.partnerships.toArray())[0]!.id;
   return { db, partnershipId };
 }
@@ -94,7 +94,7 @@ describe('place registers on the phone', () => {
     const page = emptyChanges();
     const theirs = { ...safePlace(partnershipId, { name: 'Wantage Pharmacy', town: 'Wantage' }), id: crypto.randomUUID(), recordedAt: '2026-11-20T10:00:00.000Z', version: 50, createdBy: crypto.randomUUID(), updatedAt: '2026-11-20T10:00:01.000Z' };
     page.places.push(theirs, { ...theirs, id: mine.id, name: 'Renamed on the server', version: 51 });
-    await applyPullPage(db, { reset: false, changes: page, cursor: 'c2', more: false });
+    await applyPullPage(db, { reset: false, changes: page, cursor: 'c2', more: false }, user.id);
     expect(await db.places.get(theirs.id)).toMatchObject({ name: 'Wantage Pharmacy', syncState: 'synced' });
     expect(await db.places.get(mine.id)).toMatchObject({ name: 'Didcot Library', syncState: 'pending' });
   });
@@ -104,7 +104,7 @@ describe('place registers on the phone', () => {
     const waiting = await addPlace(db, safePlace(partnershipId));
     const synced = { ...safePlace(partnershipId, { name: 'Synced' }), id: crypto.randomUUID(), recordedAt: '2026-11-20T10:00:00.000Z', version: 3, createdBy: user.id, updatedAt: '2026-11-20T10:00:00.000Z', syncState: 'synced' as const };
     await db.places.put(synced);
-    await applyPullPage(db, southAndValePage(user.id));
+    await applyPullPage(db, southAndValePage(user.id), user.id);
     expect(await db.places.get(waiting.id)).toBeTruthy();
     expect(await db.places.get(synced.id)).toBeUndefined();
   });

@@ -10,6 +10,7 @@ describe('a tab whose sync is done by another tab', () => {
       db: newTestDb(),
       // Port 1 is closed: nothing here may reach the network; the other tab does the syncing.
       api: createApiClient({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 500 }),
+      userId: crypto.randomUUID(),
       isOnline: () => online,
       onSignInNeeded: () => undefined,
       // The Web Lock is held by the other tab: the cycle never runs here.

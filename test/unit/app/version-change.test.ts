@@ -15,14 +15,15 @@ describe('another tab opening a newer database version', () => {
       outdated = true;
     });
 
-    // A newer release in another tab: version 4, which adds a table.
+    // A newer release in another tab: a version above this release's, which adds a table.
+    const newer = thisTab.verno + 1;
     const newerTab = new Dexie('fieldbook-user-tabs', { indexedDB, IDBKeyRange });
-    newerTab.version(4).stores({ outbox: 'seq, outcomeId', drafts: 'key', places: 'id' });
+    newerTab.version(newer).stores({ outbox: 'seq, outcomeId', drafts: 'key', places: 'id', later: 'id' });
     await newerTab.open();
 
     expect(outdated).toBe(true);
     expect(thisTab.isOpen()).toBe(false);
-    expect(newerTab.verno).toBe(4);
+    expect(newerTab.verno).toBe(newer);
     expect(await newerTab.table('outbox').count()).toBe(1);
     newerTab.close();
   });

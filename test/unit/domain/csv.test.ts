@@ -69,6 +69,12 @@ describe('parseCsv', () => {
     expect(e.message).toMatch(/^Line 2:/);
   });
 
+  it('keeps the reason apart from the line, for callers that word it themselves', () => {
+    const e = syntaxErrorOf('a\n"open');
+    expect(e.reason).toBe('a quoted field is never closed');
+    expect(e.line).toBe(2);
+  });
+
   it('reports a quote inside an unquoted field', () => {
     const e = syntaxErrorOf('a,b\nc,ab"c');
     expect(e.line).toBe(2);

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { SyncStatusBar } from './SyncStatusBar';
 import { LostDataNotice } from './LostDataNotice';
+import { PlanNotices } from './PlanNotices';
 
 export interface NavItem {
   to: string;
@@ -28,6 +29,7 @@ export function AppShell({ nav, children }: { nav: NavItem[]; children: ReactNod
       </header>
       <main id="main" className="main" tabIndex={-1}>
         <LostDataNotice />
+        <PlanNotices />
         {children}
       </main>
       <nav className="tabbar" aria-label="Main">

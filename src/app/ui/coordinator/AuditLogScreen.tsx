@@ -8,7 +8,19 @@ import { TableRegion } from '../components/TableRegion';
 
 // Typed against the domain's list, so a new audit action cannot ship without its label.
 const ACTION_LABEL: Record<AuditAction, string> = {
+  'plan.created': 'Plan created',
+  'plan.changed': 'Plan title or period changed',
   'plan.imported': 'Plan imported',
+  'action.added': 'Action added',
+  'action.changed': 'Action changed',
+  'action.merged': 'Action merged into another',
+  'action.removed': 'Action taken out of the plan',
+  'measure.added': 'Measure added',
+  'measure.changed': 'Measure changed',
+  'measure.removed': 'Measure taken out of the plan',
+  'review.saved': 'Quarterly review of an action saved',
+  'quarter.signed-off': 'Quarter signed off',
+  'quarter.reopened': 'Quarter reopened for correction',
   'outcome.created': 'Outcome logged',
   'outcome.changed': 'Outcome changed',
   'outcome.deleted': 'Outcome deleted',

@@ -3,6 +3,7 @@ import { labelFor } from '../../../domain/tally';
 import { useProgress } from '../../data/progress-hooks';
 import { Loading } from '../components/Loading';
 import { TableRegion } from '../components/TableRegion';
+import { CoordinatorNav } from './CoordinatorNav';
 
 /** Coordinator view: every action's measures with what officers have logged, by town. */
 export default function ProgressScreen() {
@@ -10,6 +11,7 @@ export default function ProgressScreen() {
   if (!plans) return <Loading what="Adding up outcomes" />;
   return (
     <div className="page page--wide">
+      <CoordinatorNav partnershipId={plans[0]?.view.plan.partnershipId} />
       {plans.map(({ view, actions, outcomeCount }) => (
         <section key={view.plan.id}>
           <p className="caption">{view.partnership?.name}</p>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useActionDetail } from '../../data/action-detail-hooks';
-import { useChangeOutcome, useOutcome } from '../../data/outcome-hooks';
+import { useChangeOutcome, useOutcome, useQuarterLock } from '../../data/outcome-hooks';
 import { useFormDraft, type DraftHandle } from '../../data/draft-hooks';
 import type { ActionDetail } from '../../data/action-detail';
 import type { LocalOutcome } from '../../data/types';
@@ -15,13 +15,25 @@ export function EditOutcomeScreen() {
   const outcome = useOutcome(outcomeId);
   const detail = useActionDetail(outcome?.actionId ?? '');
   const drafts = useFormDraft<OutcomeFormState>(`edit:${outcomeId}`);
-  if (outcome === undefined || (outcome && detail === undefined) || drafts.draft === undefined) return <Loading />;
+  const locked = useQuarterLock(outcome);
+  if (outcome === undefined || (outcome && detail === undefined) || drafts.draft === undefined || locked === undefined) return <Loading />;
   if (!outcome || !detail) {
     return (
       <div className="page">
         <h1>Outcome not found</h1>
         <p>
           It is no longer on this phone: it may have been deleted. <Link to="/">Go to your actions</Link>.
+        </p>
+      </div>
+    );
+  }
+  if (locked && outcome.syncState !== 'rejected') {
+    return (
+      <div className="page">
+        <h1>This outcome can no longer be changed</h1>
+        <p data-testid="quarter-locked">{locked}</p>
+        <p>
+          <Link to={`/actions/${outcome.actionId}`}>Back to the action</Link>
         </p>
       </div>
     );

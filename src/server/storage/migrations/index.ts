@@ -6,6 +6,8 @@ import { outcomeEdits } from './0004-outcome-edits';
 import { outcomeTypes } from './0005-outcome-types';
 import { places } from './0006-places';
 import { photos } from './0007-photos';
+import { planRemovals } from './0008-plan-removals';
+import { quarterReviews } from './0009-quarter-reviews';
 
 /**
  * Every migration, by name, in order. Names sort lexically and are recorded in the database,
@@ -19,4 +21,6 @@ export const migrations: Record<string, FieldbookMigration> = {
   '0005-outcome-types': outcomeTypes,
   '0006-places': places,
   '0007-photos': photos,
+  '0008-plan-removals': planRemovals,
+  '0009-quarter-reviews': quarterReviews,
 };

@@ -4,15 +4,16 @@ import type { AuthContext } from '../../auth/authenticate';
 import type { StorageTx } from '../../storage/storage';
 import { appendAudit } from '../../audit/append-audit';
 import { refuse, type Refusal } from './refusal';
-import { placeOfOutcome } from './outcome-access';
+import { isRefusal, placeOfOutcome } from './outcome-access';
+import { currentAction } from './current-action';
 
-export async function createOutcome(tx: StorageTx, auth: AuthContext, deviceId: string, input: OutcomeInput, now: Date): Promise<Refusal | undefined> {
+export async function createOutcome(tx: StorageTx, auth: AuthContext, deviceId: string, sent: OutcomeInput, now: Date): Promise<Refusal | undefined> {
   // Authorize against the database, never the device: the action must be in one of the user's
   // partnerships. "Not found" both for a missing action and someone else's: nothing is revealed.
-  const action = await tx.findAction(input.actionId);
-  if (!action || !auth.memberships.some((m) => m.partnershipId === action.partnershipId)) {
-    return refuse('not-found', 'The action this outcome was logged against is not in your partnerships.');
-  }
+  // An action merged away since the phone last synced is followed to where it went.
+  const action = await currentAction(tx, auth, sent.actionId);
+  if (isRefusal(action)) return action;
+  const input = { ...sent, actionId: action.id };
   // The catalogue's rules for the type's details, and the plan's: one of the action's measures
   // counts this type, the date is possible, no location where one could identify a home, and the
   // place it names (if its type takes one) is in the right register of the action's partnership.

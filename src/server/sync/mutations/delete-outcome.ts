@@ -5,6 +5,7 @@ import type { StorageTx } from '../../storage/storage';
 import { appendAudit } from '../../audit/append-audit';
 import type { Refusal } from './refusal';
 import { isRefusal, outcomeToChange } from './outcome-access';
+import { quarterLock } from './quarter-lock';
 
 /**
  * Deletes an outcome by marking it: the row stays (with its notes) on the server, devices receive
@@ -16,6 +17,8 @@ export async function deleteOutcome(tx: StorageTx, auth: AuthContext, args: Outc
   const existing = await outcomeToChange(tx, auth, args.id);
   if (isRefusal(existing)) return existing;
   if (existing.deletedAt) return undefined; // Already deleted: the same result.
+  const locked = await quarterLock(tx, auth, existing);
+  if (locked) return locked;
   const version = await tx.takeVersion();
   const { type, details, occurredOn, town } = existing;
   await tx.markOutcomeDeleted(existing.id, now.toISOString(), version);

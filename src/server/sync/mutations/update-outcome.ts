@@ -7,6 +7,7 @@ import type { StorageTx } from '../../storage/storage';
 import { appendAudit } from '../../audit/append-audit';
 import { refuse, type Refusal } from './refusal';
 import { isRefusal, outcomeToChange, placeOfOutcome } from './outcome-access';
+import { quarterLock } from './quarter-lock';
 
 /**
  * Applies an edit: only the fields it names, so concurrent edits of different fields both stand.
@@ -21,6 +22,8 @@ export async function updateOutcome(tx: StorageTx, auth: AuthContext, args: Outc
 
   const changed = EDITABLE_OUTCOME_FIELDS.filter((f) => f in args.changes && !sameFieldValue(args.changes[f], existing[f]));
   if (changed.length === 0) return undefined; // Already so: nothing to do, nothing to record.
+  const locked = await quarterLock(tx, auth, existing, args.changes.occurredOn);
+  if (locked) return locked;
   const changes = Object.fromEntries(changed.map((f) => [f, args.changes[f]])) as OutcomeChanges;
   const result = applyOutcomeChanges(existing, changes);
 
