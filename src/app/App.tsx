@@ -34,6 +34,13 @@ const ManagePlanScreen = lazy(() => import('./ui/coordinator/ManagePlanScreen'))
 const ImportPlanScreen = lazy(() => import('./ui/coordinator/ImportPlanScreen'));
 const EditActionScreen = lazy(() => import('./ui/coordinator/EditActionScreen'));
 const EditMeasureScreen = lazy(() => import('./ui/coordinator/EditMeasureScreen'));
+const OutcomesBehindScreen = lazy(() => import('./ui/coordinator/OutcomesBehindScreen'));
+const QuarterReviewScreen = lazy(() => import('./ui/coordinator/QuarterReviewScreen'));
+const QuarterReportScreen = lazy(() => import('./ui/coordinator/QuarterReportScreen'));
+const ReportsScreen = lazy(() => import('./ui/coordinator/ReportsScreen'));
+const OutcomesExportScreen = lazy(() => import('./ui/coordinator/OutcomesExportScreen'));
+const FundReturnScreen = lazy(() => import('./ui/coordinator/FundReturnScreen'));
+const FundReturnReportScreen = lazy(() => import('./ui/coordinator/FundReturnReportScreen'));
 const EditOutcomeScreen = lazy(() => import('./ui/screens/EditOutcomeScreen').then((m) => ({ default: m.EditOutcomeScreen })));
 const PlacesScreen = lazy(() => import('./ui/screens/PlacesScreen').then((m) => ({ default: m.PlacesScreen })));
 const AddPlaceScreen = lazy(() => import('./ui/screens/AddPlaceScreen').then((m) => ({ default: m.AddPlaceScreen })));
@@ -50,7 +57,8 @@ export function App() {
   );
 }
 
-function AppRoutes() {
+/** Exported for tests, which render it inside their own services and router. */
+export function AppRoutes() {
   const session = useSession();
   const userServices = useOptionalUserServices();
   if (session.status === 'signed-out') {
@@ -59,6 +67,14 @@ function AppRoutes() {
         <Routes>
           <Route path="*" element={<SignInScreen />} />
         </Routes>
+      </Suspense>
+    );
+  }
+  // A temporary password from a coordinator: their own password first, before anything opens.
+  if (session.user.mustChangePassword) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <ChangePasswordScreen firstPassword />
       </Suspense>
     );
   }
@@ -97,9 +113,16 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
         <Route path="/sign-in" element={<SignInScreen />} />
         <Route path="/account/password" element={<ChangePasswordScreen />} />
         <Route path="/progress" element={coordinator ? <ProgressScreen /> : <NotFoundScreen />} />
+        <Route path="/progress/outcomes" element={coordinator ? <OutcomesBehindScreen /> : <NotFoundScreen />} />
         <Route path="/plans" element={coordinator ? <PlansScreen /> : <NotFoundScreen />} />
         <Route path="/plans/:planId" element={coordinator ? <ManagePlanScreen /> : <NotFoundScreen />} />
         <Route path="/plans/:planId/import" element={coordinator ? <ImportPlanScreen /> : <NotFoundScreen />} />
+        <Route path="/plans/:planId/review/:quarterStart" element={coordinator ? <QuarterReviewScreen /> : <NotFoundScreen />} />
+        <Route path="/plans/:planId/reports/quarter/:quarterStart" element={coordinator ? <QuarterReportScreen /> : <NotFoundScreen />} />
+        <Route path="/plans/:planId/reports/outcomes" element={coordinator ? <OutcomesExportScreen /> : <NotFoundScreen />} />
+        <Route path="/plans/:planId/reports/pcc" element={coordinator ? <FundReturnScreen /> : <NotFoundScreen />} />
+        <Route path="/plans/:planId/reports/pcc/:stage" element={coordinator ? <FundReturnReportScreen /> : <NotFoundScreen />} />
+        <Route path="/reports" element={coordinator ? <ReportsScreen /> : <NotFoundScreen />} />
         <Route path="/plans/:planId/actions/:actionId" element={coordinator ? <EditActionScreen /> : <NotFoundScreen />} />
         <Route path="/plans/:planId/actions/:actionId/measures/new" element={coordinator ? <EditMeasureScreen /> : <NotFoundScreen />} />
         <Route path="/plans/:planId/measures/:measureId" element={coordinator ? <EditMeasureScreen /> : <NotFoundScreen />} />

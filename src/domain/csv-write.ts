@@ -17,3 +17,11 @@ export function csvCell(value: CsvValue): string {
 export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
+
+/**
+ * CSV that Excel opens cleanly by double-click: UTF-8 with a byte-order mark (without it Excel
+ * reads the file as the machine's code page and "£" and "–" come out garbled).
+ */
+export function toExcelCsv(rows: readonly (readonly CsvValue[])[]): string {
+  return `\uFEFF${toCsv(rows)}`;
+}

@@ -1,7 +1,11 @@
 import { z } from './zod';
 import { Id, isSafeText } from './primitives';
 
-export const Role = z.enum(['officer', 'coordinator']);
+/**
+ * A person's role in one partnership (they may hold a different one in another). An administrator
+ * is a coordinator who may also grant and take away the administrator role (roles.ts).
+ */
+export const Role = z.enum(['officer', 'coordinator', 'admin']);
 export type Role = z.infer<typeof Role>;
 
 export const Membership = z.object({
@@ -18,6 +22,12 @@ export const SessionUser = z.object({
   email: z.string(),
   name: z.string(),
   memberships: z.array(Membership),
+  /**
+   * Signed in with a temporary password a coordinator was given: the app asks for a new one
+   * before anything else, and the server refuses everything else until then. Optional so that a
+   * user remembered on the device by an earlier release still reads as a SessionUser.
+   */
+  mustChangePassword: z.optional(z.boolean()),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 

@@ -12,6 +12,7 @@ import { syncRoutes } from './routes/sync-routes';
 import { healthRoutes } from './routes/health-routes';
 import { accountRoutes } from './routes/account-routes';
 import { partnershipRoutes } from './routes/partnership-routes';
+import { memberRoutes } from './routes/member-routes';
 import { tallyRoutes } from './routes/tally-routes';
 import { photoRoutes } from './routes/photo-routes';
 import { planRoutes } from './routes/plan-routes';
@@ -52,6 +53,7 @@ export async function buildServer({ config, storage, now = () => new Date() }: S
   sessionRoutes(app, { ...auth, scryptCost });
   accountRoutes(app, { ...auth, scryptCost });
   partnershipRoutes(app, auth);
+  memberRoutes(app, { ...auth, scryptCost });
   tallyRoutes(app, auth);
   planRoutes(app, auth);
   reviewRoutes(app, auth);

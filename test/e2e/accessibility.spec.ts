@@ -102,6 +102,42 @@ test.describe('every screen meets WCAG 2.2 AA (axe-core), on a 360×640 phone', 
     await page.goto(`${server.url}/account`);
     await page.getByRole('link', { name: /audit/i }).first().click();
     await expectAccessible(page, 'audit log');
+
+    // The coordinator workspace, on a phone too (a coordinator checks figures between meetings).
+    await page.goto(`${server.url}/progress`);
+    await page.getByRole('link', { name: 'The whole plan' }).click();
+    await page.getByRole('link', { name: /^Q2 2018\/19/ }).click();
+    await expectAccessible(page, 'progress in a quarter');
+    await page.getByRole('link', { name: 'Plans', exact: true }).click();
+    await page.getByText(/^Start a new plan for/).click();
+    await expectAccessible(page, 'plans, with the new-plan form open');
+    await page.getByRole('link', { name: 'Rolling annual plan 2018-19' }).click();
+    await expectAccessible(page, 'a plan to change');
+    await page.getByRole('link', { name: /^Ref 3:/ }).click();
+    await expectAccessible(page, 'an action to change');
+    await page.getByRole('link', { name: 'Change how it is counted' }).first().click();
+    await expectAccessible(page, 'a measure’s tally rule');
+    await page.goBack();
+    await page.goBack();
+    await page.getByRole('link', { name: 'Import or update from CSV' }).click();
+    await page.getByLabel('Actions (CSV)').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('ref,objective,priority,action\n1,O,,x\n1,O,P,y\n') });
+    await page.getByRole('button', { name: 'Check the files' }).click();
+    await expect(page.getByTestId('import-report')).toContainText('Nothing has been saved');
+    await expectAccessible(page, 'a plan import with problems');
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await expectAccessible(page, 'reports');
+    await page.getByRole('link', { name: /^Q2 2018\/19/ }).first().click();
+    await expectAccessible(page, 'the quarterly progress report');
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('link', { name: /^review and sign-off for Q2 2018\/19/ }).click();
+    await expectAccessible(page, 'the quarterly review');
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('link', { name: 'Export outcomes as CSV' }).click();
+    await expectAccessible(page, 'the outcomes export');
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('link', { name: 'Spending plan, mid-year and end-year returns' }).click();
+    await page.getByRole('button', { name: 'Add an expenditure line' }).click();
+    await expectAccessible(page, 'the PCC return');
   });
 });
 

@@ -7,8 +7,8 @@ import { demoPartnershipId } from '../support/demo-partnership';
 import { addOtherPartnership } from '../support/seed-extra';
 import { outcomeFor } from '../support/outcomes';
 import { coordinatorApi, type CoordinatorApi } from '../../src/app/api/coordinator-api';
-import { ApiError } from '../../src/app/api/api-errors';
 import { logOutcome } from '../../src/app/data/log-outcome';
+import { refusalOf } from '../support/api-refusal';
 
 /**
  * Coordinators change plans through the real server: create, import from CSV (preview, commit,
@@ -34,15 +34,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function errorOf(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the request to be refused');
-}
 
 const newPlan = (title: string) => admin.createPlan(partnershipId, { title, periodStart: '2019-04-01', periodEnd: '2020-03-31' });
 
@@ -113,12 +104,12 @@ describe('importing a plan from CSV', () => {
   it('is for the partnership’s coordinators only', async () => {
     const plan = await newPlan('Not for officers');
     const officerAdmin = coordinatorApi(officer.api);
-    expect((await errorOf(officerAdmin.importPlan(plan.id, { actionsCsv: SAMPLE, commit: true }))).status).toBe(403);
-    expect((await errorOf(officerAdmin.createPlan(partnershipId, { title: 'x', periodStart: '2019-04-01', periodEnd: '2020-03-31' }))).status).toBe(403);
+    expect((await refusalOf(officerAdmin.importPlan(plan.id, { actionsCsv: SAMPLE, commit: true }))).status).toBe(403);
+    expect((await refusalOf(officerAdmin.createPlan(partnershipId, { title: 'x', periodStart: '2019-04-01', periodEnd: '2020-03-31' }))).status).toBe(403);
     const other = await addOtherPartnership(server.storage);
-    expect((await errorOf(admin.createPlan(other.partnershipId, { title: 'x', periodStart: '2019-04-01', periodEnd: '2020-03-31' }))).status).toBe(404);
-    expect((await errorOf(admin.editAction(other.action.id, { text: 'Mine now' }))).status).toBe(404);
-    const wrongPeriod = await errorOf(admin.createPlan(partnershipId, { title: 'Backwards', periodStart: '2020-04-01', periodEnd: '2019-03-31' }));
+    expect((await refusalOf(admin.createPlan(other.partnershipId, { title: 'x', periodStart: '2019-04-01', periodEnd: '2020-03-31' }))).status).toBe(404);
+    expect((await refusalOf(admin.editAction(other.action.id, { text: 'Mine now' }))).status).toBe(404);
+    const wrongPeriod = await refusalOf(admin.createPlan(partnershipId, { title: 'Backwards', periodStart: '2020-04-01', periodEnd: '2019-03-31' }));
     expect(wrongPeriod.body.fieldErrors).toEqual([{ path: 'periodEnd', message: 'The end must be after the start' }]);
   });
 });
@@ -185,7 +176,7 @@ describe('changing actions under officers who are offline', () => {
     await logOutcome(officer.db, officer.user, { ...(await outcomeFor(officer.db, '3')), actionId: ref3.id });
     await officer.sync.syncNow();
 
-    const refused = await errorOf(admin.removeAction(ref3.id));
+    const refused = await refusalOf(admin.removeAction(ref3.id));
     expect(refused.status).toBe(409);
     expect(refused.message).toMatch(/1 outcome is logged against this action: merge it/);
 
@@ -200,7 +191,7 @@ describe('changing actions under officers who are offline', () => {
     await admin.importPlan(plan.id, { actionsCsv: SAMPLE, commit: true });
     const records = await server.storage.transaction((tx) => tx.plans.listRecords(plan.id));
     const ref2 = records.actions.find((a) => a.ref === '2')!;
-    const clash = await errorOf(admin.editAction(ref2.id, { ref: '3', seeAlsoRefs: ['99'] }));
+    const clash = await refusalOf(admin.editAction(ref2.id, { ref: '3', seeAlsoRefs: ['99'] }));
     expect(clash.body.fieldErrors).toEqual([
       { path: 'ref', message: 'Ref 3 is already another action’s: choose another number' },
       { path: 'seeAlsoRefs', message: 'No action has ref 99' },

@@ -4,11 +4,11 @@ import { signedInDevice, type TestDevice } from '../support/test-device';
 import { COORDINATOR, OFFICER } from '../support/demo';
 import { outcomeFor } from '../support/outcomes';
 import { coordinatorApi, type CoordinatorApi } from '../../src/app/api/coordinator-api';
-import { ApiError } from '../../src/app/api/api-errors';
 import { logOutcome } from '../../src/app/data/log-outcome';
 import { editOutcome } from '../../src/app/data/change-outcome';
 import { quarterLockReason } from '../../src/app/data/quarter-lock';
 import { isLate, signOffCovering } from '../../src/domain/review';
+import { refusalOf } from '../support/api-refusal';
 
 /**
  * The quarterly review through the real server: a coordinator reviews an action and signs the
@@ -29,15 +29,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('the quarterly review', () => {
   it('locks a signed-off quarter for officers, marks what arrives later as late, and reopens', async () => {
@@ -49,7 +40,7 @@ describe('the quarterly review', () => {
     await admin.signOff(ref3.planId, Q2);
     // Signing off again changes nothing; a review of a signed-off quarter is refused until it is reopened.
     await admin.signOff(ref3.planId, Q2);
-    expect((await refusal(admin.saveReview(ref3.id, Q2, { rag: 'red', commentary: '', remedialAction: '' }))).status).toBe(409);
+    expect((await refusalOf(admin.saveReview(ref3.id, Q2, { rag: 'red', commentary: '', remedialAction: '' }))).status).toBe(409);
 
     await Promise.all([officer.sync.syncNow(), coordinator.sync.syncNow()]);
     // Everyone gets the sign-off; only coordinators get the reviews.
@@ -93,14 +84,14 @@ describe('the quarterly review', () => {
 
   it('refuses what is not a quarter, a quarter outside the plan, and a quarter not yet over', async () => {
     const ref3 = (await coordinator.db.actions.where('ref').equals('3').first())!;
-    expect((await refusal(admin.saveReview(ref3.id, '2018-08-01', { rag: null, commentary: '', remedialAction: '' }))).body.fieldErrors).toEqual([{ path: 'quarterStart', message: 'Choose a quarter' }]);
-    expect((await refusal(admin.signOff(ref3.planId, '2020-04-01'))).body.fieldErrors).toEqual([{ path: 'quarterStart', message: 'Choose a quarter of the plan' }]);
+    expect((await refusalOf(admin.saveReview(ref3.id, '2018-08-01', { rag: null, commentary: '', remedialAction: '' }))).body.fieldErrors).toEqual([{ path: 'quarterStart', message: 'Choose a quarter' }]);
+    expect((await refusalOf(admin.signOff(ref3.planId, '2020-04-01'))).body.fieldErrors).toEqual([{ path: 'quarterStart', message: 'Choose a quarter of the plan' }]);
     server.clock.now = new Date('2018-09-15T12:00:00Z');
     try {
-      expect((await refusal(admin.signOff(ref3.planId, Q2))).message).toMatch(/has not ended yet/);
+      expect((await refusalOf(admin.signOff(ref3.planId, Q2))).message).toMatch(/has not ended yet/);
     } finally {
       server.clock.now = new Date();
     }
-    expect((await refusal(coordinatorApi(officer.api).signOff(ref3.planId, '2018-04-01'))).status).toBe(403);
+    expect((await refusalOf(coordinatorApi(officer.api).signOff(ref3.planId, '2018-04-01'))).status).toBe(403);
   });
 });

@@ -5,7 +5,8 @@ import { COORDINATOR, OFFICER } from '../support/demo';
 import { outcomeFor, sampleDetails } from '../support/outcomes';
 import { addOtherPartnership, addUser } from '../support/seed-extra';
 import { logOutcome } from '../../src/app/data/log-outcome';
-import { loadProgress } from '../../src/app/data/progress-queries';
+import { loadPeriodProgress } from '../../src/app/data/period-progress';
+import { localIsoDate } from '../../src/domain/primitives';
 import { loadActionDetail } from '../../src/app/data/action-detail';
 
 let server: TestServer;
@@ -79,14 +80,18 @@ describe('who sees what', () => {
     await officer.sync.syncNow();
     await coordinator.sync.syncNow();
 
-    const [progress] = await loadProgress(coordinator.db);
-    const action = progress!.actions.find((a) => a.action.ref === '7')!;
+    // The progress screen's period "everything logged": from the plan's start to today.
+    const plan = (await coordinator.db.plans.toArray())[0]!;
+    const today = localIsoDate(new Date());
+    const progress = await loadPeriodProgress(coordinator.db, plan.id, { start: plan.periodStart, end: today, label: 'Everything logged' }, today);
+    const action = progress!.rows.find((a) => a.action.ref === '7')!;
     const measure = action.measures[0]!;
+    const tally = measure.progress.inPeriod;
     expect(measure.measure.text).toBe('meetings with service providers held');
-    expect(measure.tally.outcomeCount).toBe(before.outcomeCount + 2);
-    expect(measure.tally.figures[0]).toMatchObject({ figure: { kind: 'count' }, value: before.figures[0]!.value + 2 });
-    expect(measure.tally.figures[0]!.byTown).toEqual(expect.arrayContaining([{ town: 'Thame', value: expect.any(Number) }, { town: null, value: expect.any(Number) }]));
-    expect(measure.tally).toEqual(await counted());
+    expect(tally.outcomeCount).toBe(before.outcomeCount + 2);
+    expect(tally.figures[0]).toMatchObject({ figure: { kind: 'count' }, value: before.figures[0]!.value + 2 });
+    expect(tally.figures[0]!.byTown).toEqual(expect.arrayContaining([{ town: 'Thame', value: expect.any(Number) }, { town: null, value: expect.any(Number) }]));
+    expect(tally).toEqual(await counted());
     const officerView = (await loadActionDetail(officer.db, ref7.actionId))!.measures[0]!.tally;
     const coordinatorView = (await loadActionDetail(coordinator.db, ref7.actionId))!.measures[0]!.tally;
     expect(coordinatorView).toEqual(officerView);

@@ -11,6 +11,8 @@ import {
   type UpdatePlanRequest,
 } from '../../domain/plan-admin/requests';
 import type { ActionReviewRequest } from '../../domain/review';
+import { FundReturnSaved, type FundReturnRequest } from '../../domain/fund-return';
+import { AddMemberResponse, MemberResponse, type AddMemberRequest, type ChangeMemberRequest } from '../../domain/account';
 import type { ApiClient } from './api-client';
 
 export type CoordinatorApi = ReturnType<typeof coordinatorApi>;
@@ -38,5 +40,10 @@ export function coordinatorApi(api: Pick<ApiClient, 'request'>) {
     saveReview: (actionId: string, quarterStart: string, req: ActionReviewRequest) => request('PUT', `/api/actions/${at(actionId, 'reviews', quarterStart)}`, null, req),
     signOff: (planId: string, quarterStart: string) => request('POST', `/api/plans/${at(planId, 'sign-offs')}`, null, { quarterStart }),
     reopen: (planId: string, quarterStart: string) => request('POST', `/api/plans/${at(planId, 'sign-offs', quarterStart, 'reopen')}`, null, {}),
+    saveFundReturn: async (planId: string, req: FundReturnRequest) => (await request('PUT', `/api/plans/${at(planId, 'fund-return')}`, FundReturnSaved, req)).version,
+    /** The answer holds a new account's temporary password: shown once, never kept. */
+    addMember: (partnershipId: string, req: AddMemberRequest) => request('POST', `/api/partnerships/${at(partnershipId, 'members')}`, AddMemberResponse, req),
+    changeMember: async (partnershipId: string, userId: string, req: ChangeMemberRequest) => (await request('PATCH', `/api/partnerships/${at(partnershipId, 'members', userId)}`, MemberResponse, req)).member,
+    reactivateMember: (partnershipId: string, userId: string) => request('POST', `/api/partnerships/${at(partnershipId, 'members', userId, 'reactivate')}`, null, {}),
   };
 }

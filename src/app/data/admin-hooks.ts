@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Member } from '../../domain/account';
+import type { AddMemberRequest, Member } from '../../domain/account';
+import type { Role } from '../../domain/user';
+import type { ApiClient } from '../api/api-client';
+import type { CoordinatorApi } from '../api/coordinator-api';
 import type { AuditEntry } from '../../domain/audit';
 import type { OutcomeHistoryEntry } from '../../domain/outcome-history';
 import { useAppServices } from '../services/services-context';
@@ -9,9 +12,10 @@ import { useAppServices } from '../services/services-context';
  * online); nothing here is kept on the phone. Errors are handed to the screen to show.
  */
 
+/** Through the session, which also re-keys the idle lock and clears a temporary password's flag. */
 export function useChangePassword(): (currentPassword: string, newPassword: string) => Promise<void> {
-  const { getApi } = useAppServices();
-  return useCallback(async (currentPassword: string, newPassword: string) => (await getApi()).changePassword({ currentPassword, newPassword }), [getApi]);
+  const { session } = useAppServices();
+  return useCallback((currentPassword: string, newPassword: string) => session.changePassword(currentPassword, newPassword), [session]);
 }
 
 export function useMembers(partnershipId: string) {
@@ -31,14 +35,31 @@ export function useMembers(partnershipId: string) {
       live = false;
     };
   }, [getApi, partnershipId, version]);
-  const deactivate = useCallback(
-    async (userId: string) => {
-      await (await getApi()).deactivateMember(partnershipId, userId);
-      setVersion((v) => v + 1);
+  // Each change resolves once the list is read again, so the screen shows the server's word, not
+  // a guess, by the time it says the change is done. A failed re-read is retried by the effect.
+  const change = useCallback(
+    async <T,>(fn: (api: CoordinatorApi & ApiClient) => Promise<T>): Promise<T> => {
+      // Loaded on use: officers' screens import this file (the password change) and should not carry it.
+      const [api, { coordinatorApi }] = await Promise.all([getApi(), import('../api/coordinator-api')]);
+      const result = await fn({ ...api, ...coordinatorApi(api) });
+      try {
+        setMembers(await api.members(partnershipId));
+      } catch {
+        setVersion((v) => v + 1);
+      }
+      return result;
     },
     [getApi, partnershipId],
   );
-  return { members, error, deactivate };
+  return {
+    members,
+    error,
+    deactivate: useCallback((userId: string) => change((a) => a.deactivateMember(partnershipId, userId)), [change, partnershipId]),
+    reactivate: useCallback((userId: string) => change((a) => a.reactivateMember(partnershipId, userId)), [change, partnershipId]),
+    /** Resolves with the answer, which holds a new account's temporary password: show it once. */
+    add: useCallback((req: AddMemberRequest) => change((a) => a.addMember(partnershipId, req)), [change, partnershipId]),
+    changeRole: useCallback((userId: string, role: Role) => change((a) => a.changeMember(partnershipId, userId, { role })), [change, partnershipId]),
+  };
 }
 
 export function useAuditLog(partnershipId: string) {

@@ -36,6 +36,10 @@ export function usePlanAdmin() {
       addMeasure: (...a: Parameters<CoordinatorApi['addMeasure']>) => change((x) => x.addMeasure(...a)),
       editMeasure: (...a: Parameters<CoordinatorApi['editMeasure']>) => change((x) => x.editMeasure(...a)),
       removeMeasure: (...a: Parameters<CoordinatorApi['removeMeasure']>) => change((x) => x.removeMeasure(...a)),
+      saveReview: (...a: Parameters<CoordinatorApi['saveReview']>) => change((x) => x.saveReview(...a)),
+      signOff: (...a: Parameters<CoordinatorApi['signOff']>) => change((x) => x.signOff(...a)),
+      reopen: (...a: Parameters<CoordinatorApi['reopen']>) => change((x) => x.reopen(...a)),
+      saveFundReturn: (...a: Parameters<CoordinatorApi['saveFundReturn']>) => change((x) => x.saveFundReturn(...a)),
     };
   }, [getApi, sync]);
 }

@@ -3,6 +3,7 @@ import type { SessionUser } from '../../domain/user';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import { isLive } from '../db/local-records';
 import { byPosition, loadPlans, type PlanView } from './plan-queries';
+import { hasCoordinatorRights } from '../../domain/roles';
 
 export interface ManagedPartnership {
   partnershipId: string;
@@ -14,7 +15,7 @@ export interface ManagedPartnership {
 export async function loadManagedPlans(db: FieldbookDb, user: Pick<SessionUser, 'memberships'>): Promise<ManagedPartnership[]> {
   const plans = await loadPlans(db);
   return user.memberships
-    .filter((m) => m.role === 'coordinator')
+    .filter((m) => hasCoordinatorRights(m.role))
     .map((m) => ({ partnershipId: m.partnershipId, partnershipName: m.partnershipName, plans: plans.filter((p) => p.plan.partnershipId === m.partnershipId) }));
 }
 

@@ -3,6 +3,7 @@ import { dayLabel, quarterOf } from '../../domain/period';
 import type { SessionUser } from '../../domain/user';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import type { LocalOutcome } from '../db/local-records';
+import { hasCoordinatorRights } from '../../domain/roles';
 
 /** Said instead of saving: the server would refuse it too (src/server/sync/mutations/quarter-lock.ts). */
 export class QuarterLockedError extends Error {
@@ -15,7 +16,7 @@ export class QuarterLockedError extends Error {
  * The phone checks what the server will check, so the officer hears it at once, not after a sync.
  */
 export async function quarterLockReason(db: FieldbookDb, user: Pick<SessionUser, 'memberships'>, outcome: Pick<LocalOutcome, 'actionId' | 'partnershipId' | 'occurredOn'>, newOccurredOn?: string): Promise<string | null> {
-  if (user.memberships.some((m) => m.partnershipId === outcome.partnershipId && m.role === 'coordinator')) return null;
+  if (user.memberships.some((m) => m.partnershipId === outcome.partnershipId && hasCoordinatorRights(m.role))) return null;
   const action = await db.actions.get(outcome.actionId);
   if (!action) return null;
   const signOffs = await db.signOffs.where('planId').equals(action.planId).toArray();

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../domain/plan';
 import type { ActionReview, QuarterSignOff } from '../../domain/review';
+import type { FundReturn } from '../../domain/fund-return';
 import type { FormDraft, LocalOutcome, LocalPhoto, LocalPlace, MetaEntry, OutboxEntry, PlanNotice } from './local-records';
 import { upgradeToV2 } from './upgrades/v2-outcome-edits';
 import { upgradeToV3 } from './upgrades/v3-outcome-types';
@@ -31,6 +32,7 @@ export class FieldbookDb extends Dexie {
   notices!: EntityTable<PlanNotice, 'id'>;
   reviews!: EntityTable<ActionReview, 'id'>;
   signOffs!: EntityTable<QuarterSignOff, 'id'>;
+  fundReturns!: EntityTable<FundReturn, 'id'>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -56,13 +58,13 @@ export class FieldbookDb extends Dexie {
       .stores({ drafts: 'key', places: 'id, partnershipId, kind', photos: 'id, outcomeId, uploadState' })
       .upgrade((tx) => upgradeToV3(tx));
     // v4: the coordinator workspace. Notices of plan changes that touch the officer's work (an
-    // action merged or renumbered); quarterly reviews (coordinators) and sign-offs (everyone, as
-    // they lock outcomes). New tables only: no data changes.
-    this.version(4).stores({ notices: 'id', reviews: 'id, planId, actionId', signOffs: 'id, planId' });
+    // action merged or renumbered); quarterly reviews and PCC fund returns (coordinators) and
+    // sign-offs (everyone, as they lock outcomes). New tables only: no data changes.
+    this.version(4).stores({ notices: 'id', reviews: 'id, planId, actionId', signOffs: 'id, planId', fundReturns: 'id, planId' });
   }
 }
 
-export const PULLED_STORES = ['partnerships', 'plans', 'objectives', 'priorities', 'indicators', 'actions', 'measures', 'reviews', 'signOffs'] as const;
+export const PULLED_STORES = ['partnerships', 'plans', 'objectives', 'priorities', 'indicators', 'actions', 'measures', 'reviews', 'signOffs', 'fundReturns'] as const;
 
 export function dbNameForUser(userId: string): string {
   return `fieldbook-user-${userId}`;

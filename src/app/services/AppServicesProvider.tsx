@@ -24,7 +24,9 @@ export function AppServicesProvider({ children, api }: { children: ReactNode; ap
   const session = useSyncExternalStore(app.session.subscribe, app.session.getSnapshot);
   const user = session.status === 'signed-in' ? session.user : null;
   const signInNeeded = session.status === 'signed-in' && session.signInNeeded;
-  const userId = user?.id;
+  // Someone still on a temporary password gets no database and no sync until they choose their
+  // own (the server would refuse both): the app shows them only the change-password screen.
+  const userId = user && !user.mustChangePassword ? user.id : undefined;
 
   // Keyed by user: after a sign-out or a switch of user, the previous user's parts are never served.
   const [opened, setOpened] = useState<(Omit<UserServices, 'user'> & { userId: string }) | null>(null);

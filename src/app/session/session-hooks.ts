@@ -29,6 +29,15 @@ export function useSignOut(): (options: { discardUnsynced: boolean }) => Promise
   return useCallback((options: { discardUnsynced: boolean }) => signOutOfDevice({ session, db, sync }, options), [session, db, sync]);
 }
 
+/**
+ * Signs out of a session that has nothing on this device yet: someone who signed in with a
+ * temporary password and has not chosen their own (no database is opened for them until then).
+ */
+export function useEndSessionBeforeStart(): () => Promise<void> {
+  const { session } = useAppServices();
+  return useCallback(() => session.endSession(), [session]);
+}
+
 export function useIdleLock(): { state: LockState; unlock: (password: string) => Promise<boolean> } {
   const { lock } = useUserServices();
   const state = useSyncExternalStore(lock.subscribe, lock.getSnapshot);

@@ -67,6 +67,20 @@ export class SessionStore {
   }
 
   /**
+   * Changes the password on the server (throws ApiError or NetworkError for the screen to show),
+   * then makes the idle lock's verifier from the new one: the old password, perhaps a temporary
+   * one a coordinator knows, must not unlock this phone any more. A temporary password's flag
+   * clears here too, so the app opens as soon as the server has the new password.
+   */
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await (await this.api()).changePassword({ currentPassword, newPassword });
+    if (this.state.status !== 'signed-in') return;
+    const verifier = await makeUnlockVerifier(newPassword, this.verifierIterations);
+    this.storage.setItem(DEVICE_KEYS.unlockVerifier(this.state.user.id), JSON.stringify(verifier));
+    if (this.state.user.mustChangePassword) this.set({ ...this.state, user: { ...this.state.user, mustChangePassword: false } });
+  }
+
+  /**
    * Ends the session on the server and removes everything of this user's from localStorage.
    * (Their database is deleted by signOutOfDevice, which calls this last.) With no signal the
    * server session cannot be ended now: that is remembered and done at the next chance, and a

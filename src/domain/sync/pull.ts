@@ -4,6 +4,7 @@ import { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } fr
 import { OutcomeRecord } from '../outcome';
 import { PlaceRecord } from '../place';
 import { ActionReview, QuarterSignOff } from '../review';
+import { FundReturn } from '../fund-return';
 
 /**
  * Pull: the device asks for everything that changed since the cursor the server last gave it,
@@ -49,6 +50,8 @@ export const PullChanges = z.object({
   reviews: z.array(ActionReview),
   /** Everyone: a signed-off quarter locks its outcomes for officers. */
   signOffs: z.array(QuarterSignOff),
+  /** Coordinators only: the PCC Community Safety Fund return of each plan. */
+  fundReturns: z.array(FundReturn),
 });
 export type PullChanges = z.infer<typeof PullChanges>;
 export type PulledTable = keyof PullChanges;
@@ -69,5 +72,5 @@ export const PullResponse = z.object({
 export type PullResponse = z.infer<typeof PullResponse>;
 
 export function emptyChanges(): PullChanges {
-  return { partnerships: [], plans: [], objectives: [], priorities: [], indicators: [], actions: [], measures: [], outcomes: [], places: [], removals: [], reviews: [], signOffs: [] };
+  return { partnerships: [], plans: [], objectives: [], priorities: [], indicators: [], actions: [], measures: [], outcomes: [], places: [], removals: [], reviews: [], signOffs: [], fundReturns: [] };
 }

@@ -22,8 +22,12 @@ export interface AuthDeps {
 /**
  * The signed-in user behind a request, with their partnerships and roles as the database says
  * now (never as the device says). Every API route except sign-in calls this first.
+ *
+ * A user still on the temporary password a coordinator was given may only read their session
+ * and change the password (the routes that pass `temporaryPassword: 'allowed'`): that password
+ * has passed through other hands, so it must not become the one they keep (ASVS 5.0 V6.4).
  */
-export async function requireAuth(request: FastifyRequest, deps: AuthDeps): Promise<AuthContext> {
+export async function requireAuth(request: FastifyRequest, deps: AuthDeps, options: { temporaryPassword?: 'allowed' } = {}): Promise<AuthContext> {
   const token = readCookie(request.headers.cookie, deps.cookie.name);
   if (!token) throw new HttpError(401, 'unauthenticated', 'Sign in to continue.');
   const ctx = await deps.storage.transaction(async (tx) => {
@@ -33,9 +37,12 @@ export async function requireAuth(request: FastifyRequest, deps: AuthDeps): Prom
     return { user, memberships: await tx.listMemberships(user.id), token };
   });
   if (!ctx) throw new HttpError(401, 'unauthenticated', 'Your session has ended. Sign in again to continue.');
+  if (ctx.user.mustChangePassword && options.temporaryPassword !== 'allowed') {
+    throw new HttpError(403, 'forbidden', 'Choose your own password first: you signed in with a temporary one.');
+  }
   return ctx;
 }
 
 export function toSessionUser(ctx: Pick<AuthContext, 'user' | 'memberships'>) {
-  return { id: ctx.user.id, email: ctx.user.email, name: ctx.user.name, memberships: ctx.memberships };
+  return { id: ctx.user.id, email: ctx.user.email, name: ctx.user.name, memberships: ctx.memberships, mustChangePassword: ctx.user.mustChangePassword };
 }

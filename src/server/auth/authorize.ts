@@ -1,5 +1,6 @@
 import type { AuthContext } from './authenticate';
 import { HttpError } from '../http/http-error';
+import { hasCoordinatorRights } from '../../domain/roles';
 
 /**
  * Partnership-scoped routes: a partnership the user does not belong to answers 404, exactly as
@@ -14,6 +15,6 @@ export function requireMember(auth: AuthContext, partnershipId: string) {
 /** Coordinator functions: 404 outside the user's partnerships, 403 for an officer inside one. */
 export function requireCoordinator(auth: AuthContext, partnershipId: string) {
   const membership = requireMember(auth, partnershipId);
-  if (membership.role !== 'coordinator') throw new HttpError(403, 'forbidden', 'Only the partnership’s coordinators can do this.');
+  if (!hasCoordinatorRights(membership.role)) throw new HttpError(403, 'forbidden', 'Only the partnership’s coordinators can do this.');
   return membership;
 }

@@ -13,10 +13,11 @@ export function accountRoutes(app: FastifyInstance, deps: AuthDeps & { scryptCos
   /**
    * Change the signed-in user's password. The current password is required (and throttled like
    * sign-in); the new one must pass the policy. Every other session of the user ends: whoever
-   * else knew the old password is signed out everywhere.
+   * else knew the old password is signed out everywhere. It is how a temporary password, given
+   * by a coordinator, is replaced (and the only thing that password allows).
    */
   app.post('/api/account/password', async (request, reply) => {
-    const auth = await requireAuth(request, deps);
+    const auth = await requireAuth(request, deps, { temporaryPassword: 'allowed' });
     const body = parseOr400(ChangePasswordRequest, request.body, 'password change');
     const key = accountKey(auth.user.email);
     if ((await deps.storage.transaction((tx) => blockedForMs(tx, [key], deps.now()))) > 0) {
@@ -28,13 +29,15 @@ export function accountRoutes(app: FastifyInstance, deps: AuthDeps & { scryptCos
         fieldErrors: [{ path: 'currentPassword', message: 'Your current password is not right' }],
       });
     }
-    const problems = passwordProblems(body.newPassword, { email: auth.user.email });
+    // Above all for a temporary password: keeping it would keep a password someone else has seen.
+    const problems = body.newPassword === body.currentPassword ? ['Choose a new password, not the one you have now'] : passwordProblems(body.newPassword, { email: auth.user.email });
     if (problems.length > 0) {
       throw new HttpError(400, 'invalid-request', problems.join('. '), { fieldErrors: problems.map((message) => ({ path: 'newPassword', message })) });
     }
     const hash = await hashPassword(body.newPassword, deps.scryptCost);
     await deps.storage.transaction(async (tx) => {
       await tx.setUserPassword(auth.user.id, hash);
+      if (auth.user.mustChangePassword) await tx.setMustChangePassword(auth.user.id, false);
       await tx.deleteSessionsOfUser(auth.user.id, hashSessionToken(auth.token));
       for (const m of auth.memberships) {
         await appendAudit(tx, { partnershipId: m.partnershipId, actorId: auth.user.id, action: 'account.password-changed', entityType: 'user', entityId: auth.user.id }, deps.now());

@@ -9,39 +9,22 @@ import { HttpError } from '../http/http-error';
 import { parseOr400 } from '../http/parse';
 import { requireAuth, type AuthDeps } from '../auth/authenticate';
 import { requireCoordinator } from '../auth/authorize';
-import { appendAudit } from '../audit/append-audit';
 import { UnsyncedFile } from '../../domain/sync/unsynced-file';
 import { importUnsynced } from '../sync/import-unsynced';
 import { PUSH_BODY_LIMIT } from './sync-routes';
 
 const PartnershipParams = z.strictObject({ partnershipId: Id });
-const MemberParams = z.strictObject({ partnershipId: Id, userId: Id });
 const OutcomeParams = z.strictObject({ partnershipId: Id, outcomeId: Id });
 
 /** Coordinator functions, each checked against the caller's role in that partnership. */
 export function partnershipRoutes(app: FastifyInstance, deps: AuthDeps): void {
+  /** Adding, changing, deactivating and reactivating members: member-routes.ts. */
   app.get('/api/partnerships/:partnershipId/members', async (request) => {
     const auth = await requireAuth(request, deps);
     const { partnershipId } = parseOr400(PartnershipParams, request.params, 'address');
     requireCoordinator(auth, partnershipId);
     const body: MembersResponse = { members: await deps.storage.transaction((tx) => tx.listMembers(partnershipId)) };
     return body;
-  });
-
-  /** Deactivating a user ends every session they have, at once. */
-  app.post('/api/partnerships/:partnershipId/members/:userId/deactivate', async (request, reply) => {
-    const auth = await requireAuth(request, deps);
-    const { partnershipId, userId } = parseOr400(MemberParams, request.params, 'address');
-    requireCoordinator(auth, partnershipId);
-    if (userId === auth.user.id) throw new HttpError(400, 'invalid-request', 'You cannot deactivate yourself.');
-    await deps.storage.transaction(async (tx) => {
-      const members = await tx.listMembers(partnershipId);
-      if (!members.some((m) => m.id === userId)) throw new HttpError(404, 'not-found', 'No such member.');
-      await tx.setUserActive(userId, false);
-      await tx.deleteSessionsOfUser(userId);
-      await appendAudit(tx, { partnershipId, actorId: auth.user.id, action: 'member.deactivated', entityType: 'user', entityId: userId }, deps.now());
-    });
-    return reply.code(204).send();
   });
 
   /** Every change to one outcome, field by field, conflicts marked: what the later arrival replaced. */

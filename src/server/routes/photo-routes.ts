@@ -10,6 +10,7 @@ import { requireAuth, type AuthContext, type AuthDeps } from '../auth/authentica
 import { appendAudit } from '../audit/append-audit';
 import { isRefusal, outcomeToChange } from '../sync/mutations/outcome-access';
 import type { PhotoRecord, StorageTx } from '../storage/storage';
+import { hasCoordinatorRights } from '../../domain/roles';
 
 const PhotoParams = z.strictObject({ photoId: Id });
 const OutcomeParams = z.strictObject({ outcomeId: Id });
@@ -120,7 +121,7 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
 async function maySeePhotosOf(tx: StorageTx, auth: AuthContext, outcomeId: string): Promise<boolean> {
   const outcome = await tx.findOutcome(outcomeId);
   const membership = outcome && auth.memberships.find((m) => m.partnershipId === outcome.partnershipId);
-  return !!outcome && !!membership && (outcome.authorId === auth.user.id || membership.role === 'coordinator');
+  return !!outcome && !!membership && (outcome.authorId === auth.user.id || hasCoordinatorRights(membership.role));
 }
 
 function toPhotoInfo(p: PhotoRecord): PhotoInfo {

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema';
-import type { ChangesByTable, PhotoRecord, PlanStore, ReviewStore, Storage, StorageTx, StoredOutcome, StoredPlace } from './storage';
+import type { ChangesByTable, PhotoRecord, PlanStore, ReviewStore, Storage, StorageTx, StoredFundReturn, StoredOutcome, StoredPlace } from './storage';
 import { Role } from '../../domain/user';
+import { hasCoordinatorRights } from '../../domain/roles';
 import { json, parseStrings, toAction, toIndicator, toMeasure, toObjective, toPlan, toPriority } from './plan-rows';
 import { KyselyPlanStore, toRemoval } from './kysely-plan-store';
 import { KyselyReviewStore, toReview, toSignOff } from './kysely-review-store';
@@ -52,6 +53,7 @@ class KyselyTx implements StorageTx {
         password_hash: u.passwordHash,
         active: u.active ? 1 : 0,
         created_at: u.createdAt,
+        must_change_password: u.mustChangePassword ? 1 : 0,
       })
       .execute();
   }
@@ -141,7 +143,40 @@ class KyselyTx implements StorageTx {
       .where('memberships.partnership_id', '=', partnershipId)
       .orderBy('users.name')
       .execute();
-    return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, role: Role.parse(r.role), jobTitle: r.job_title, active: r.active === 1 }));
+    return rows.map(toMember);
+  }
+
+  async findMember(partnershipId: string, userId: string) {
+    const row = await this.t
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select(['users.id', 'users.name', 'users.email', 'users.active', 'memberships.role', 'memberships.job_title'])
+      .where('memberships.partnership_id', '=', partnershipId)
+      .where('memberships.user_id', '=', userId)
+      .executeTakeFirst();
+    return row && toMember(row);
+  }
+
+  async updateMembership(userId: string, partnershipId: string, changes: Parameters<StorageTx['updateMembership']>[2]) {
+    const set = { ...(changes.role !== undefined && { role: changes.role }), ...(changes.jobTitle !== undefined && { job_title: changes.jobTitle }) };
+    if (Object.keys(set).length === 0) return;
+    await this.t.updateTable('memberships').set(set).where('user_id', '=', userId).where('partnership_id', '=', partnershipId).execute();
+  }
+
+  async countActiveCoordinators(partnershipId: string) {
+    const r = await this.t
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('memberships.partnership_id', '=', partnershipId)
+      .where('memberships.role', 'in', Role.options.filter(hasCoordinatorRights))
+      .where('users.active', '=', 1)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async setMustChangePassword(userId: string, mustChange: boolean) {
+    await this.t.updateTable('users').set({ must_change_password: mustChange ? 1 : 0 }).where('id', '=', userId).execute();
   }
 
   async findThrottle(key: string) {
@@ -492,6 +527,29 @@ class KyselyTx implements StorageTx {
     }));
   }
 
+  async findFundReturn(planId: string) {
+    const r = await this.t.selectFrom('fund_returns').selectAll().where('plan_id', '=', planId).executeTakeFirst();
+    return r && toFundReturn(r);
+  }
+
+  async saveFundReturn(f: Parameters<StorageTx['saveFundReturn']>[0]) {
+    const version = await this.takeVersion();
+    const { grantPence, localAuthorityArea, councilContact, policeLead, lines } = f;
+    const row = {
+      id: f.id,
+      partnership_id: f.partnershipId,
+      plan_id: f.planId,
+      doc_json: json({ grantPence, localAuthorityArea, councilContact, policeLead, lines }),
+      updated_at: f.updatedAt,
+      updated_by: f.updatedBy,
+      version,
+    };
+    const existing = await this.findFundReturn(f.planId);
+    if (existing) await this.t.updateTable('fund_returns').set({ ...row, id: existing.id }).where('id', '=', existing.id).execute();
+    else await this.t.insertInto('fund_returns').values(row).execute();
+    return version;
+  }
+
   async listOutcomes(partnershipId: string) {
     const rows = await this.t.selectFrom('outcomes').selectAll().where('partnership_id', '=', partnershipId).orderBy('version').execute();
     return rows.map(toStoredOutcome);
@@ -500,13 +558,13 @@ class KyselyTx implements StorageTx {
   async changesSince(partnershipIds: readonly string[], coordinatorOf: readonly string[], after: number, limit: number): Promise<ChangesByTable> {
     const ids = [...partnershipIds];
     if (ids.length === 0) {
-      return { partnerships: [], plans: [], objectives: [], priorities: [], indicators: [], actions: [], measures: [], outcomes: [], places: [], removals: [], reviews: [], signOffs: [] };
+      return { partnerships: [], plans: [], objectives: [], priorities: [], indicators: [], actions: [], measures: [], outcomes: [], places: [], removals: [], reviews: [], signOffs: [], fundReturns: [] };
     }
     // An empty IN list is not portable SQL: a partnership id that cannot exist stands in.
     const coordinated = coordinatorOf.length > 0 ? [...coordinatorOf] : ['-'];
     const t = this.t;
     const page = <R extends { version: number }, T>(rows: R[], map: (r: R) => T) => rows.map((r) => ({ version: Number(r.version), record: map(r) }));
-    const [partnerships, plans, objectives, priorities, indicators, actions, measures, outcomes, places, removals, reviews, signOffs] = await Promise.all([
+    const [partnerships, plans, objectives, priorities, indicators, actions, measures, outcomes, places, removals, reviews, signOffs, fundReturns] = await Promise.all([
       t.selectFrom('partnerships').selectAll().where('id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
       t.selectFrom('plans').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
       t.selectFrom('objectives').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
@@ -543,6 +601,15 @@ class KyselyTx implements StorageTx {
         .orderBy('quarter_sign_offs.version')
         .limit(limit)
         .execute(),
+      t.selectFrom('fund_returns')
+        .innerJoin('users', 'users.id', 'fund_returns.updated_by')
+        .selectAll('fund_returns')
+        .select('users.name as author_name')
+        .where('fund_returns.partnership_id', 'in', coordinated)
+        .where('fund_returns.version', '>', after)
+        .orderBy('fund_returns.version')
+        .limit(limit)
+        .execute(),
     ]);
     return {
       partnerships: page(partnerships, (r) => ({ id: r.id, name: r.name, towns: parseStrings(r.towns_json) })),
@@ -570,6 +637,10 @@ class KyselyTx implements StorageTx {
         const { partnershipId: _p, signedOffBy: _by, ...signOff } = toSignOff(r);
         return { ...signOff, signedOffByName: r.author_name };
       }),
+      fundReturns: page(fundReturns, (r) => {
+        const { partnershipId: _p, updatedBy: _by, ...doc } = toFundReturn(r);
+        return { ...doc, updatedByName: r.author_name };
+      }),
     };
   }
 }
@@ -592,8 +663,17 @@ function toPhoto(r: Omit<Database['photos'], 'data'>): PhotoRecord {
   };
 }
 
+function toFundReturn(r: Database['fund_returns']): StoredFundReturn {
+  const doc = JSON.parse(r.doc_json) as Pick<StoredFundReturn, 'grantPence' | 'localAuthorityArea' | 'councilContact' | 'policeLead' | 'lines'>;
+  return { id: r.id, partnershipId: r.partnership_id, planId: r.plan_id, ...doc, updatedAt: r.updated_at, updatedBy: r.updated_by, version: Number(r.version) };
+}
+
 function toUser(r: Database['users']) {
-  return { id: r.id, email: r.email, name: r.name, passwordHash: r.password_hash, active: r.active === 1, createdAt: r.created_at };
+  return { id: r.id, email: r.email, name: r.name, passwordHash: r.password_hash, active: r.active === 1, createdAt: r.created_at, mustChangePassword: r.must_change_password === 1 };
+}
+
+function toMember(r: Pick<Database['users'], 'id' | 'name' | 'email' | 'active'> & Pick<Database['memberships'], 'role' | 'job_title'>) {
+  return { id: r.id, name: r.name, email: r.email, role: Role.parse(r.role), jobTitle: r.job_title, active: r.active === 1 };
 }
 
 

@@ -17,6 +17,8 @@ export interface Database {
     password_hash: string;
     active: number;
     created_at: string;
+    /** 1 while the user still has the temporary password a coordinator was given (0010-member-admin). */
+    must_change_password: number;
   };
   memberships: { user_id: string; partnership_id: string; role: string; job_title: string };
   sessions: {
@@ -159,6 +161,15 @@ export interface Database {
     rag: string | null;
     commentary: string;
     remedial_action: string;
+    updated_at: string;
+    updated_by: string;
+    version: number;
+  };
+  fund_returns: {
+    id: string;
+    partnership_id: string;
+    plan_id: string;
+    doc_json: string;
     updated_at: string;
     updated_by: string;
     version: number;

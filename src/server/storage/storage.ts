@@ -7,6 +7,7 @@ import type { Member } from '../../domain/account';
 import type { AuditAction, AuditEntry } from '../../domain/audit';
 import type { PlanRemoval, PulledTable } from '../../domain/sync/pull';
 import type { ActionReview, QuarterSignOff } from '../../domain/review';
+import type { FundReturn } from '../../domain/fund-return';
 import type { ExistingPlanRecords, RecordWrites } from '../../domain/plan-admin/import-diff';
 
 /**
@@ -30,6 +31,8 @@ export interface UserRecord {
   passwordHash: string;
   active: boolean;
   createdAt: string;
+  /** Still on the temporary password a coordinator was given: nothing but changing it is allowed. */
+  mustChangePassword: boolean;
 }
 
 export interface SessionRecord {
@@ -138,7 +141,7 @@ export interface Versioned<T> {
 
 /** What pull reads: for each table, the lowest-versioned changes after a version, up to a limit. */
 export type ChangesByTable = {
-  [K in PulledTable]: Versioned<K extends 'outcomes' ? OutcomeRecord : K extends 'places' ? PlaceRecord : K extends 'removals' ? PlanRemoval : K extends 'reviews' ? ActionReview : K extends 'signOffs' ? QuarterSignOff : PulledRecord<K>>[];
+  [K in PulledTable]: Versioned<K extends 'outcomes' ? OutcomeRecord : K extends 'places' ? PlaceRecord : K extends 'removals' ? PlanRemoval : K extends 'reviews' ? ActionReview : K extends 'signOffs' ? QuarterSignOff : K extends 'fundReturns' ? FundReturn : PulledRecord<K>>[];
 };
 type PulledRecord<K extends PulledTable> = K extends 'partnerships'
   ? Partnership
@@ -212,13 +215,23 @@ export interface ReviewStore {
   saveSignOff(signOff: StoredSignOff): Promise<void>;
 }
 
+/** A plan's PCC fund return, as stored: the document, who saved it last, and its version. */
+export interface StoredFundReturn extends Omit<FundReturn, 'updatedByName'> {
+  partnershipId: string;
+  updatedBy: string;
+}
+
 export interface StorageTx {
   readonly plans: PlanStore;
   readonly reviews: ReviewStore;
+  findFundReturn(planId: string): Promise<StoredFundReturn | undefined>;
+  /** Inserts or replaces the plan's return with a fresh version (returned). */
+  saveFundReturn(r: Omit<StoredFundReturn, 'version'>): Promise<number>;
   // Users, memberships, sessions
   findUserByEmail(email: string): Promise<UserRecord | undefined>;
   findUserById(id: string): Promise<UserRecord | undefined>;
-  insertUser(user: UserRecord): Promise<void>;
+  /** mustChangePassword defaults to false: a password the user or an operator chose. */
+  insertUser(user: Omit<UserRecord, 'mustChangePassword'> & { mustChangePassword?: boolean }): Promise<void>;
   listMemberships(userId: string): Promise<Membership[]>;
   insertMembership(m: { userId: string; partnershipId: string; role: Role; jobTitle: string }): Promise<void>;
   insertSession(session: SessionRecord): Promise<void>;
@@ -230,6 +243,13 @@ export interface StorageTx {
   setUserPassword(userId: string, passwordHash: string): Promise<void>;
   setUserActive(userId: string, active: boolean): Promise<void>;
   listMembers(partnershipId: string): Promise<Member[]>;
+  /** One member of a partnership, as listMembers has them; undefined if the user does not belong to it. */
+  findMember(partnershipId: string, userId: string): Promise<Member | undefined>;
+  /** Changes a membership's role or job title (each only when given). */
+  updateMembership(userId: string, partnershipId: string, changes: { role?: Role; jobTitle?: string }): Promise<void>;
+  /** Active users whose role in the partnership carries coordinator rights (coordinators and administrators). */
+  countActiveCoordinators(partnershipId: string): Promise<number>;
+  setMustChangePassword(userId: string, mustChange: boolean): Promise<void>;
 
   // Sign-in throttling
   findThrottle(key: string): Promise<ThrottleRecord | undefined>;

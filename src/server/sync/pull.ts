@@ -3,6 +3,7 @@ import type { OutcomeRecord } from '../../domain/outcome';
 import type { Storage } from '../storage/storage';
 import type { AuthContext } from '../auth/authenticate';
 import { decodeCursor, encodeCursor, scopeOf } from './cursor';
+import { hasCoordinatorRights } from '../../domain/roles';
 
 /**
  * Returns what changed after the device's cursor, for the user's partnerships only, one page
@@ -25,7 +26,7 @@ export async function pullChanges(storage: Storage, auth: AuthContext, query: Pu
   const reset = !cursor || cursor.scope !== scope;
   const after = reset ? 0 : cursor.version;
 
-  const coordinatorOf = auth.memberships.filter((m) => m.role === 'coordinator').map((m) => m.partnershipId);
+  const coordinatorOf = auth.memberships.filter((m) => hasCoordinatorRights(m.role)).map((m) => m.partnershipId);
   // One read transaction, so every table is read at the same moment.
   const byTable = await storage.transaction((tx) => tx.changesSince(partnershipIds, coordinatorOf, after, query.limit));
 

@@ -229,3 +229,39 @@ describe('0007-photos on a database that release 0006 wrote', () => {
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
   });
 });
+
+describe('0010-member-admin on a database that release 0009 wrote', () => {
+  it('gives every existing user must_change_password 0, keeping users, memberships and sessions as they were', async () => {
+    const sqlite = new SQLite(':memory:');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    opened.push(db);
+    await migrateToLatest(db, upTo(9));
+    sqlite.exec(readFileSync(new URL('../../fixtures/sqlite-0009-data.sql', import.meta.url), 'utf8'));
+    const snapshot = () => ({
+      memberships: sqlite.prepare('select * from memberships order by user_id, partnership_id').all(),
+      sessions: sqlite.prepare('select * from sessions').all(),
+    });
+    const users = sqlite.prepare('select * from users order by id').all() as Record<string, unknown>[];
+    const before = snapshot();
+
+    expect(await migrateToLatest(db, upTo(10))).toEqual(['0010-member-admin']);
+
+    expect(sqlite.prepare('select * from users order by id').all()).toEqual(users.map((u) => ({ ...u, must_change_password: 0 })));
+    expect(snapshot()).toEqual(before);
+    const column = (sqlite.prepare('pragma table_info(users)').all() as { name: string; type: string; notnull: number; dflt_value: string | null }[]).find((c) => c.name === 'must_change_password');
+    expect(column && [column.type.toLowerCase(), column.notnull, column.dflt_value]).toEqual(['integer', 1, '0']);
+    // A user written the old way (no value for the column) gets 0; one flagged keeps 1; none can be null.
+    sqlite.prepare("insert into users (id, email, name, password_hash, active, created_at) values ('u4', 'new@example.org', 'New', 'x', 1, '2026-06-01T00:00:00Z')").run();
+    sqlite.prepare("insert into users values ('u5', 'temp@example.org', 'Temp', 'x', 1, '2026-06-01T00:00:00Z', 1)").run();
+    expect(sqlite.prepare("select id, must_change_password from users where id in ('u4', 'u5') order by id").all()).toEqual([
+      { id: 'u4', must_change_password: 0 },
+      { id: 'u5', must_change_password: 1 },
+    ]);
+    expect(() => sqlite.prepare("update users set must_change_password = null where id = 'u1'").run()).toThrow(/NOT NULL/);
+    // 'admin' is just another role value: the column was always text.
+    sqlite.prepare("update memberships set role = 'admin' where user_id = 'u2' and partnership_id = 'p1'").run();
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+});

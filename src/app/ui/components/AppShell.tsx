@@ -1,8 +1,10 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { SyncStatusBar } from './SyncStatusBar';
 import { LostDataNotice } from './LostDataNotice';
-import { PlanNotices } from './PlanNotices';
+
+// Rare, so off the first load: plan-change notices are read from the device once the shell is up.
+const PlanNotices = lazy(() => import('./PlanNotices'));
 
 export interface NavItem {
   to: string;
@@ -29,7 +31,9 @@ export function AppShell({ nav, children }: { nav: NavItem[]; children: ReactNod
       </header>
       <main id="main" className="main" tabIndex={-1}>
         <LostDataNotice />
-        <PlanNotices />
+        <Suspense fallback={null}>
+          <PlanNotices />
+        </Suspense>
         {children}
       </main>
       <nav className="tabbar" aria-label="Main">

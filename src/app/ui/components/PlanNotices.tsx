@@ -1,7 +1,7 @@
 import { usePlanNotices } from '../../data/plan-notice-hooks';
 
 /** What a coordinator changed in the plan that touches this officer's work, said once after the sync that brought it. */
-export function PlanNotices() {
+export default function PlanNotices() {
   const { notices, dismiss } = usePlanNotices();
   if (notices.length === 0) return null;
   return (

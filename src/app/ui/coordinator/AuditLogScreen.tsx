@@ -5,6 +5,7 @@ import { useCurrentUser } from '../../session/use-current-user';
 import { Loading } from '../components/Loading';
 import { describeError } from '../describe-error';
 import { TableRegion } from '../components/TableRegion';
+import { CoordinatorNav } from './CoordinatorNav';
 
 // Typed against the domain's list, so a new audit action cannot ship without its label.
 const ACTION_LABEL: Record<AuditAction, string> = {
@@ -21,6 +22,7 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   'review.saved': 'Quarterly review of an action saved',
   'quarter.signed-off': 'Quarter signed off',
   'quarter.reopened': 'Quarter reopened for correction',
+  'fund-return.saved': 'PCC fund return saved',
   'outcome.created': 'Outcome logged',
   'outcome.changed': 'Outcome changed',
   'outcome.deleted': 'Outcome deleted',
@@ -30,6 +32,8 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   'photo.attached': 'Photo attached',
   'member.added': 'Member added',
   'member.deactivated': 'Member deactivated',
+  'member.role-changed': 'Member’s role or job title changed',
+  'member.reactivated': 'Member reactivated',
   'account.password-changed': 'Password changed',
   'account.password-set': 'Password set by an administrator',
 };
@@ -43,6 +47,7 @@ export default function AuditLogScreen() {
   const partnership = me.memberships.find((m) => m.partnershipId === partnershipId);
   return (
     <div className="page page--wide">
+      <CoordinatorNav partnershipId={partnershipId} />
       <p className="caption">{partnership?.partnershipName}</p>
       <h1>Audit log</h1>
       <p>

@@ -1,3 +1,4 @@
+import './coordinator.css';
 import { NavLink } from 'react-router';
 
 /** The coordinator's own screens, side by side at the top of each: a desk job, unlike the officer's tab bar. */
@@ -5,6 +6,7 @@ export function CoordinatorNav({ partnershipId }: { partnershipId: string | unde
   const links = [
     { to: '/progress', label: 'Progress' },
     { to: '/plans', label: 'Plans' },
+    { to: '/reports', label: 'Reports' },
     ...(partnershipId
       ? [
           { to: `/partnerships/${partnershipId}/team`, label: 'Team' },

@@ -13,6 +13,7 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { describeError } from '../describe-error';
 import { formErrorsFrom } from '../form-errors';
 import { CoordinatorNav } from './CoordinatorNav';
+import { NotOnDevice } from './NotOnDevice';
 
 const INPUT: Record<string, string> = { priorityId: 'priority', ref: 'ref', text: 'text', leadAgencies: 'lead', dueOn: 'due', seeAlsoRefs: 'see-also', ownerIds: 'owners' };
 const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
@@ -28,14 +29,8 @@ export default function EditActionScreen() {
   const data = useActionToEdit(actionId);
   if (data === undefined) return <Loading what="Loading the action" />;
   if (data === null) {
-    return (
-      <div className="page">
-        <h1>Action not found</h1>
-        <p>
-          It may have been merged into another action or taken out of the plan. <Link to={`/plans/${planId}`}>Back to the plan</Link>.
-        </p>
-      </div>
-    );
+    return <NotOnDevice title="Action not found" why="It may have been merged into another action or taken out of the plan." back={{ to: `/plans/${planId}`, label: 'Back to the plan' }} />;
+
   }
   // Keyed by the action's content: a sync that changes it resets the form to what the server holds.
   return <EditAction key={JSON.stringify(data.action)} data={data} />;

@@ -1,3 +1,4 @@
+import './coordinator.css';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { z } from '../../../domain/zod';
@@ -13,6 +14,7 @@ import { Field, describedBy } from '../components/Field';
 import { Loading } from '../components/Loading';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { formErrorsFrom } from '../form-errors';
+import { NotOnDevice } from './NotOnDevice';
 
 type Kind = TallyFigure['kind'];
 const KIND_LABEL: Record<Kind, string> = { count: 'How many', sum: 'Added up', distinct: 'How many different', latest: 'The latest answer' };
@@ -34,14 +36,8 @@ export default function EditMeasureScreen() {
   const data = useMeasureToEdit(measureId, actionId);
   if (!data) return <Loading what="Loading the measure" />;
   if (!data.action || (measureId && !data.measure)) {
-    return (
-      <div className="page">
-        <h1>Measure not found</h1>
-        <p>
-          <Link to={`/plans/${planId}`}>Back to the plan</Link>
-        </p>
-      </div>
-    );
+    return <NotOnDevice title="Measure not found" back={{ to: `/plans/${planId}`, label: 'Back to the plan' }} />;
+
   }
   return <MeasureForm planId={planId} actionId={data.action.id} actionText={data.action.text} measure={data.measure} />;
 }

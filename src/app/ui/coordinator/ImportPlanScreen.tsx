@@ -11,6 +11,7 @@ import { Loading } from '../components/Loading';
 import { describeError } from '../describe-error';
 import { CoordinatorNav } from './CoordinatorNav';
 import { ImportReport } from './ImportReport';
+import { NotOnDevice } from './NotOnDevice';
 
 type Chosen = { name: string; text: string } | null;
 
@@ -31,7 +32,7 @@ export default function ImportPlanScreen() {
 
   const view = plans?.find((p) => p.plan.id === planId);
   if (!plans) return <Loading what="Loading the plan" />;
-  if (!view) return <NoPlan />;
+  if (!view) return <NotOnDevice title="Plan not found" back={{ to: '/plans', label: 'See your plans' }} />;
 
   /** Reads a chosen file as UTF-8 text, refusing what is not (too big, a workbook, another encoding) with the reason. */
   async function choose(file: File | undefined, which: ImportFile, set: (c: Chosen) => void) {
@@ -134,16 +135,5 @@ function FileField({ id, label, hint, errors, onChoose }: { id: string; label: s
         onChange={(e) => onChoose(e.target.files?.[0])}
       />
     </Field>
-  );
-}
-
-function NoPlan() {
-  return (
-    <div className="page">
-      <h1>Plan not found</h1>
-      <p>
-        This plan is not on this device. <Link to="/plans">See your plans</Link>.
-      </p>
-    </div>
   );
 }

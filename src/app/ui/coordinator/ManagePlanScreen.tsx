@@ -8,6 +8,7 @@ import { Field, describedBy } from '../components/Field';
 import { Loading } from '../components/Loading';
 import { formErrorsFrom } from '../form-errors';
 import { CoordinatorNav } from './CoordinatorNav';
+import { NotOnDevice } from './NotOnDevice';
 
 /** A plan as its coordinator changes it: its title and period, and every action with a link to change it. */
 export default function ManagePlanScreen() {
@@ -16,14 +17,8 @@ export default function ManagePlanScreen() {
   if (!plans) return <Loading what="Loading the plan" />;
   const view = plans.find((p) => p.plan.id === planId);
   if (!view) {
-    return (
-      <div className="page">
-        <h1>Plan not found</h1>
-        <p>
-          This plan is not on this device. <Link to="/plans">See your plans</Link>.
-        </p>
-      </div>
-    );
+    return <NotOnDevice title="Plan not found" back={{ to: '/plans', label: 'See your plans' }} />;
+
   }
   return (
     <div className="page page--wide">

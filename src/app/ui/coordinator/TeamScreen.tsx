@@ -3,65 +3,82 @@ import { useParams } from 'react-router';
 import { useImportUnsynced, useMembers } from '../../data/admin-hooks';
 import { useCurrentUser } from '../../session/use-current-user';
 import { Loading } from '../components/Loading';
-import { ConfirmButton } from '../components/ConfirmButton';
+import { ErrorSummary, type FormError } from '../components/ErrorSummary';
 import { describeError } from '../describe-error';
 import { TableRegion } from '../components/TableRegion';
+import { AddMemberForm } from './AddMemberForm';
+import { MemberRow } from './MemberRow';
+import { CoordinatorNav } from './CoordinatorNav';
 
-/** Coordinator view of a partnership's members; deactivating someone ends all their sessions at once. */
+/**
+ * A partnership's members as its coordinators manage them: add someone, change a role, deactivate
+ * (which ends all their sessions at once) and reactivate. Each person's role here is this
+ * partnership's: they may hold another elsewhere. The server checks every rule again.
+ */
 export default function TeamScreen() {
   const { partnershipId = '' } = useParams();
   const me = useCurrentUser();
-  const { members, error, deactivate } = useMembers(partnershipId);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const team = useMembers(partnershipId);
+  // One error summary for the page: the table's changes and the form report to it.
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [done, setDone] = useState<string | null>(null);
   const partnership = me.memberships.find((m) => m.partnershipId === partnershipId);
-  if (error) return <div className="page"><h1>Team</h1><p className="error-message">{describeError(error, 'The team could not be loaded.')}</p></div>;
-  if (!members) return <Loading what="Loading the team" />;
+  if (team.error) return <div className="page"><h1>Team</h1><p className="error-message">{describeError(team.error, 'The team could not be loaded.')}</p></div>;
+  if (!team.members) return <Loading what="Loading the team" />;
+  // The server decides; this only hides what it would refuse (a stale session may be behind it).
+  const myRole = partnership?.role ?? 'officer';
 
-  async function confirm(userId: string) {
+  /** Runs one change to a member: said when done, or the refusal goes to the summary, linked to where it happened. */
+  async function act(fieldId: string, fallback: string, change: () => Promise<unknown>, doneMessage: string) {
+    setDone(null);
     try {
-      await deactivate(userId);
-      setActionError(null);
+      await change();
+      setErrors([]);
+      setDone(doneMessage);
     } catch (e) {
-      setActionError(describeError(e, 'Could not deactivate. Try again.'));
+      setErrors([{ fieldId, message: describeError(e, fallback) }]);
     }
   }
 
   return (
     <div className="page page--wide">
+      <CoordinatorNav partnershipId={partnershipId} />
       <p className="caption">{partnership?.partnershipName}</p>
       <h1>Team</h1>
-      {actionError && <p className="error-message">{actionError}</p>}
+      <ErrorSummary errors={errors} />
+      {done && (
+        <div className="banner banner--success" role="status">
+          <p>{done}</p>
+        </div>
+      )}
       <TableRegion label="Team">
         <table className="progress-table">
           <thead>
             <tr>
               <th scope="col">Name</th>
-              <th scope="col">Role</th>
+              <th scope="col">Role in this partnership</th>
               <th scope="col">Status</th>
               <th scope="col"><span className="visually-hidden">Actions</span></th>
             </tr>
           </thead>
           <tbody>
-            {members.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">
-                  {m.name}
-                  <span className="progress-table__who">{m.email}</span>
-                </th>
-                <td>
-                  {m.role === 'coordinator' ? 'Coordinator' : 'Officer'}
-                  <span className="progress-table__who">{m.jobTitle}</span>
-                </td>
-                <td>{m.active ? 'Active' : 'Deactivated'}</td>
-                <td>
-                  {m.active && m.id !== me.id && <ConfirmButton label="Deactivate" confirmLabel={`Deactivate ${m.name} now`} cancelLabel="Cancel" onConfirm={() => confirm(m.id)} />}
-                </td>
-              </tr>
+            {team.members.map((m) => (
+              <MemberRow key={m.id} member={m} myRole={myRole} isMe={m.id === me.id} act={act} team={team} error={errors.find((e) => e.fieldId === `role-${m.id}`)?.message} />
             ))}
           </tbody>
         </table>
       </TableRegion>
-      <p className="muted">Deactivating signs the person out everywhere at once. What they logged stays.</p>
+      <p className="muted">Deactivating signs the person out everywhere at once, in every partnership they belong to. What they logged stays.</p>
+      <AddMemberForm
+        myRole={myRole}
+        add={team.add}
+        errors={errors}
+        setErrors={(next) => {
+          // The form says what it did in its own panel.
+          setDone(null);
+          setErrors(next);
+        }}
+      />
       <ImportUnsynced partnershipId={partnershipId} />
     </div>
   );

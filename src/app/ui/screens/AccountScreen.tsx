@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { isCoordinator } from '../../../domain/roles';
+import { hasCoordinatorRights, isCoordinator, ROLE_LABEL } from '../../../domain/roles';
 import { useSignOut } from '../../session/session-hooks';
 import { useCurrentUser } from '../../session/use-current-user';
 import { useWaitingCount } from '../../data/outbox-hooks';
@@ -45,7 +45,7 @@ export function AccountScreen() {
     }
   }
 
-  const coordinatorOf = user.memberships.filter((m) => m.role === 'coordinator');
+  const coordinatorOf = user.memberships.filter((m) => hasCoordinatorRights(m.role));
   return (
     <div className="page">
       <h1>Account</h1>
@@ -60,7 +60,7 @@ export function AccountScreen() {
         </div>
         {user.memberships.map((m) => (
           <div key={m.partnershipId}>
-            <dt>{m.role === 'coordinator' ? 'Coordinator' : 'Officer'}</dt>
+            <dt>{ROLE_LABEL[m.role]}</dt>
             <dd>
               {m.partnershipName}
               <br />

@@ -8,6 +8,7 @@ import { useChangeOutcome } from '../../data/outcome-hooks';
 import { useAttachPhotos, usePhotosOf } from '../../data/photo-hooks';
 import { useSyncStatus } from '../../sync/sync-hooks';
 import { useCurrentUser } from '../../session/use-current-user';
+import { hasCoordinatorRights } from '../../../domain/roles';
 
 /** One action: what it is, each measure's tally so far, and the button to log an outcome. */
 export function ActionScreen() {
@@ -24,7 +25,7 @@ export function ActionScreen() {
   if (detail === undefined) return <Loading />;
   if (detail === null) return <NotOnPhone />;
   const { action, priority, objective, measures, outcomes, seeAlso } = detail;
-  const coordinates = (partnershipId: string) => me.memberships.some((m) => m.partnershipId === partnershipId && m.role === 'coordinator');
+  const coordinates = (partnershipId: string) => me.memberships.some((m) => m.partnershipId === partnershipId && hasCoordinatorRights(m.role));
   return (
     <div className="page page--with-sticky">
       {savedMessage && (

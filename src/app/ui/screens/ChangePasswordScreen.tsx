@@ -2,15 +2,21 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { PASSWORD_MIN } from '../../../domain/user';
 import { useChangePassword } from '../../data/admin-hooks';
+import { useEndSessionBeforeStart } from '../../session/session-hooks';
 import { ErrorSummary, type FormError } from '../components/ErrorSummary';
 import { Field, describedBy } from '../components/Field';
 import { describeError } from '../describe-error';
 
 const FIELD_INPUT: Record<string, string> = { currentPassword: 'current-password', newPassword: 'new-password' };
 
-/** GOV.UK-style password change: the rules in the hint, no composition rules, the server decides. */
-export function ChangePasswordScreen() {
+/**
+ * GOV.UK-style password change: the rules in the hint, no composition rules, the server decides.
+ * `firstPassword`: shown instead of the app to someone who signed in with the temporary password
+ * a coordinator gave them; once the server has their own, the app opens (the session says so).
+ */
+export function ChangePasswordScreen({ firstPassword = false }: { firstPassword?: boolean }) {
   const change = useChangePassword();
+  const signOut = useEndSessionBeforeStart();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -20,7 +26,7 @@ export function ChangePasswordScreen() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const missing: FormError[] = [];
-    if (!current) missing.push({ fieldId: 'current-password', message: 'Enter your current password' });
+    if (!current) missing.push({ fieldId: 'current-password', message: firstPassword ? 'Enter the temporary password you were given' : 'Enter your current password' });
     if (!next) missing.push({ fieldId: 'new-password', message: 'Enter a new password' });
     if (missing.length > 0) return setErrors(missing);
     setBusy(true);
@@ -56,19 +62,27 @@ export function ChangePasswordScreen() {
   const err = (id: string) => errors.find((e) => e.fieldId === id)?.message;
   return (
     <div className="page page--narrow">
-      <h1>Change your password</h1>
+      <h1>{firstPassword ? 'Choose your password' : 'Change your password'}</h1>
+      {firstPassword && <p>You signed in with a temporary password. Choose one that only you know before you start.</p>}
       <ErrorSummary errors={errors} />
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <Field id="current-password" label="Current password" error={err('current-password')}>
+        <Field id="current-password" label={firstPassword ? 'Temporary password' : 'Current password'} error={err('current-password')}>
           <input className="input" id="current-password" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} aria-describedby={describedBy('current-password', false, err('current-password'))} />
         </Field>
         <Field id="new-password" label="New password" hint={`At least ${PASSWORD_MIN} characters. A few unrelated words together make a strong one you can remember.`} error={err('new-password')}>
           <input className="input" id="new-password" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} aria-describedby={describedBy('new-password', true, err('new-password'))} />
         </Field>
         <button className="button" type="submit" disabled={busy}>
-          {busy ? 'Changing…' : 'Change password'}
+          {busy ? 'Changing…' : firstPassword ? 'Save my password' : 'Change password'}
         </button>
       </form>
+      {firstPassword && (
+        <p>
+          <button type="button" className="link-button" onClick={() => void signOut().catch((e: unknown) => setErrors([{ fieldId: 'current-password', message: describeError(e, 'Could not sign out. Try again.') }]))}>
+            Sign out
+          </button>
+        </p>
+      )}
     </div>
   );
 }

@@ -8,6 +8,8 @@ import { places } from './0006-places';
 import { photos } from './0007-photos';
 import { planRemovals } from './0008-plan-removals';
 import { quarterReviews } from './0009-quarter-reviews';
+import { fundReturns } from './0011-fund-returns';
+import { memberAdmin } from './0010-member-admin';
 
 /**
  * Every migration, by name, in order. Names sort lexically and are recorded in the database,
@@ -23,4 +25,6 @@ export const migrations: Record<string, FieldbookMigration> = {
   '0007-photos': photos,
   '0008-plan-removals': planRemovals,
   '0009-quarter-reviews': quarterReviews,
+  '0010-member-admin': memberAdmin,
+  '0011-fund-returns': fundReturns,
 };

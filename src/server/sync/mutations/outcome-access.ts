@@ -1,6 +1,7 @@
 import type { AuthContext } from '../../auth/authenticate';
 import type { StorageTx, StoredOutcome } from '../../storage/storage';
 import { refuse, type Refusal } from './refusal';
+import { hasCoordinatorRights } from '../../../domain/roles';
 
 /**
  * The outcome a change is about, if the user may change it: it must be in one of their
@@ -11,7 +12,7 @@ export async function outcomeToChange(tx: StorageTx, auth: AuthContext, id: stri
   const existing = await tx.findOutcome(id);
   const membership = existing && auth.memberships.find((m) => m.partnershipId === existing.partnershipId);
   if (!existing || !membership) return refuse('not-found', 'This outcome is not in your partnerships.');
-  if (existing.authorId !== auth.user.id && membership.role !== 'coordinator') {
+  if (existing.authorId !== auth.user.id && !hasCoordinatorRights(membership.role)) {
     return refuse('forbidden', 'Only the officer who logged an outcome, or a coordinator, can change it.');
   }
   return existing;

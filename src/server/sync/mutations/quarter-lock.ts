@@ -3,6 +3,7 @@ import { dayLabel, quarterOf } from '../../../domain/period';
 import type { AuthContext } from '../../auth/authenticate';
 import type { StorageTx, StoredOutcome } from '../../storage/storage';
 import { refuse, type Refusal } from './refusal';
+import { hasCoordinatorRights } from '../../../domain/roles';
 
 /**
  * A signed-off quarter's outcomes are what the partnership reported: officers can no longer
@@ -12,7 +13,7 @@ import { refuse, type Refusal } from './refusal';
  */
 export async function quarterLock(tx: StorageTx, auth: AuthContext, outcome: Pick<StoredOutcome, 'partnershipId' | 'actionId' | 'occurredOn'>, newOccurredOn?: string): Promise<Refusal | undefined> {
   const role = auth.memberships.find((m) => m.partnershipId === outcome.partnershipId)?.role;
-  if (role === 'coordinator') return undefined;
+  if (role && hasCoordinatorRights(role)) return undefined;
   const action = await tx.findAction(outcome.actionId);
   if (!action) return undefined;
   const signOffs = await tx.reviews.listSignOffs(action.planId);
