@@ -74,6 +74,12 @@ function Summary({ progress }: { progress: PeriodProgress }) {
         {counts.green} green, {counts.amber} amber, {counts.red} red.
         {pendingCount > 0 && ` ${pendingCount} still waiting on this device to sync.`}
       </p>
+      {outcomeCount === 0 && (
+        <p className="report__notice" data-testid="progress-empty">
+          Nothing was logged against this plan in this period: every figure below is nil.
+          {period.end < plan.periodStart || period.start > plan.periodEnd ? ' The period is outside the plan’s own.' : ''}
+        </p>
+      )}
       {lateCount > 0 && (
         <p className="banner banner--warning" role="status">
           {lateCount} {lateCount === 1 ? 'outcome arrived' : 'outcomes arrived'} after {lateCount === 1 ? 'its' : 'their'} quarter was signed off (marked late below).
