@@ -116,6 +116,18 @@ test('a coordinator imports a plan, an officer logs offline, and the quarterly r
   expect(rows.filter((r) => r[0] === 'H1').map((r) => [r[5], r[6], r[7], r[8]])).toEqual([['two training sessions held, number of attendees and location', '2 sessions; 21 attendees', '2', '2']]);
   expect(rows.filter((r) => r[0] === 'H2').map((r) => r[6])).toEqual(['0 workshops']);
 
+  // Every figure opens the outcomes behind it: the two sessions, then the one in Wantage.
+  await jo.goto(`${server.url}/reports`);
+  await section.getByRole('link', { name: `review and sign-off for ${quarter.label}` }).click();
+  await jo.getByRole('link', { name: 'Progress in this quarter' }).click();
+  const row = jo.getByRole('row', { name: /two training sessions held/ });
+  await row.getByTestId('progress-total').getByRole('link', { name: '2', exact: true }).click();
+  await expect(jo.getByTestId('outcomes-behind').getByRole('row')).toHaveCount(3);
+  await jo.goBack();
+  await row.getByRole('link', { name: /in Wantage: the outcomes/ }).click();
+  await expect(jo.getByTestId('outcomes-behind').getByRole('row')).toHaveCount(2);
+  await expect(jo.getByTestId('outcomes-behind')).toContainText('Wantage');
+
   // The outcomes export holds one row per outcome: those two, and nothing else.
   await jo.goto(`${server.url}/reports`);
   await section.getByRole('link', { name: 'Export outcomes as CSV' }).click();

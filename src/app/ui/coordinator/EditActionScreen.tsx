@@ -39,7 +39,7 @@ export default function EditActionScreen() {
 function EditAction({ data }: { data: ActionToEdit }) {
   const { action, plan, priorities, others, measures } = data;
   const admin = usePlanAdmin();
-  const { members } = useMembers(plan.partnershipId);
+  const { members, error: membersError } = useMembers(plan.partnershipId);
   const [form, setForm] = useState({
     ref: action.ref ?? '',
     text: action.text,
@@ -128,7 +128,7 @@ function EditAction({ data }: { data: ActionToEdit }) {
             Their phones list it under “My actions”.
           </div>
           {members === undefined ? (
-            <p className="muted">Loading the team… (needs a connection)</p>
+            <p className="muted">{membersError ? `${describeError(membersError, 'The team could not be loaded.')} Owners stay as they are until it can.` : 'Loading the team…'}</p>
           ) : (
             <div className="checkboxes">
               {members

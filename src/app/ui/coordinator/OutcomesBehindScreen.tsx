@@ -22,7 +22,10 @@ export default function OutcomesBehindScreen() {
   const measureId = params.get('measure');
   const row = progress?.rows.find((r) => r.measures.some((m) => m.measure.id === measureId));
   const measure = row?.measures.find((m) => m.measure.id === measureId);
-  const outcomes = useOutcomesBehind(measure?.progress.outcomeIds ?? []);
+  // ?town= narrows to one town ('' = outcomes about no one town), as the town figures do (case aside).
+  const town = params.get('town');
+  const behind = useOutcomesBehind(measure?.progress.outcomeIds ?? []);
+  const outcomes = town === null ? behind : behind?.filter((o) => (o.town ?? '').toLowerCase() === town.toLowerCase());
   if (!plans || progress === undefined || outcomes === undefined) return <Loading what="Finding the outcomes" />;
   if (!view || !period || !row || !measure) {
     return <NotOnDevice title="Nothing to show" why="That measure is not on this device." back={{ to: '/progress', label: 'Back to progress' }} />;
@@ -38,7 +41,8 @@ export default function OutcomesBehindScreen() {
         {measure.measure.text}
       </h1>
       <p>
-        {outcomes.length} {outcomes.length === 1 ? 'outcome' : 'outcomes'} counted in {period.label}.
+        {outcomes.length} {outcomes.length === 1 ? 'outcome' : 'outcomes'} counted in {period.label}
+        {town === null ? '' : town === '' ? ', about no one town' : ` in ${town}`}.
       </p>
       <TableRegion label="Outcomes behind the figure">
         <table className="progress-table" data-testid="outcomes-behind">

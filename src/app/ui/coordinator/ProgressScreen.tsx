@@ -159,7 +159,7 @@ function ActionRows({ row, progress }: { row: ActionProgressRow; progress: Perio
             <td className="num" data-testid="progress-total">
               {p.inPeriod.figures.map((f, fi) => (
                 <span key={fi} className="progress-table__figure">
-                  {p.outcomeIds.length > 0 && fi === 0 ? <Link to={drillDownLink(measure.id, progress)}>{f.display}</Link> : f.display}{' '}
+                  {p.outcomeIds.length > 0 ? <Link to={drillDownLink(measure.id, progress)}>{f.display}</Link> : f.display}{' '}
                   {f.figure.kind === 'latest' ? '' : labelFor(f.figure.label, f.value)}
                 </span>
               ))}
@@ -168,7 +168,7 @@ function ActionRows({ row, progress }: { row: ActionProgressRow; progress: Perio
             <td>
               {toDate && first?.figure.kind !== 'latest' ? (
                 <>
-                  {toDate.display}
+                  {toDate.value > 0 ? <Link to={drillDownLink(measure.id, progress, { toDate: true })}>{toDate.display}</Link> : toDate.display}
                   {target !== null && ` of ${target.toLocaleString('en-GB')}`}
                   {p.suggestion && (
                     <>
@@ -183,7 +183,7 @@ function ActionRows({ row, progress }: { row: ActionProgressRow; progress: Perio
                 (toDate?.display ?? '—')
               )}
             </td>
-            <td>{first && first.figure.kind !== 'latest' ? <TownBars towns={first.byTown} /> : '—'}</td>
+            <td>{first && first.figure.kind !== 'latest' ? <TownBars towns={first.byTown} linkFor={(town) => drillDownLink(measure.id, progress, { town })} /> : '—'}</td>
             <td>
               <MonthBars months={p.byMonth} />
             </td>

@@ -55,16 +55,19 @@ function Report({ progress }: { progress: PeriodProgress }) {
         {plan.title}. {signOff ? `Signed off by ${signOff.signedOffByName} on ${dayLabel(signOff.signedOffAt.slice(0, 10))}.` : 'Not signed off: figures may still change.'}
       </p>
       {outcomeCount === 0 ? (
-        <p className="report__notice" data-testid="report-empty">
-          Nothing was logged against this plan in {period.label}. The actions and their reviews follow; every figure for the quarter is nil.
-        </p>
+        <>
+          <p className="report__notice" data-testid="report-empty">
+            Nothing was logged against this plan in {period.label}, so there are no figures to report.
+          </p>
+          <Commentary lines={lines} />
+        </>
       ) : (
         <p>
           {outcomeCount} {outcomeCount === 1 ? 'outcome' : 'outcomes'} logged in the quarter
           {lateCount > 0 ? `, of which ${lateCount} arrived after the quarter was signed off (late)` : ''}.
         </p>
       )}
-      {priorities.map((key) => {
+      {outcomeCount > 0 && priorities.map((key) => {
         const [objective, priority] = key.split('\u0000');
         const ofPriority = lines.filter((l) => `${l.objective}\u0000${l.priority}` === key);
         return (
@@ -120,6 +123,28 @@ function Report({ progress }: { progress: PeriodProgress }) {
         );
       })}
     </article>
+  );
+}
+
+/** With no figures, what the coordinator said about each action is still the report. */
+function Commentary({ lines }: { lines: ReturnType<typeof reportLines> }) {
+  const said = groupByAction(lines).map((g) => g[0]!).filter((l) => l.commentary || l.remedialAction);
+  if (said.length === 0) return null;
+  return (
+    <section>
+      <h2>Commentary</h2>
+      <dl className="summary-list">
+        {said.map((l) => (
+          <div key={`${l.ref}-${l.action}`}>
+            <dt>{l.ref ? `Ref ${l.ref}` : l.action.slice(0, 40)}</dt>
+            <dd>
+              {l.commentary}
+              {l.remedialAction && <span className="progress-table__who">Remedial action: {l.remedialAction}</span>}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }
 

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { monthLabel } from '../../../domain/period';
 import type { TownFigure } from '../../../domain/tally';
 
@@ -33,8 +34,8 @@ export function MonthBars({ months }: { months: { month: string; value: number }
   );
 }
 
-/** One bar per town, longest first, with its figure. */
-export function TownBars({ towns }: { towns: TownFigure[] }) {
+/** One bar per town, longest first, with its figure (a link to the outcomes behind it, when given). */
+export function TownBars({ towns, linkFor }: { towns: TownFigure[]; linkFor?: (town: string | null) => string }) {
   if (towns.length === 0) return <span className="muted">—</span>;
   const max = Math.max(1, ...towns.map((t) => t.value));
   return (
@@ -45,7 +46,7 @@ export function TownBars({ towns }: { towns: TownFigure[] }) {
           <svg width="60" height="10" aria-hidden="true" focusable="false">
             <rect x="0" y="1" height="8" width={Math.max(2, Math.round((t.value / max) * 60))} className="chart__bar" />
           </svg>{' '}
-          <span className="town-bars__value">{t.value.toLocaleString('en-GB')}</span>
+          <span className="town-bars__value">{linkFor ? <Link to={linkFor(t.town)} aria-label={`${t.value.toLocaleString('en-GB')} in ${t.town ?? 'no one town'}: the outcomes`}>{t.value.toLocaleString('en-GB')}</Link> : t.value.toLocaleString('en-GB')}</span>
         </li>
       ))}
     </ul>
