@@ -6,7 +6,9 @@ import { migrations } from '../../src/server/storage/migrations';
 import type { StoredOutcome } from '../../src/server/storage/storage';
 import type { KyselyStorage } from '../../src/server/storage/kysely-storage';
 import { TEST_SCRYPT } from '../support/test-server';
-import { postgresForTests } from '../support/test-database';
+import { PG_ADMIN_URL, postgresForTests } from '../support/test-database';
+import { openPostgresStorage } from '../../src/server/storage/postgres';
+import { ConfigError } from '../../src/server/config';
 import { postgresBackend, sqliteBackend, type OpenedStorage } from '../support/storage-backends';
 
 /**
@@ -337,3 +339,15 @@ for (const backend of [sqliteBackend, postgresBackend]) {
   });
 }
 
+
+describe.skipIf(!postgresReady)('opening PostgreSQL', () => {
+  it('stops with a message naming DATABASE_URL and the database, without the password, when it cannot be opened', async () => {
+    const url = new URL(PG_ADMIN_URL);
+    url.password = 'not-to-be-printed';
+    url.pathname = `/fieldbook_missing_${randomUUID().slice(0, 8)}`;
+    const e = await errorOf(openPostgresStorage(url.toString()));
+    expect(e).toBeInstanceOf(ConfigError);
+    expect(e.message).toMatch(/DATABASE_URL: cannot open the PostgreSQL database .*fieldbook_missing_.*does not exist/);
+    expect(e.message).not.toContain('not-to-be-printed');
+  });
+});

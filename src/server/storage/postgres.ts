@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './schema';
 import { KyselyStorage } from './kysely-storage';
 import { migrateToLatest } from './migrate';
+import { ConfigError } from '../config';
 
 /** pg's type id for BIGINT (int8): versions, sequence numbers, counts. */
 const INT8 = 20;
@@ -47,6 +48,7 @@ export async function openPostgresStorage(url: string, options: PostgresOptions 
   pool.on('error', (err) => process.emitWarning(`PostgreSQL dropped an idle connection: ${err.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
+    await reachable(pool, url);
     await db.connection().execute(async (conn) => {
       await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
       try {
@@ -60,4 +62,19 @@ export async function openPostgresStorage(url: string, options: PostgresOptions 
     throw e;
   }
   return new KyselyStorage(db, 'postgres');
+}
+
+/**
+ * Fails at start, naming DATABASE_URL and where it points (never the password), when PostgreSQL
+ * cannot be reached or refuses the user or database: a stack trace from the driver says less.
+ */
+async function reachable(pool: pg.Pool, url: string): Promise<void> {
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (e) {
+    const u = new URL(url);
+    const where = `${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.hostname || u.searchParams.get('host')}:${u.port || 5432}${u.pathname}`;
+    throw new ConfigError(`Invalid configuration:\n  DATABASE_URL: cannot open the PostgreSQL database ${where}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
