@@ -42,7 +42,15 @@ export interface PostgresOptions {
  * defaults), as decision 4 requires of SQLite.
  */
 export async function openPostgresStorage(url: string, options: PostgresOptions = {}): Promise<KyselyStorage> {
-  const pool = new pg.Pool({ connectionString: url, types, max: options.poolSize ?? 10, application_name: 'fieldbook' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    types,
+    max: options.poolSize ?? 10,
+    application_name: 'fieldbook',
+    // Every write holds the writers' lock to commit: a transaction left idle (a stalled instance,
+    // a lost client) is ended by PostgreSQL rather than stopping every instance's writes.
+    idle_in_transaction_session_timeout: 30_000,
+  });
   // An idle connection the server dropped (restart, failover) is discarded by the pool and the
   // next query opens another; without a listener Node would treat the event as a crash.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL dropped an idle connection: ${err.message}`));
