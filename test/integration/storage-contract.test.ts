@@ -351,3 +351,23 @@ describe.skipIf(!postgresReady)('opening PostgreSQL', () => {
     expect(e.message).not.toContain('not-to-be-printed');
   });
 });
+
+describe.skipIf(!postgresReady)('PostgreSQL specifics', () => {
+  let opened: OpenedStorage;
+  beforeEach(async () => {
+    opened = await postgresBackend.open();
+  });
+  afterEach(() => opened.close());
+
+  it('refuses a BIGINT that a JS number cannot hold exactly instead of rounding it', async () => {
+    await opened.rawExec('update sync_counter set value = 9007199254740991 where id = 1');
+    const e = await errorOf(opened.storage.transaction((tx) => tx.takeVersion()));
+    expect(e.message).toMatch(/BIGINT from PostgreSQL \(9007199254740992\) is beyond what Fieldbook can hold exactly/);
+  });
+
+  it('refuses writes in a read transaction', async () => {
+    const e = await errorOf(opened.storage.transaction((tx) => tx.insertPartnership({ id: randomUUID(), name: 'Written by a reader', towns: [] }), 'read'));
+    expect(e.message).toMatch(/read-only transaction/);
+    expect(await opened.storage.transaction((tx) => tx.findPartnership('Written by a reader'))).toBeUndefined();
+  });
+});
