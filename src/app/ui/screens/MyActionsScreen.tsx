@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useMyActions } from '../../data/plan-hooks';
 import { ActionList } from '../components/ActionList';
 import { Loading } from '../components/Loading';
+import { InstallOffer } from '../components/InstallOffer';
 
 const RecentOutcomes = lazy(() => import('../components/RecentOutcomes'));
 
@@ -12,6 +13,7 @@ export function MyActionsScreen() {
   if (!mine) return <Loading what="Loading your actions" />;
   return (
     <div className="page">
+      <InstallOffer />
       <h1>My actions</h1>
       <Suspense fallback={null}>
         <RecentOutcomes />
