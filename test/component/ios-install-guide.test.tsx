@@ -41,7 +41,7 @@ async function openFieldbookIn(browser: Browser) {
     removeEventListener: () => undefined,
   }));
   vi.resetModules();
-  const [{ renderOnOfflinePhone }, { InstallOffer }] = await Promise.all([import('./render-device'), import('../../src/app/ui/components/InstallOffer')]);
+  const [{ renderOnOfflinePhone }, { default: InstallOffer }] = await Promise.all([import('./render-device'), import('../../src/app/ui/components/InstallOffer')]);
   return renderOnOfflinePhone([{ path: '*', element: <InstallOffer /> }], '/');
 }
 

@@ -1,11 +1,6 @@
 import { offerAllowed, recordDismissal } from './install-dismissal';
 import { isIosSafari, isStandalone, STANDALONE_QUERY } from './install-platform';
-
-/** Chromium's event; not in TypeScript's DOM types because no other engine has it. */
-interface BeforeInstallPromptEvent extends Event {
-  prompt(): Promise<void>;
-  readonly userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
-}
+import { captured } from './install-prompt-capture';
 
 export type InstallOfferKind = 'prompt' | 'ios-guide';
 
@@ -18,7 +13,7 @@ export interface InstallState {
 function deviceStorage(): Pick<Storage, 'getItem' | 'setItem'> {
   try {
     const storage = globalThis.localStorage;
-    storage.getItem('probe');
+    storage.getItem('fieldbook.install-offer.v1');
     return storage;
   } catch {
     const memory = new Map<string, string>();
@@ -27,16 +22,20 @@ function deviceStorage(): Pick<Storage, 'getItem' | 'setItem'> {
 }
 
 /**
- * Catches `beforeinstallprompt` from the first moment (it fires before anyone has signed in, and
- * only once per page load), keeps it for the button, and knows when Fieldbook is installed.
- * listen() runs from main.tsx; the UI reads it through install-hooks.ts.
+ * Decides the install offer from what install-prompt-capture.ts caught, the platform, whether
+ * Fieldbook already runs installed, and the officer's earlier "Not now"s. Loaded with the offer
+ * (off the first load); the UI reads it through install-hooks.ts.
  */
 export class InstallStore {
-  private deferred: BeforeInstallPromptEvent | null = null;
-  private installed = false;
   private state: InstallState | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly storage = deviceStorage();
+
+  constructor() {
+    captured.onChange.add(() => this.changed());
+    // Chromium moves an open tab into the app window when installed from its menu.
+    if (typeof window.matchMedia === 'function') window.matchMedia(STANDALONE_QUERY).addEventListener('change', () => this.changed());
+  }
 
   getSnapshot = (): InstallState => (this.state ??= this.compute());
 
@@ -45,27 +44,11 @@ export class InstallStore {
     return () => this.listeners.delete(listener);
   };
 
-  listen(win: Window = window): void {
-    win.addEventListener('beforeinstallprompt', (event) => {
-      // Chromium's own mini-infobar would ask before the officer has even signed in.
-      event.preventDefault();
-      this.deferred = event as BeforeInstallPromptEvent;
-      this.changed();
-    });
-    win.addEventListener('appinstalled', () => {
-      this.installed = true;
-      this.deferred = null;
-      this.changed();
-    });
-    // Chromium moves an open tab into the app window when installed from its menu.
-    if (typeof win.matchMedia === 'function') win.matchMedia(STANDALONE_QUERY).addEventListener('change', () => this.changed());
-  }
-
   /** The officer tapped "Install Fieldbook": Chromium's own dialog decides; a prompt works once. */
   async install(): Promise<void> {
-    const event = this.deferred;
+    const event = captured.prompt;
     if (!event) return;
-    this.deferred = null;
+    captured.prompt = null;
     await event.prompt();
     const { outcome } = await event.userChoice;
     if (outcome === 'dismissed') recordDismissal(this.storage, new Date());
@@ -78,8 +61,8 @@ export class InstallStore {
   }
 
   private compute(): InstallState {
-    if (this.installed || isStandalone(window) || !offerAllowed(this.storage, new Date())) return { offer: null };
-    if (this.deferred) return { offer: 'prompt' };
+    if (captured.installed || isStandalone(window) || !offerAllowed(this.storage, new Date())) return { offer: null };
+    if (captured.prompt) return { offer: 'prompt' };
     if (isIosSafari(navigator.userAgent, navigator.maxTouchPoints ?? 0)) return { offer: 'ios-guide' };
     return { offer: null };
   }

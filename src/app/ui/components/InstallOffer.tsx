@@ -1,12 +1,13 @@
 import { lazy, Suspense } from 'react';
 import { useInstallOffer } from '../../pwa/install-hooks';
+import './install-offer.css';
 
-// Most officers see neither, and never again once installed: both stay off the first load.
+// Each is only for some browsers: loaded when it is to be shown.
 const InstallBanner = lazy(() => import('./InstallBanner'));
 const IosInstallGuide = lazy(() => import('./IosInstallGuide'));
 
 /** Install help for a signed-in officer: Chromium's install button, or the iOS guide. */
-export function InstallOffer() {
+export default function InstallOffer() {
   const { offer, install, dismiss } = useInstallOffer();
   if (!offer) return null;
   return (

@@ -3,9 +3,10 @@ import { Link } from 'react-router';
 import { useMyActions } from '../../data/plan-hooks';
 import { ActionList } from '../components/ActionList';
 import { Loading } from '../components/Loading';
-import { InstallOffer } from '../components/InstallOffer';
 
 const RecentOutcomes = lazy(() => import('../components/RecentOutcomes'));
+// Off the first load: most officers never see it, and never again once installed.
+const InstallOffer = lazy(() => import('../components/InstallOffer'));
 
 /** The officer's own actions: the screen they open most. */
 export function MyActionsScreen() {
@@ -13,7 +14,9 @@ export function MyActionsScreen() {
   if (!mine) return <Loading what="Loading your actions" />;
   return (
     <div className="page">
-      <InstallOffer />
+      <Suspense fallback={null}>
+        <InstallOffer />
+      </Suspense>
       <h1>My actions</h1>
       <Suspense fallback={null}>
         <RecentOutcomes />
