@@ -1,13 +1,16 @@
+import { DEVICE_KEYS } from '../session/device-keys';
+
 /**
  * "Never nagging": how often the install offer comes back once an officer has said "Not now".
- * Kept per device (an install is per device), in localStorage under a versioned key.
+ * Kept per device (an install is per device), in localStorage under a versioned key that
+ * outlives sign-out (session/device-keys.ts says why).
  *
  * Policy: the first "Not now" hides the offer for 30 days; the second hides it for good. The
  * browser's own install menu is always there for someone who changes their mind.
  */
 export const REOFFER_AFTER_DAYS = 30;
 export const DISMISSALS_BEFORE_NEVER = 2;
-export const DISMISSAL_KEY = 'fieldbook.install-offer.v1';
+export const DISMISSAL_KEY = DEVICE_KEYS.installOfferDismissals;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

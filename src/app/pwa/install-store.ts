@@ -1,4 +1,4 @@
-import { offerAllowed, recordDismissal } from './install-dismissal';
+import { DISMISSAL_KEY, offerAllowed, recordDismissal } from './install-dismissal';
 import { isIosSafari, isStandalone, STANDALONE_QUERY } from './install-platform';
 import { captured } from './install-prompt-capture';
 
@@ -13,7 +13,7 @@ export interface InstallState {
 function deviceStorage(): Pick<Storage, 'getItem' | 'setItem'> {
   try {
     const storage = globalThis.localStorage;
-    storage.getItem('fieldbook.install-offer.v1');
+    storage.getItem(DISMISSAL_KEY);
     return storage;
   } catch {
     const memory = new Map<string, string>();
