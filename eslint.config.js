@@ -64,7 +64,7 @@ export default tseslint.config(
             zone('./src/app/ui', './src/app/services', 'UI must not reach services directly: use a hook'),
             zone('./src/app/ui', './src/app/sync', 'UI may only use sync through its hooks', ['./sync-hooks.ts', './sync-status.ts']),
             zone('./src/app/ui', './src/app/session', 'UI may only use the session through its hooks', ['./session-hooks.ts', './use-current-user.ts']),
-            zone('./src/app/ui', './src/app/pwa', 'UI may only use updates and storage through their hooks', ['./update-hooks.ts', './storage-hooks.ts']),
+            zone('./src/app/ui', './src/app/pwa', 'UI may only use updates and storage through their hooks', ['./update-hooks.ts', './storage-hooks.ts', './install-hooks.ts']),
           ],
         },
       ],

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { LAUNCH_SCREENS, launchScreenFile, launchScreenMedia } from './scripts/launch-screens';
+import { MANIFEST_SCREENSHOTS } from './scripts/manifest-screenshots';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -20,6 +22,16 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    {
+      // iOS ignores the manifest's splash: it wants one <link> per screen size (scripts/launch-screens.ts).
+      name: 'fieldbook-ios-launch-screens',
+      transformIndexHtml: () =>
+        LAUNCH_SCREENS.map((screen) => ({
+          tag: 'link',
+          attrs: { rel: 'apple-touch-startup-image', media: launchScreenMedia(screen), href: launchScreenFile(screen) },
+          injectTo: 'head' as const,
+        })),
+    },
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',
@@ -32,6 +44,9 @@ export default defineConfig({
       includeManifestIcons: false,
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg}'],
+        // Install-time images: Chromium's install sheet and iOS fetch them once, online. Precached,
+        // every officer's phone would download 0.7 MB it never shows offline.
+        globIgnores: ['screenshots/**', 'launch/**'],
       },
       manifest: {
         id: '/',
@@ -51,6 +66,7 @@ export default defineConfig({
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        screenshots: MANIFEST_SCREENSHOTS.map((s) => ({ src: s.file, sizes: `${s.width}x${s.height}`, type: 'image/png', form_factor: s.formFactor, label: s.label })),
         shortcuts: [
           { name: 'Log outcome', short_name: 'Log', url: '/log', icons: [{ src: '/icons/shortcut-log-96.png', sizes: '96x96', type: 'image/png' }] },
           { name: 'My actions', short_name: 'My actions', url: '/', icons: [{ src: '/icons/shortcut-actions-96.png', sizes: '96x96', type: 'image/png' }] },

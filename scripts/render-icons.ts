@@ -5,20 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-
-const BRAND = '#0b3d5c';
-const notebook = (scale: number) => `
-  <g transform="translate(256 256) scale(${scale}) translate(-256 -256)">
-    <rect x="146" y="104" width="228" height="304" rx="22" fill="#fff"/>
-    <rect x="146" y="104" width="40" height="304" rx="18" fill="#d2e2f1"/>
-    <path d="M222 262 l46 46 l86 -100" fill="none" stroke="${BRAND}" stroke-width="34" stroke-linecap="round" stroke-linejoin="round"/>
-  </g>`;
-const plus = `<path d="M256 150 V362 M150 256 H362" stroke="#fff" stroke-width="56" stroke-linecap="round"/>`;
-const list = `<g stroke="#fff" stroke-width="40" stroke-linecap="round"><path d="M200 170 H370"/><path d="M200 256 H370"/><path d="M200 342 H370"/></g>
-  <g fill="#fff"><circle cx="140" cy="170" r="24"/><circle cx="140" cy="256" r="24"/><circle cx="140" cy="342" r="24"/></g>`;
-
-const svg = (body: string, rounded: boolean) =>
-  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><rect width="512" height="512" ${rounded ? 'rx="104"' : ''} fill="${BRAND}"/>${body}</svg>`;
+import { iconSvg as svg, list, notebook, plus } from './icon-artwork';
 
 const icons: { file: string; size: number; svg: string }[] = [
   { file: 'icon-192.png', size: 192, svg: svg(notebook(1), true) },

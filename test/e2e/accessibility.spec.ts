@@ -168,3 +168,28 @@ test('the outcome form works by keyboard alone', async ({ fieldbook: server, ope
   await expect(page.getByText('Outcome saved on this phone. It syncs by itself when there is signal.')).toBeVisible();
   await expectAccessible(page, 'action with an outcome, its photo control and "log another"');
 });
+
+test.describe('the install offers meet WCAG 2.2 AA too, on a 360×640 phone', () => {
+  test.use({ viewport: { width: 360, height: 640 } });
+  const IPHONE_SAFARI = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1';
+
+  test("Chromium's install button", async ({ fieldbook: server, openPhone }) => {
+    const page = await firstPage(await openPhone());
+    await page.goto(server.url);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.reload();
+    await signIn(page, officer);
+    await expect(page.getByRole('button', { name: 'Install Fieldbook' })).toBeVisible();
+    await expectAccessible(page, 'My actions with the install offer');
+  });
+
+  test('the iOS Add to Home Screen guide', async ({ fieldbook: server, browser }) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, userAgent: IPHONE_SAFARI });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await signIn(page, officer);
+    await expect(page.getByRole('heading', { name: 'Add Fieldbook to your Home Screen' })).toBeVisible();
+    await expectAccessible(page, 'My actions with the iOS guide');
+    await context.close();
+  });
+});

@@ -10,6 +10,12 @@ export const DEVICE_KEYS = {
   /** Signed out with no signal: end the server session at the next chance. */
   pendingServerSignOut: 'fieldbook.pendingServerSignOut',
   unlockVerifier: (userId: string) => `fieldbook.unlock.${userId}`,
+  /**
+   * The one key sign-out leaves: how often "Not now" was said to installing Fieldbook on this
+   * device, and when (pwa/install-dismissal.ts). It is the device's answer, not the person's, and
+   * wiping it at every sign-out would bring the offer back each time a session ends.
+   */
+  installOfferDismissals: 'fieldbook.install-offer.v1',
 } as const;
 
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

@@ -5,6 +5,8 @@ import { ActionList } from '../components/ActionList';
 import { Loading } from '../components/Loading';
 
 const RecentOutcomes = lazy(() => import('../components/RecentOutcomes'));
+// Off the first load: most officers never see it, and never again once installed.
+const InstallOffer = lazy(() => import('../components/InstallOffer'));
 
 /** The officer's own actions: the screen they open most. */
 export function MyActionsScreen() {
@@ -12,6 +14,9 @@ export function MyActionsScreen() {
   if (!mine) return <Loading what="Loading your actions" />;
   return (
     <div className="page">
+      <Suspense fallback={null}>
+        <InstallOffer />
+      </Suspense>
       <h1>My actions</h1>
       <Suspense fallback={null}>
         <RecentOutcomes />
