@@ -19,17 +19,36 @@ export interface Deployment {
  * coordinator adds the officers), and test-strength scrypt so provisioning 200 officers does not
  * dominate the run (hashes record their cost; sign-in and push paths are otherwise unchanged).
  */
-const serverEnv = (dir: string) => ({ PORT: '0', LOG_LEVEL: 'info', FIELDBOOK_STATIC_DIR: join(dir, 'no-build'), SCRYPT_LOG_N: '12', FIELDBOOK_DEMO: '1' });
+const serverEnv = (dir: string) => ({
+  PORT: '0',
+  LOG_LEVEL: 'info',
+  FIELDBOOK_STATIC_DIR: join(dir, 'no-build'),
+  SCRYPT_LOG_N: '12',
+  FIELDBOOK_DEMO: '1',
+});
+
+/** --profile: each server writes a V8 CPU profile (open it in Chrome DevTools) when it exits. */
+const nodeArgs = (profileDir: string | undefined) => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+
+/** SIGTERM, as a process manager stops a server (and the only way its CPU profile is written); SIGKILL if it hangs. */
+async function stopServer(server: ServerProcess): Promise<void> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const gone = new Promise((r) => server.child.once('exit', r));
+  server.child.kill('SIGTERM');
+  const timer = setTimeout(() => void killHard(server), 15_000);
+  await gone;
+  clearTimeout(timer);
+}
 
 /** One instance on a new SQLite file: how one district runs Fieldbook. */
-export async function deploySqlite(): Promise<Deployment> {
+export async function deploySqlite(profileDir?: string): Promise<Deployment> {
   const dir = mkdtempSync(join(tmpdir(), 'fieldbook-loadtest-'));
-  const server = await startServerProcess({ ...serverEnv(dir), DATABASE_PATH: join(dir, 'fieldbook.sqlite') });
+  const server = await startServerProcess({ ...serverEnv(dir), DATABASE_PATH: join(dir, 'fieldbook.sqlite') }, nodeArgs(profileDir));
   return {
     backend: 'sqlite',
     servers: [server],
     async stop() {
-      await killHard(server);
+      await stopServer(server);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -39,7 +58,7 @@ export async function deploySqlite(): Promise<Deployment> {
  * `instances` stateless instances on one new PostgreSQL database (created here, dropped after).
  * The first starts alone, so that it alone migrates and seeds the empty database.
  */
-export async function deployPostgres(baseUrl: string, instances: number): Promise<Deployment> {
+export async function deployPostgres(baseUrl: string, instances: number, profileDir?: string): Promise<Deployment> {
   const dir = mkdtempSync(join(tmpdir(), 'fieldbook-loadtest-'));
   const url = new URL(baseUrl);
   const name = `fieldbook_loadtest_${process.pid}_${Date.now()}`;
@@ -49,13 +68,13 @@ export async function deployPostgres(baseUrl: string, instances: number): Promis
   const env = { ...serverEnv(dir), DATABASE_URL: url.toString() };
   const servers: ServerProcess[] = [];
   const stop = async () => {
-    for (const s of servers) await killHard(s);
+    await Promise.all(servers.map(stopServer));
     execFileSync('dropdb', [...pgArgs, '--if-exists', name]);
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    servers.push(await startServerProcess(env));
-    for (let i = 1; i < instances; i++) servers.push(await startServerProcess(env));
+    servers.push(await startServerProcess(env, nodeArgs(profileDir)));
+    for (let i = 1; i < instances; i++) servers.push(await startServerProcess(env, nodeArgs(profileDir)));
   } catch (e) {
     await stop();
     throw e;

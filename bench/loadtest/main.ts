@@ -8,6 +8,8 @@
  *   npm run loadtest -- --devices 200 --outcomes 50 --backend sqlite,postgres --instances 2
  *   PostgreSQL: --pg postgres://postgres@127.0.0.1:5432 (or LOADTEST_PG_URL); a fresh database
  *   is created on it for the run and dropped after.
+ *   --spread 20: phones come back online one by one over 20 s instead of all in the same instant.
+ *   --profile dir: the servers write V8 CPU profiles there (open them in Chrome DevTools).
  */
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
@@ -27,6 +29,8 @@ const { values } = parseArgs({
     outcomes: { type: 'string', default: '50' },
     backend: { type: 'string', default: 'sqlite,postgres' },
     instances: { type: 'string', default: '2' },
+    spread: { type: 'string', default: '0' },
+    profile: { type: 'string' },
     pg: { type: 'string', default: process.env.LOADTEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });
@@ -40,6 +44,7 @@ function positiveInt(name: string, text: string): number {
 interface RunFigures {
   backend: BackendName;
   instances: number;
+  spreadSeconds: number;
   devices: number;
   outcomes: number;
   pushRequests: number;
@@ -56,7 +61,7 @@ interface RunFigures {
   tally: Tally;
 }
 
-async function run(deployment: Deployment, devices: number, outcomes: number): Promise<RunFigures> {
+async function run(deployment: Deployment, devices: number, outcomes: number, spreadMs: number): Promise<RunFigures> {
   const runId = randomBytes(4).toString('hex');
   const urls = deployment.servers.map((s) => s.url);
   const say = (what: string) => process.stderr.write(`[${deployment.backend}] ${what}\n`);
@@ -69,10 +74,16 @@ async function run(deployment: Deployment, devices: number, outcomes: number): P
   say(`logging ${outcomes} outcomes on each phone, offline`);
   await mapLimited(phones, 4, (phone) => logOffline(phone, outcomes, runId));
 
-  say('all phones sync at once');
+  say(spreadMs > 0 ? `phones come online over ${spreadMs / 1000} s and sync` : 'all phones sync at once');
   const logs = deployment.servers.map((s) => collectPushTimes(s.child.stdout!));
   const started = performance.now();
-  const results = await Promise.all(phones.map((phone) => pushAll(phone)));
+  // With --spread, phone i comes back into signal at i/N of the window: a steady arrival rate.
+  const results = await Promise.all(
+    phones.map(async (phone, i) => {
+      if (spreadMs > 0) await new Promise((r) => setTimeout(r, (i / phones.length) * spreadMs));
+      return pushAll(phone);
+    }),
+  );
   const wallMs = performance.now() - started;
   // The last "request completed" lines may still be in the pipe.
   await new Promise((r) => setTimeout(r, 500));
@@ -86,6 +97,7 @@ async function run(deployment: Deployment, devices: number, outcomes: number): P
   return {
     backend: deployment.backend,
     instances: urls.length,
+    spreadSeconds: spreadMs / 1000,
     devices,
     outcomes,
     pushRequests: pushes.length,
@@ -112,11 +124,11 @@ const ms = (n: number) => (Number.isFinite(n) ? `${Math.round(n)} ms` : '—');
 
 function table(rows: RunFigures[]): string {
   return [
-    '| backend | instances | devices × outcomes | push requests | wall | outcomes/s | push p50 / p99 / max (phone) | push p50 / p99 (server log) | lost | duplicated | refused or left queued |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| backend | instances | devices × outcomes | phones come online | push requests | wall | outcomes/s | push p50 / p99 / max (phone) | push p50 / p99 (server log) | lost | duplicated | refused or left queued |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.backend} | ${r.instances} | ${r.devices} × ${r.outcomes} | ${r.pushRequests}${r.failedRequests ? ` (${r.failedRequests} failed)` : ''} | ${r.wallSeconds.toFixed(1)} s | ${Math.round(r.outcomesPerSecond)} | ${ms(r.clientP50)} / ${ms(r.clientP99)} / ${ms(r.clientMax)} | ${ms(r.serverP50)} / ${ms(r.serverP99)} | ${r.tally.lost} | ${r.tally.duplicated} | ${r.rejected + r.leftQueued} |`,
+        `| ${r.backend} | ${r.instances} | ${r.devices} × ${r.outcomes} | ${r.spreadSeconds > 0 ? `over ${r.spreadSeconds} s` : 'at once'} | ${r.pushRequests}${r.failedRequests ? ` (${r.failedRequests} failed)` : ''} | ${r.wallSeconds.toFixed(1)} s | ${Math.round(r.outcomesPerSecond)} | ${ms(r.clientP50)} / ${ms(r.clientP99)} / ${ms(r.clientMax)} | ${ms(r.serverP50)} / ${ms(r.serverP99)} | ${r.tally.lost} | ${r.tally.duplicated} | ${r.rejected + r.leftQueued} |`,
     ),
   ].join('\n');
 }
@@ -125,14 +137,16 @@ async function main() {
   const devices = positiveInt('devices', values.devices);
   const outcomes = positiveInt('outcomes', values.outcomes);
   const instances = positiveInt('instances', values.instances);
+  const spread = Number(values.spread);
+  if (!Number.isFinite(spread) || spread < 0) throw new Error(`--spread must be a number of seconds, 0 or more, not "${values.spread}"`);
   const backends = values.backend.split(',').map((b) => b.trim());
   for (const b of backends) if (b !== 'sqlite' && b !== 'postgres') throw new Error(`--backend takes sqlite, postgres or both (comma-separated), not "${b}"`);
 
   const rows: RunFigures[] = [];
   for (const backend of backends) {
-    const deployment = backend === 'sqlite' ? await deploySqlite() : await deployPostgres(values.pg, instances);
+    const deployment = backend === 'sqlite' ? await deploySqlite(values.profile) : await deployPostgres(values.pg, instances, values.profile);
     try {
-      rows.push(await run(deployment, devices, outcomes));
+      rows.push(await run(deployment, devices, outcomes, spread * 1000));
     } finally {
       await deployment.stop();
     }
