@@ -19,6 +19,8 @@ const Env = z.object({
   PORT: z._default(int(0, 65535), 8080),
   HOST: z._default(nonEmpty, 'localhost'),
   DATABASE_PATH: z._default(nonEmpty, 'data/fieldbook.sqlite'),
+  DATABASE_URL: z.optional(nonEmpty),
+  DATABASE_POOL_SIZE: z._default(int(1, 200), 10),
   FIELDBOOK_STATIC_DIR: z._default(nonEmpty, 'dist'),
   FIELDBOOK_DEMO: z._default(flag, true),
   PUBLIC_ORIGIN: z.optional(z.url({ protocol: /^https?$/ })),
@@ -32,7 +34,12 @@ const Env = z.object({
 export interface Config {
   port: number;
   host: string;
+  /** The SQLite file; unused when databaseUrl is set. */
   databasePath: string;
+  /** A postgres:// URL: storage on PostgreSQL instead of the SQLite file. */
+  databaseUrl: string | undefined;
+  /** PostgreSQL connections per instance. */
+  databasePoolSize: number;
   staticDir: string;
   seedDemo: boolean;
   /** Set when served behind HTTPS (e.g. https://fieldbook.example.org): secure cookies follow. */
@@ -55,10 +62,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  if (e.DATABASE_URL !== undefined) {
+    const problem = postgresUrlProblem(e.DATABASE_URL);
+    if (problem) problems.push(`  DATABASE_URL: ${problem}`);
+    if (env.DATABASE_PATH) problems.push('  DATABASE_PATH: set either DATABASE_PATH (SQLite) or DATABASE_URL (PostgreSQL), not both');
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   return {
     port: e.PORT,
     host: e.HOST,
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     staticDir: e.FIELDBOOK_STATIC_DIR,
     seedDemo: e.FIELDBOOK_DEMO,
     publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/$/, ''),
@@ -68,4 +84,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     scryptLogN: e.SCRYPT_LOG_N,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/**
+ * What is wrong with a PostgreSQL URL, in words, or undefined. Never quotes the URL: it may hold
+ * a password, and this message is printed.
+ */
+function postgresUrlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'is not a URL; expected postgres://user:password@host:5432/database';
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') return `must start with postgres:// or postgresql:// (it starts with ${url.protocol}//)`;
+  // A Unix socket is given as ?host=/run/postgresql with no host name in the URL itself.
+  if (url.hostname === '' && !url.searchParams.get('host')) return 'names no host; expected postgres://user:password@host:5432/database';
+  if (url.pathname.replace(/^\//, '') === '') return 'names no database; add it after the host, e.g. postgres://user@host:5432/fieldbook';
+  return undefined;
 }

@@ -1,12 +1,12 @@
 import { loadConfig, ConfigError } from './config';
-import { openSqliteStorage } from './storage/sqlite';
+import { describeStorage, openStorage } from './storage/open-storage';
 import { seedDemoIfEmpty, DEMO_USERS } from './seed/demo-seed';
 import { buildServer } from './build-server';
 
 /** `npm start`: open (and migrate) the database, seed the demo on first start, serve. */
 async function main() {
   const config = loadConfig(process.env);
-  const storage = await openSqliteStorage(config.databasePath);
+  const storage = await openStorage(config);
   const seeded = config.seedDemo && (await seedDemoIfEmpty(storage, { logN: config.scryptLogN, r: 8, p: 1 }));
   const app = await buildServer({ config, storage });
 
@@ -26,7 +26,7 @@ async function main() {
   const lines = [
     '',
     `Fieldbook is running at http://localhost:${port}`,
-    `Database: ${config.databasePath}${seeded ? ' (new: seeded with the South and Vale demo)' : ''}`,
+    `Database: ${describeStorage(config)}${seeded ? ' (new: seeded with the South and Vale demo)' : ''}`,
   ];
   if (config.seedDemo) {
     lines.push(

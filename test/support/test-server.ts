@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/server/config';
-import { openSqliteStorage } from '../../src/server/storage/sqlite';
+import { openStorage } from '../../src/server/storage/open-storage';
 import { seedDemoIfEmpty } from '../../src/server/seed/demo-seed';
 import { buildServer } from '../../src/server/build-server';
 import type { KyselyStorage } from '../../src/server/storage/kysely-storage';
+import { createPgDatabase, defaultTestBackend, type TestBackend } from './test-database';
 
 /** scrypt at 2^12 in tests: the hash format records its cost, and production verifies at 2^17. */
 export const TEST_SCRYPT = { logN: 12, r: 8, p: 1 };
@@ -16,24 +17,43 @@ export interface TestServer {
   app: FastifyInstance;
   storage: KyselyStorage;
   config: Config;
+  /** The SQLite file ('' on PostgreSQL). */
   dbPath: string;
+  /** The PostgreSQL database (undefined on SQLite). */
+  databaseUrl: string | undefined;
   /** Moves the server's clock (sessions expire by it). */
   clock: { now: Date };
   close(): Promise<void>;
 }
 
-/** The real server on a fresh temporary SQLite file, seeded with the demo, listening on a free port. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Default: FIELDBOOK_TEST_BACKEND, else SQLite. */
+  backend?: TestBackend;
+  /**
+   * Another instance's PostgreSQL database, to run a second stateless instance beside it. The
+   * database stays when this instance closes: its owner drops it.
+   */
+  sharedDatabaseUrl?: string;
+}
+
+/**
+ * The real server on a fresh database (a temporary SQLite file, or a new PostgreSQL database),
+ * seeded with the demo, listening on a free port.
+ */
+export async function startTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
+  const backend = options.sharedDatabaseUrl ? 'postgres' : (options.backend ?? defaultTestBackend());
   const dir = mkdtempSync(join(tmpdir(), 'fieldbook-test-'));
-  const dbPath = join(dir, 'fieldbook.sqlite');
+  const ownDatabase = backend === 'postgres' && !options.sharedDatabaseUrl ? await createPgDatabase() : undefined;
+  const databaseUrl = options.sharedDatabaseUrl ?? ownDatabase?.url;
+  const dbPath = databaseUrl ? '' : join(dir, 'fieldbook.sqlite');
   const config = loadConfig({
-    DATABASE_PATH: dbPath,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_PATH: dbPath }),
     FIELDBOOK_STATIC_DIR: join(dir, 'no-build'),
     LOG_LEVEL: 'silent',
     SCRYPT_LOG_N: String(TEST_SCRYPT.logN),
     ...env,
   });
-  const storage = await openSqliteStorage(dbPath);
+  const storage = await openStorage(config);
   // Seeded at the configured cost: the decoy hash for unknown emails uses it too.
   await seedDemoIfEmpty(storage, { logN: config.scryptLogN, r: 8, p: 1 });
   const clock = { now: new Date() };
@@ -47,10 +67,12 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     storage,
     config,
     dbPath,
+    databaseUrl,
     clock,
     async close() {
       await app.close();
       await storage.close();
+      await ownDatabase?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -30,12 +30,14 @@ export interface AuthDeps {
 export async function requireAuth(request: FastifyRequest, deps: AuthDeps, options: { temporaryPassword?: 'allowed' } = {}): Promise<AuthContext> {
   const token = readCookie(request.headers.cookie, deps.cookie.name);
   if (!token) throw new HttpError(401, 'unauthenticated', 'Sign in to continue.');
+  // 'touch': every request passes here, and its only writes (last-seen, an expired session's
+  // removal) need no ordering, so it never waits for the writers' lock on PostgreSQL.
   const ctx = await deps.storage.transaction(async (tx) => {
     const userId = await resolveSession(tx, token, deps.now(), deps.policy);
     const user = userId ? await tx.findUserById(userId) : undefined;
     if (!user) return undefined;
     return { user, memberships: await tx.listMemberships(user.id), token };
-  });
+  }, 'touch');
   if (!ctx) throw new HttpError(401, 'unauthenticated', 'Your session has ended. Sign in again to continue.');
   if (ctx.user.mustChangePassword && options.temporaryPassword !== 'allowed') {
     throw new HttpError(403, 'forbidden', 'Choose your own password first: you signed in with a temporary one.');

@@ -7,12 +7,12 @@
  *
  * P is a partnership's id or exact name. Passwords are read from FIELDBOOK_PASSWORD or, when
  * that is unset, from the first line of standard input, never from the command line (it would
- * stay in the shell history and the process list). Uses the same DATABASE_PATH as the server.
+ * stay in the shell history and the process list). Uses the same DATABASE_PATH or DATABASE_URL as the server.
  */
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../config';
-import { openSqliteStorage } from '../storage/sqlite';
+import { openStorage } from '../storage/open-storage';
 import { Role } from '../../domain/user';
 import { addUser, deactivateUser, setPassword, UserAdminError } from '../accounts/user-admin';
 
@@ -39,7 +39,7 @@ async function main() {
     return v;
   };
   const config = loadConfig(process.env);
-  const storage = await openSqliteStorage(config.databasePath);
+  const storage = await openStorage(config);
   const cost = { logN: config.scryptLogN, r: 8, p: 1 };
   try {
     if (command === 'add') {

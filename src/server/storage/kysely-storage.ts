@@ -1,22 +1,44 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema';
-import type { ChangesByTable, PhotoRecord, PlanStore, ReviewStore, Storage, StorageTx, StoredFundReturn, StoredOutcome, StoredPlace } from './storage';
+import type { ChangesByTable, PhotoRecord, PlanStore, ReviewStore, Storage, StorageTx, StoredFundReturn, StoredOutcome, StoredPlace, TransactionKind } from './storage';
 import { Role } from '../../domain/user';
 import { hasCoordinatorRights } from '../../domain/roles';
 import { json, parseStrings, toAction, toIndicator, toMeasure, toObjective, toPlan, toPriority } from './plan-rows';
 import { KyselyPlanStore, toRemoval } from './kysely-plan-store';
 import { KyselyReviewStore, toReview, toSignOff } from './kysely-review-store';
 
+export type Backend = 'sqlite' | 'postgres';
+
 /**
  * Storage over Kysely: the queries are written once and Kysely's dialect turns them into
  * SQLite or PostgreSQL. Keep every query portable (no SQLite-only functions, no upsert syntax
- * differences) so the PostgreSQL backend can reuse this class unchanged.
+ * differences): only how a transaction begins differs by backend.
  */
 export class KyselyStorage implements Storage {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly backend: Backend = 'sqlite',
+  ) {}
 
-  transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new KyselyTx(trx)));
+  transaction<T>(fn: (tx: StorageTx) => Promise<T>, kind: TransactionKind = 'write'): Promise<T> {
+    // SQLite: one connection, and Kysely runs its transactions one after another on it.
+    if (this.backend === 'sqlite') return this.db.transaction().execute((trx) => fn(new KyselyTx(trx)));
+    if (kind === 'read') {
+      // One snapshot for every statement (READ COMMITTED takes one per statement, and a pull
+      // reading table after table could then pass over a change committed in between).
+      return this.db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute((trx) => fn(new KyselyTx(trx)));
+    }
+    return this.db.transaction().execute(async (trx) => {
+      // The counter row is the one lock every writing transaction takes, first, and holds to
+      // commit: writes run one at a time across all instances, and versions are taken and
+      // committed in the same order, so a pull that sees version V sees everything below it.
+      if (kind === 'write') await sql`select value from sync_counter where id = 1 for update`.execute(trx);
+      return fn(new KyselyTx(trx));
+    });
   }
 
   close(): Promise<void> {

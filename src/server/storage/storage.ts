@@ -11,18 +11,33 @@ import type { FundReturn } from '../../domain/fund-return';
 import type { ExistingPlanRecords, RecordWrites } from '../../domain/plan-admin/import-diff';
 
 /**
- * Fieldbook's storage, as the rest of the server sees it. One implementation today
- * (Kysely over SQLite); PostgreSQL plugs in behind the same interface. Nothing dialect-specific
- * crosses this line: callers see plain records, never SQL, rows or driver errors.
+ * Fieldbook's storage, as the rest of the server sees it: Kysely over SQLite (one machine) or
+ * PostgreSQL (several instances), behind the same interface. Nothing dialect-specific crosses
+ * this line: callers see plain records, never SQL, rows or driver errors.
  */
 export interface Storage {
   /**
    * Runs fn inside one transaction: everything it writes commits together or not at all.
    * Sync relies on this (an outcome and the device's sequence number land together).
+   * `kind` says how it meets concurrent transactions (see TransactionKind); 'write' by default.
    */
-  transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: StorageTx) => Promise<T>, kind?: TransactionKind): Promise<T>;
   close(): Promise<void>;
 }
+
+/**
+ * How a transaction meets the others running at the same time, on any instance.
+ * SQLite runs one transaction at a time, so there every kind behaves as 'write'. On PostgreSQL:
+ * - 'write': runs alone among 'write' transactions (it locks the sync counter row first), exactly
+ *   as on SQLite, so read-check-write logic (a device's last sequence number, an outcome's field
+ *   versions, a throttle counter) cannot interleave with another instance's. The default.
+ * - 'read': one consistent snapshot of the whole database, and nothing may be written. For pulls
+ *   (every table read at the same moment) and reports.
+ * - 'touch': runs beside everything else, for small writes that need no ordering and no version:
+ *   a session's last-seen time, the removal of an expired session. Never take a version in one.
+ * (docs/decisions/0021-postgresql.md)
+ */
+export type TransactionKind = 'write' | 'read' | 'touch';
 
 export interface UserRecord {
   id: string;

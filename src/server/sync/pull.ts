@@ -27,8 +27,8 @@ export async function pullChanges(storage: Storage, auth: AuthContext, query: Pu
   const after = reset ? 0 : cursor.version;
 
   const coordinatorOf = auth.memberships.filter((m) => hasCoordinatorRights(m.role)).map((m) => m.partnershipId);
-  // One read transaction, so every table is read at the same moment.
-  const byTable = await storage.transaction((tx) => tx.changesSince(partnershipIds, coordinatorOf, after, query.limit));
+  // One snapshot, so every table is read at the same moment.
+  const byTable = await storage.transaction((tx) => tx.changesSince(partnershipIds, coordinatorOf, after, query.limit), 'read');
 
   let cutoff = Number.POSITIVE_INFINITY;
   const all: { table: (typeof PULLED_TABLES)[number]; version: number; record: unknown }[] = [];

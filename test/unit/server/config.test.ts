@@ -17,6 +17,8 @@ describe('loadConfig', () => {
       port: 8080,
       host: 'localhost',
       databasePath: 'data/fieldbook.sqlite',
+      databaseUrl: undefined,
+      databasePoolSize: 10,
       staticDir: 'dist',
       seedDemo: true,
       publicOrigin: undefined,
@@ -70,6 +72,31 @@ describe('loadConfig', () => {
   it('treats empty variables as unset', () => {
     const c = loadConfig({ PORT: '', HOST: '', PUBLIC_ORIGIN: '', FIELDBOOK_DEMO: '', SCRYPT_LOG_N: '' });
     expect(c).toMatchObject({ port: 8080, host: 'localhost', publicOrigin: undefined, seedDemo: true, scryptLogN: 17 });
+  });
+
+  it('puts storage on PostgreSQL when DATABASE_URL is a postgres URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://fieldbook:pw@db.internal:5432/fieldbook' }).databaseUrl).toBe('postgres://fieldbook:pw@db.internal:5432/fieldbook');
+    expect(loadConfig({ DATABASE_URL: 'postgresql:///fieldbook?host=/run/postgresql' }).databaseUrl).toBe('postgresql:///fieldbook?host=/run/postgresql');
+    expect(loadConfig({ DATABASE_POOL_SIZE: '25' }).databasePoolSize).toBe(25);
+  });
+
+  it.each([
+    ['not a url', /DATABASE_URL: is not a URL/],
+    ['mysql://u:secret@h/db', /DATABASE_URL: must start with postgres:\/\/ or postgresql:\/\/ \(it starts with mysql:\/\/\)/],
+    ['postgres://u:secret@h:5432', /DATABASE_URL: names no database/],
+    ['postgres://u:secret@h:5432/', /DATABASE_URL: names no database/],
+  ])('refuses DATABASE_URL=%s, saying what is wrong without printing the password', (url, message) => {
+    const e = configErrorOf({ DATABASE_URL: url });
+    expect(e.message).toMatch(message);
+    expect(e.message).not.toContain('secret');
+  });
+
+  it('refuses DATABASE_URL and DATABASE_PATH together', () => {
+    expect(configErrorOf({ DATABASE_URL: 'postgres://h/db', DATABASE_PATH: 'x.sqlite' }).message).toMatch(/DATABASE_PATH: set either DATABASE_PATH \(SQLite\) or DATABASE_URL \(PostgreSQL\), not both/);
+  });
+
+  it('refuses a DATABASE_POOL_SIZE that is not a positive whole number', () => {
+    expect(configErrorOf({ DATABASE_POOL_SIZE: '0' }).message).toMatch(/DATABASE_POOL_SIZE/);
   });
 
   it('converts session lifetimes to milliseconds', () => {

@@ -10,6 +10,7 @@ import { planRemovals } from './0008-plan-removals';
 import { quarterReviews } from './0009-quarter-reviews';
 import { fundReturns } from './0011-fund-returns';
 import { memberAdmin } from './0010-member-admin';
+import { postgresAppendOnly } from './0012-postgres-append-only';
 
 /**
  * Every migration, by name, in order. Names sort lexically and are recorded in the database,
@@ -27,4 +28,5 @@ export const migrations: Record<string, FieldbookMigration> = {
   '0009-quarter-reviews': quarterReviews,
   '0010-member-admin': memberAdmin,
   '0011-fund-returns': fundReturns,
+  '0012-postgres-append-only': postgresAppendOnly,
 };
