@@ -13,7 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { deployPostgres, deploySqlite, type BackendName, type Deployment } from './backends';
 import { addOfficers, logOffline, newDevice, pushAll } from './devices';
 import { collectPushTimes } from './server-logs';
@@ -153,7 +153,7 @@ async function main() {
   }
 
   console.log(table(rows));
-  console.log(`\nNode ${process.version}, ${cpus().length} CPUs; load generator and server(s) on the same machine. Target: p99 push ≤ ${P99_TARGET_MS} ms, nothing lost or doubled.`);
+  console.log(`\nNode ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine counts); load generator and server(s) on the same machine. Target: p99 push ≤ ${P99_TARGET_MS} ms, nothing lost or doubled.`);
   for (const r of rows) {
     const p99 = Math.max(r.clientP99, r.serverP99);
     if (p99 > P99_TARGET_MS) console.log(`${r.backend}: p99 push ${Math.round(p99)} ms misses the ${P99_TARGET_MS} ms target.`);
