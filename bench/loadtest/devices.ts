@@ -19,7 +19,7 @@ export interface LoadDevice {
   api: ApiClient;
   db: FieldbookDb;
   user: SessionUser;
-  /** Each push request: how long from sending it to its answer, and the HTTP status. */
+  /** Each push request: how long from sending it to its answer, and the HTTP status (0: no answer). */
   pushes: { ms: number; status: number }[];
   /** The note of each outcome logged: unique across the run, so a copy on the server is recognisable. */
   notes: string[];
@@ -53,11 +53,18 @@ export async function newDevice(index: number, serverUrl: string, account: { ema
   const timed = (async (input: string, init?: RequestInit) => {
     if (!input.includes('/api/sync/push')) return jar(input, init);
     const sent = performance.now();
-    const response = await jar(input, init);
-    pushes.push({ ms: performance.now() - sent, status: response.status });
-    return response;
+    try {
+      const response = await jar(input, init);
+      pushes.push({ ms: performance.now() - sent, status: response.status });
+      return response;
+    } catch (e) {
+      // A push the phone gave up on (its timeout) counts in the latency too, as status 0.
+      pushes.push({ ms: performance.now() - sent, status: 0 });
+      throw e;
+    }
   }) as typeof fetch;
-  const api = createApiClient({ baseUrl: serverUrl, fetch: timed, timeoutMs: 300_000 });
+  // The phone's own timeout (30 s): a push slower than that counts as failed and is resent.
+  const api = createApiClient({ baseUrl: serverUrl, fetch: timed });
   await api.signIn({ email: account.email, password: account.temporaryPassword });
   const password = newPassword();
   await api.changePassword({ currentPassword: account.temporaryPassword, newPassword: password });
@@ -80,8 +87,26 @@ export async function logOffline(device: LoadDevice, count: number, runId: strin
   }
 }
 
-/** The phone's push step, as the sync engine runs it: the outbox in batches until it is empty. */
-export async function pushAll(device: LoadDevice): Promise<{ applied: number; rejected: number; left: number }> {
-  const summary = await pushOutbox(device.db, device.api);
-  return { applied: summary.applied, rejected: summary.rejected, left: await device.db.outbox.count() };
+/**
+ * The phone's push step, as the sync engine runs it: the outbox in batches until it is empty.
+ * A push that fails (a timeout, a 5xx) is sent again after a pause, as the sync engine's backoff
+ * would, up to `attempts` times; each failure is counted, and the server's sequence numbers make
+ * the resend safe.
+ */
+export async function pushAll(device: LoadDevice, attempts = 5): Promise<{ applied: number; rejected: number; left: number; failures: string[] }> {
+  const failures: string[] = [];
+  let applied = 0;
+  let rejected = 0;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      const summary = await pushOutbox(device.db, device.api);
+      applied += summary.applied;
+      rejected += summary.rejected;
+      break;
+    } catch (e) {
+      failures.push(e instanceof Error ? e.message : String(e));
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
+  }
+  return { applied, rejected, left: await device.db.outbox.count(), failures };
 }

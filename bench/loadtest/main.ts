@@ -48,6 +48,7 @@ interface RunFigures {
   devices: number;
   outcomes: number;
   pushRequests: number;
+  /** Pushes that failed on the phone (timeout, network, an error status) and were sent again. */
   failedRequests: number;
   wallSeconds: number;
   outcomesPerSecond: number;
@@ -101,7 +102,7 @@ async function run(deployment: Deployment, devices: number, outcomes: number, sp
     devices,
     outcomes,
     pushRequests: pushes.length,
-    failedRequests: pushes.filter((p) => p.status !== 200).length,
+    failedRequests: results.reduce((s, r) => s + r.failures.length, 0),
     wallSeconds: wallMs / 1000,
     outcomesPerSecond: (devices * outcomes) / (wallMs / 1000),
     clientP50: percentile(clientMs, 50),
@@ -143,10 +144,15 @@ async function main() {
   for (const b of backends) if (b !== 'sqlite' && b !== 'postgres') throw new Error(`--backend takes sqlite, postgres or both (comma-separated), not "${b}"`);
 
   const rows: RunFigures[] = [];
+  const crashed: string[] = [];
   for (const backend of backends) {
     const deployment = backend === 'sqlite' ? await deploySqlite(values.profile) : await deployPostgres(values.pg, instances, values.profile);
     try {
-      rows.push(await run(deployment, devices, outcomes, spread * 1000));
+      const row = await run(deployment, devices, outcomes, spread * 1000);
+      rows.push(row);
+      process.stderr.write(`${table([row])}\n`);
+    } catch (e) {
+      crashed.push(`${backend}: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       await deployment.stop();
     }
@@ -158,9 +164,13 @@ async function main() {
     const p99 = Math.max(r.clientP99, r.serverP99);
     if (p99 > P99_TARGET_MS) console.log(`${r.backend}: p99 push ${Math.round(p99)} ms misses the ${P99_TARGET_MS} ms target.`);
   }
-  const bad = rows.filter((r) => r.tally.lost + r.tally.duplicated + r.tally.unknown + r.rejected + r.leftQueued + r.failedRequests > 0);
+  const bad = rows.filter((r) => r.tally.lost + r.tally.duplicated + r.tally.unknown + r.rejected + r.leftQueued > 0);
+  if (crashed.length > 0) {
+    console.error(`\nFAILED to complete: ${crashed.join('; ')}`);
+    process.exitCode = 1;
+  }
   if (bad.length > 0) {
-    console.error(`\nFAILED: ${bad.map((r) => `${r.backend}: ${r.tally.lost} lost, ${r.tally.duplicated} duplicated, ${r.tally.unknown} unknown, ${r.rejected} refused, ${r.leftQueued} left queued, ${r.failedRequests} failed requests`).join('; ')}`);
+    console.error(`\nFAILED: ${bad.map((r) => `${r.backend}: ${r.tally.lost} lost, ${r.tally.duplicated} duplicated, ${r.tally.unknown} unknown, ${r.rejected} refused, ${r.leftQueued} left queued`).join('; ')}`);
     process.exitCode = 1;
   }
 }
