@@ -281,7 +281,7 @@ describe('npm run users', () => {
     const email = newEmail('operator-admin');
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/users.ts', 'add', '--email', email, '--name', 'Pat Operator', '--partnership', partnershipId, '--role', 'admin'], {
       cwd: resolve(import.meta.dirname, '../..'),
-      env: { ...process.env, DATABASE_PATH: server.dbPath, SCRYPT_LOG_N: '12', FIELDBOOK_PASSWORD: 'a long operator passphrase' },
+      env: { ...process.env, ...(server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : { DATABASE_PATH: server.dbPath }), SCRYPT_LOG_N: '12', FIELDBOOK_PASSWORD: 'a long operator passphrase' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';

@@ -6,7 +6,9 @@ import { migrations } from '../../src/server/storage/migrations';
 import type { StoredOutcome } from '../../src/server/storage/storage';
 import type { KyselyStorage } from '../../src/server/storage/kysely-storage';
 import { TEST_SCRYPT } from '../support/test-server';
-import { postgresForTests } from '../support/test-database';
+import { PG_ADMIN_URL, postgresForTests } from '../support/test-database';
+import { openPostgresStorage } from '../../src/server/storage/postgres';
+import { ConfigError } from '../../src/server/config';
 import { postgresBackend, sqliteBackend, type OpenedStorage } from '../support/storage-backends';
 
 /**
@@ -337,3 +339,35 @@ for (const backend of [sqliteBackend, postgresBackend]) {
   });
 }
 
+
+describe.skipIf(!postgresReady)('opening PostgreSQL', () => {
+  it('stops with a message naming DATABASE_URL and the database, without the password, when it cannot be opened', async () => {
+    const url = new URL(PG_ADMIN_URL);
+    url.password = 'not-to-be-printed';
+    url.pathname = `/fieldbook_missing_${randomUUID().slice(0, 8)}`;
+    const e = await errorOf(openPostgresStorage(url.toString()));
+    expect(e).toBeInstanceOf(ConfigError);
+    expect(e.message).toMatch(/DATABASE_URL: cannot open the PostgreSQL database .*fieldbook_missing_.*does not exist/);
+    expect(e.message).not.toContain('not-to-be-printed');
+  });
+});
+
+describe.skipIf(!postgresReady)('PostgreSQL specifics', () => {
+  let opened: OpenedStorage;
+  beforeEach(async () => {
+    opened = await postgresBackend.open();
+  });
+  afterEach(() => opened.close());
+
+  it('refuses a BIGINT that a JS number cannot hold exactly instead of rounding it', async () => {
+    await opened.rawExec('update sync_counter set value = 9007199254740991 where id = 1');
+    const e = await errorOf(opened.storage.transaction((tx) => tx.takeVersion()));
+    expect(e.message).toMatch(/BIGINT from PostgreSQL \(9007199254740992\) is beyond what Fieldbook can hold exactly/);
+  });
+
+  it('refuses writes in a read transaction', async () => {
+    const e = await errorOf(opened.storage.transaction((tx) => tx.insertPartnership({ id: randomUUID(), name: 'Written by a reader', towns: [] }), 'read'));
+    expect(e.message).toMatch(/read-only transaction/);
+    expect(await opened.storage.transaction((tx) => tx.findPartnership('Written by a reader'))).toBeUndefined();
+  });
+});

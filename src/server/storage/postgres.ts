@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './schema';
 import { KyselyStorage } from './kysely-storage';
 import { migrateToLatest } from './migrate';
+import { ConfigError } from '../config';
 
 /** pg's type id for BIGINT (int8): versions, sequence numbers, counts. */
 const INT8 = 20;
@@ -41,12 +42,21 @@ export interface PostgresOptions {
  * defaults), as decision 4 requires of SQLite.
  */
 export async function openPostgresStorage(url: string, options: PostgresOptions = {}): Promise<KyselyStorage> {
-  const pool = new pg.Pool({ connectionString: url, types, max: options.poolSize ?? 10, application_name: 'fieldbook' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    types,
+    max: options.poolSize ?? 10,
+    application_name: 'fieldbook',
+    // Every write holds the writers' lock to commit: a transaction left idle (a stalled instance,
+    // a lost client) is ended by PostgreSQL rather than stopping every instance's writes.
+    idle_in_transaction_session_timeout: 30_000,
+  });
   // An idle connection the server dropped (restart, failover) is discarded by the pool and the
   // next query opens another; without a listener Node would treat the event as a crash.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL dropped an idle connection: ${err.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
+    await reachable(pool, url);
     await db.connection().execute(async (conn) => {
       await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
       try {
@@ -60,4 +70,19 @@ export async function openPostgresStorage(url: string, options: PostgresOptions 
     throw e;
   }
   return new KyselyStorage(db, 'postgres');
+}
+
+/**
+ * Fails at start, naming DATABASE_URL and where it points (never the password), when PostgreSQL
+ * cannot be reached or refuses the user or database: a stack trace from the driver says less.
+ */
+async function reachable(pool: pg.Pool, url: string): Promise<void> {
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (e) {
+    const u = new URL(url);
+    const where = `${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.hostname || u.searchParams.get('host')}:${u.port || 5432}${u.pathname}`;
+    throw new ConfigError(`Invalid configuration:\n  DATABASE_URL: cannot open the PostgreSQL database ${where}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }

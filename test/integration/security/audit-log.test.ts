@@ -15,7 +15,9 @@ let server: TestServer;
 let partnershipId: string;
 let coordinator: ReturnType<typeof cookieFetch>;
 beforeAll(async () => {
-  server = await startTestServer();
+  // SQLite whatever FIELDBOOK_TEST_BACKEND says: these tests write to the database file directly
+  // (the storage contract suite checks PostgreSQL's append-only triggers).
+  server = await startTestServer({}, { backend: 'sqlite' });
   partnershipId = await demoPartnershipId(server.storage);
   coordinator = cookieFetch();
   await coordinator(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: COORDINATOR.email, password: COORDINATOR.password }) });
