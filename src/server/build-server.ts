@@ -7,6 +7,7 @@ import { installStateChangeGuard } from './http/state-change-guard';
 import { installSecurityHeaders } from './http/security-headers';
 import { installStaticFiles } from './http/static-files';
 import { DEFAULT_BODY_LIMIT, installJsonBodyParser } from './http/json-body';
+import { logSerializers } from './http/log-serializers';
 import { sessionRoutes } from './routes/session-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { healthRoutes } from './routes/health-routes';
@@ -28,7 +29,8 @@ export interface ServerDeps {
 /** Assembles the HTTP server: the API under /api, health checks, and the built PWA. */
 export async function buildServer({ config, storage, now = () => new Date() }: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    // JSON lines; the serializers decide what of a request or error may be written (no notes, passwords, tokens).
+    logger: { level: config.logLevel, serializers: logSerializers },
     bodyLimit: DEFAULT_BODY_LIMIT,
     // Behind a reverse proxy, X-Forwarded-Proto says whether the browser used HTTPS.
     trustProxy: config.publicOrigin !== undefined,
