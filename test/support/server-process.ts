@@ -9,9 +9,12 @@ export interface ServerProcess {
   child: ChildProcess;
 }
 
-/** Starts `src/server/main.ts` as its own process (the real entry point) and waits for its address. */
-export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+/**
+ * Starts `src/server/main.ts` as its own process (the real entry point) and waits for its address.
+ * `entry` swaps in a script that wraps it (bench/serve-with-gc.ts).
+ */
+export function startServerProcess(env: Record<string, string>, entry = 'src/server/main.ts'): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
