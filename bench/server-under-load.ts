@@ -33,6 +33,11 @@ export interface LoadFigures {
   loadPushes: number;
   loadP50Ms: number;
   loadP99Ms: number;
+  loadMaxMs: number;
+  /** The slowest device's mean push against the fastest's: how evenly the server shared itself out. */
+  deviceSpread: number;
+  /** Outcomes committed per second while the devices pushed at once. */
+  loadPerSecond: number;
   p99Ratio: number;
 }
 
@@ -68,15 +73,17 @@ export async function measureServerUnderLoad(outcomes: number, devices = 50, idl
     }
 
     const perDevice = Math.ceil(outcomes / devices);
-    const latencies = (
-      await Promise.all(
+    const loadStarted = performance.now();
+    const byDevice = await Promise.all(
         pushers.map(async (p) => {
           const mine: number[] = [];
           for (let sent = 0; sent < perDevice; sent += PUSH_BATCH) mine.push(await p.push(Math.min(PUSH_BATCH, perDevice - sent)));
           return mine;
         }),
-      )
-    ).flat();
+      );
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const latencies = byDevice.flat();
+    const deviceMeans = byDevice.map((mine) => mine.reduce((a, b) => a + b, 0) / mine.length);
     const loadedRss = await rssAfterGc(server);
 
     const idleP99 = percentile(idle, 0.99);
@@ -94,6 +101,9 @@ export async function measureServerUnderLoad(outcomes: number, devices = 50, idl
       loadPushes: latencies.length,
       loadP50Ms: median(latencies),
       loadP99Ms: loadP99,
+      loadMaxMs: Math.max(...latencies),
+      deviceSpread: Math.max(...deviceMeans) / Math.min(...deviceMeans),
+      loadPerSecond: (perDevice * devices) / loadSeconds,
       p99Ratio: loadP99 / idleP99,
     };
   } finally {
