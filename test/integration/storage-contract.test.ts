@@ -180,7 +180,7 @@ for (const backend of [sqliteBackend, postgresBackend]) {
       const s = await seeded();
       const v1 = await storage.transaction((tx) => tx.takeVersion());
       const o = outcome(s, v1, { location: { lat: 51.608, lng: -1.241, accuracyM: 12 } });
-      await storage.transaction((tx) => tx.insertOutcome(o));
+      await storage.transaction((tx) => tx.insertOutcomes([o]));
       expect(await storage.transaction((tx) => tx.findOutcome(o.id))).toEqual(o);
 
       const v2 = await storage.transaction(async (tx) => {
@@ -209,9 +209,9 @@ for (const backend of [sqliteBackend, postgresBackend]) {
     it('refuses a second outcome with the same id and an outcome whose action does not exist', async () => {
       const s = await seeded();
       const o = outcome(s, 1);
-      await storage.transaction((tx) => tx.insertOutcome(o));
-      await errorOf(storage.transaction((tx) => tx.insertOutcome({ ...o, notes: 'other' })));
-      await errorOf(storage.transaction((tx) => tx.insertOutcome({ ...outcome(s, 2), actionId: randomUUID() })));
+      await storage.transaction((tx) => tx.insertOutcomes([o]));
+      await errorOf(storage.transaction((tx) => tx.insertOutcomes([{ ...o, notes: 'other' }])));
+      await errorOf(storage.transaction((tx) => tx.insertOutcomes([{ ...outcome(s, 2), actionId: randomUUID() }])));
       expect((await storage.transaction((tx) => tx.listOutcomes(s.partnership.id))).map((x) => x.notes)).toEqual(['Held at the library']);
     });
 
@@ -225,7 +225,7 @@ for (const backend of [sqliteBackend, postgresBackend]) {
       expect(await storage.transaction((tx) => tx.listRejections(s.deviceId))).toEqual([rejection]);
 
       const o = outcome(s, await storage.transaction((tx) => tx.takeVersion()));
-      await storage.transaction((tx) => tx.insertOutcome(o));
+      await storage.transaction((tx) => tx.insertOutcomes([o]));
       const data = Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01, 0x80, 0xfe, 0xff, 0xd9]);
       const photo = { id: randomUUID(), outcomeId: o.id, partnershipId: s.partnership.id, uploadedBy: s.officer.id, mime: 'image/jpeg', bytes: data.length, width: 1600, height: 1200, sha256: 'a'.repeat(64), uploadedAt: ISO };
       await storage.transaction((tx) => tx.insertPhoto({ ...photo, data }));
@@ -279,8 +279,8 @@ for (const backend of [sqliteBackend, postgresBackend]) {
       const mine = outcome(s, await storage.transaction((tx) => tx.takeVersion()));
       const deleted = outcome(s, await storage.transaction((tx) => tx.takeVersion()), { deletedAt: ISO, notes: 'secret' });
       await storage.transaction(async (tx) => {
-        await tx.insertOutcome(mine);
-        await tx.insertOutcome(deleted);
+        await tx.insertOutcomes([mine]);
+        await tx.insertOutcomes([deleted]);
       });
       const page = await storage.transaction((tx) => tx.changesSince([s.partnership.id], [], after, 1), 'read');
       expect(page.outcomes.map((r) => r.version)).toEqual([mine.version]);

@@ -57,8 +57,18 @@ export interface ShortTextField extends FieldBase {
 export type FieldSpec = CountField | MoneyField | ChoiceField | YesNoField | ShortTextField;
 export type DetailValue = number | string | boolean;
 
-/** The zod schema for one field's value, with messages written for the officer. */
+/**
+ * The zod schema for one field's value, with messages written for the officer. Built once per
+ * field: the server checks every outcome of a push with it, and building costs more than checking.
+ */
 export function valueSchema(field: FieldSpec): z.ZodMiniType<DetailValue> {
+  let schema = valueSchemas.get(field);
+  if (!schema) valueSchemas.set(field, (schema = buildValueSchema(field)));
+  return schema;
+}
+const valueSchemas = new WeakMap<FieldSpec, z.ZodMiniType<DetailValue>>();
+
+function buildValueSchema(field: FieldSpec): z.ZodMiniType<DetailValue> {
   switch (field.kind) {
     case 'count':
       return z.int({ error: `${field.label}: enter a whole number, like 12` }).check(

@@ -13,3 +13,13 @@ export function appendAudit(
 ): Promise<void> {
   return tx.appendAudit({ id: randomUUID(), at: now.toISOString(), details: {}, ...entry });
 }
+
+/** Several entries in one write (a push's outcomes), in the caller's transaction, seqs in the given order. */
+export function appendAuditEntries(
+  tx: StorageTx,
+  entries: readonly { partnershipId: string | null; actorId: string | null; action: AuditAction; entityType: string; entityId: string | null; details?: Record<string, unknown> }[],
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  return tx.appendAuditEntries(entries.map((entry) => ({ id: randomUUID(), at, details: {}, ...entry })));
+}

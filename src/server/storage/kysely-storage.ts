@@ -220,20 +220,25 @@ class KyselyTx implements StorageTx {
   }
 
   async appendAudit(e: Parameters<StorageTx['appendAudit']>[0]) {
-    await this.t
-      .insertInto('audit_log')
-      .values({
-        id: e.id,
-        seq: await this.takeVersion(),
-        partnership_id: e.partnershipId,
-        actor_id: e.actorId,
-        action: e.action,
-        entity_type: e.entityType,
-        entity_id: e.entityId,
-        at: e.at,
-        details_json: JSON.stringify(e.details),
-      })
-      .execute();
+    await this.appendAuditEntries([e]);
+  }
+
+  /** One range of seqs for the lot, then multi-row inserts kept under every dialect's parameter limit. */
+  async appendAuditEntries(entries: Parameters<StorageTx['appendAuditEntries']>[0]) {
+    if (entries.length === 0) return;
+    const first = await this.takeVersions(entries.length);
+    const rows = entries.map((e, i) => ({
+      id: e.id,
+      seq: first + i,
+      partnership_id: e.partnershipId,
+      actor_id: e.actorId,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      at: e.at,
+      details_json: JSON.stringify(e.details),
+    }));
+    for (const chunk of chunks(rows)) await this.t.insertInto('audit_log').values(chunk).execute();
   }
 
   async listAudit(partnershipId: string, before: number | undefined, limit: number) {
@@ -321,6 +326,20 @@ class KyselyTx implements StorageTx {
     return Number(r.value);
   }
 
+  /**
+   * `count` consecutive versions in one step (a push's outcomes): the first is returned. The same
+   * counter row as takeVersion, so the range is held by this transaction until it commits.
+   */
+  async takeVersions(count: number) {
+    const r = await this.t
+      .updateTable('sync_counter')
+      .set({ value: sql`value + ${count}` })
+      .where('id', '=', 1)
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return Number(r.value) - count + 1;
+  }
+
   async findDevice(deviceId: string) {
     const r = await this.t.selectFrom('devices').selectAll().where('id', '=', deviceId).executeTakeFirst();
     return r && { id: r.id, userId: r.user_id, lastSeq: Number(r.last_seq), createdAt: r.created_at, lastSeenAt: r.last_seen_at };
@@ -342,29 +361,38 @@ class KyselyTx implements StorageTx {
     return r && toStoredOutcome(r);
   }
 
-  async insertOutcome(o: StoredOutcome) {
-    await this.t
-      .insertInto('outcomes')
-      .values({
-        id: o.id,
-        partnership_id: o.partnershipId,
-        action_id: o.actionId,
-        outcome_type: o.type,
-        details_json: JSON.stringify(o.details),
-        author_id: o.authorId,
-        device_id: o.deviceId,
-        occurred_on: o.occurredOn,
-        town: o.town,
-        location_json: o.location && JSON.stringify(o.location),
-        place_id: o.placeId,
-        notes: o.notes,
-        recorded_at: o.recordedAt,
-        received_at: o.receivedAt,
-        version: o.version,
-        deleted_at: o.deletedAt,
-        field_versions_json: JSON.stringify(o.fieldVersions),
-      })
-      .execute();
+  /** The outcomes of the given ids that exist (deleted ones too), by id. */
+  async findOutcomes(ids: readonly string[]) {
+    const found = new Map<string, StoredOutcome>();
+    for (const part of chunks([...new Set(ids)])) {
+      if (part.length === 0) continue;
+      const rows = await this.t.selectFrom('outcomes').selectAll().where('id', 'in', part).execute();
+      for (const r of rows) found.set(r.id, toStoredOutcome(r));
+    }
+    return found;
+  }
+
+  async insertOutcomes(outcomes: readonly StoredOutcome[]) {
+    const rows = outcomes.map((o) => ({
+      id: o.id,
+      partnership_id: o.partnershipId,
+      action_id: o.actionId,
+      outcome_type: o.type,
+      details_json: JSON.stringify(o.details),
+      author_id: o.authorId,
+      device_id: o.deviceId,
+      occurred_on: o.occurredOn,
+      town: o.town,
+      location_json: o.location && JSON.stringify(o.location),
+      place_id: o.placeId,
+      notes: o.notes,
+      recorded_at: o.recordedAt,
+      received_at: o.receivedAt,
+      version: o.version,
+      deleted_at: o.deletedAt,
+      field_versions_json: JSON.stringify(o.fieldVersions),
+    }));
+    for (const chunk of chunks(rows)) await this.t.insertInto('outcomes').values(chunk).execute();
   }
 
   async updateOutcome(id: string, changes: Parameters<StorageTx['updateOutcome']>[1], version: number, fieldVersions: StoredOutcome['fieldVersions']) {
@@ -665,6 +693,18 @@ class KyselyTx implements StorageTx {
       }),
     };
   }
+}
+
+/**
+ * Rows per multi-row statement: 200 rows of 17 columns is 3,400 parameters, far under PostgreSQL's
+ * 65,535 and SQLite's 32,766, and big enough that a push of 200 outcomes is one statement.
+ */
+const ROWS_PER_STATEMENT = 200;
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) out.push(rows.slice(i, i + ROWS_PER_STATEMENT));
+  return out;
 }
 
 /** Every column but the bytes. */

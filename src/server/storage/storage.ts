@@ -273,6 +273,8 @@ export interface StorageTx {
 
   // Audit log: append and read, nothing else (the database refuses updates and deletes too)
   appendAudit(entry: NewAuditEntry): Promise<void>;
+  /** Appends several entries, their seqs in the given order (one push's outcomes). */
+  appendAuditEntries(entries: readonly NewAuditEntry[]): Promise<void>;
   /** Newest first; entries with seq below `before` when given. */
   listAudit(partnershipId: string, before: number | undefined, limit: number): Promise<AuditEntry[]>;
 
@@ -297,11 +299,16 @@ export interface StorageTx {
    * before an earlier one (the cursor-skip trap under concurrent writers; docs/sync-protocol.md).
    */
   takeVersion(): Promise<number>;
+  /** `count` consecutive versions under the same guarantee as takeVersion; returns the first. */
+  takeVersions(count: number): Promise<number>;
   findDevice(deviceId: string): Promise<DeviceRecord | undefined>;
   insertDevice(device: DeviceRecord): Promise<void>;
   updateDevice(deviceId: string, lastSeq: number, lastSeenAt: string): Promise<void>;
   findOutcome(id: string): Promise<StoredOutcome | undefined>;
-  insertOutcome(outcome: StoredOutcome): Promise<void>;
+  /** Those of the ids that exist, deleted ones too. */
+  findOutcomes(ids: readonly string[]): Promise<Map<string, StoredOutcome>>;
+  /** Writes new outcomes, each with the version its caller took. */
+  insertOutcomes(outcomes: readonly StoredOutcome[]): Promise<void>;
   /** Writes changed fields, the new version and field versions. */
   updateOutcome(id: string, changes: OutcomeChanges, version: number, fieldVersions: StoredOutcome['fieldVersions']): Promise<void>;
   /** Marks the outcome deleted (a tombstone): the row stays. */

@@ -5,7 +5,8 @@ import type { Storage, StorageTx } from '../storage/storage';
 import type { AuthContext } from '../auth/authenticate';
 import { HttpError } from '../http/http-error';
 import { refuse, type Refusal } from './mutations/refusal';
-import { createOutcome } from './mutations/create-outcome';
+import { createOutcomes } from './mutations/create-outcomes';
+import { cachedPlanLookups, type PlanLookups } from './mutations/plan-lookups';
 import { updateOutcome } from './mutations/update-outcome';
 import { deleteOutcome } from './mutations/delete-outcome';
 import { createPlace } from './mutations/create-place';
@@ -50,35 +51,46 @@ export async function applyPush(storage: Storage, auth: AuthContext, push: PushR
     // 3. Apply each mutation in order.
     const results: MutationResult[] = [];
     let lastSeq = device.lastSeq;
-    for (const mutation of push.mutations) {
+    const lookups = cachedPlanLookups(tx);
+    const refused = async (mutation: MutationEnvelope, refusal: Refusal) => {
+      await tx.insertRejection({
+        id: randomUUID(),
+        deviceId: device.id,
+        userId: auth.user.id,
+        seq: mutation.seq,
+        kind: mutation.kind,
+        code: refusal.code,
+        message: refusal.message,
+        argsJson: JSON.stringify(mutation.args ?? null),
+        createdAt: nowIso,
+      });
+      results.push({ seq: mutation.seq, status: 'rejected', ...refusal });
+    };
+    for (let i = 0; i < push.mutations.length; ) {
+      const mutation = push.mutations[i]!;
       // 3a. Already applied by an earlier push whose answer never reached the device: skip it.
       if (mutation.seq <= lastSeq) {
         results.push({ seq: mutation.seq, status: 'already-applied' });
+        i++;
         continue;
       }
       // 3b. Check the args against the mutation kind's schema, authorize against the database
-      //     (never the device), check the plan's rules, and write (mutations/*.ts).
+      //     (never the device), check the plan's rules, and write (mutations/*.ts). A run of
+      //     new outcomes, what a push almost always is, is checked one by one and written in one
+      //     go (create-outcomes.ts); anything else is applied on its own, in order.
       // 3c. A refusal is permanent (resending the same thing cannot succeed), so it is logged and
       //     still uses up the sequence number: one bad record must never block the mutations
       //     queued behind it. The device keeps the record and shows why.
-      const refusal = await applyMutation(tx, auth, device.id, mutation, now);
-      if (refusal) {
-        await tx.insertRejection({
-          id: randomUUID(),
-          deviceId: device.id,
-          userId: auth.user.id,
-          seq: mutation.seq,
-          kind: mutation.kind,
-          code: refusal.code,
-          message: refusal.message,
-          argsJson: JSON.stringify(mutation.args ?? null),
-          createdAt: nowIso,
-        });
-        results.push({ seq: mutation.seq, status: 'rejected', ...refusal });
-      } else {
-        results.push({ seq: mutation.seq, status: 'applied' });
+      const run = outcomeCreateRun(push.mutations, i);
+      const answers = run.length > 0 ? await createOutcomeRun(tx, lookups, auth, device.id, run, now) : [await applyMutation(tx, auth, mutation, now)];
+      const answered = run.length > 0 ? run : [mutation];
+      for (const [k, m] of answered.entries()) {
+        const refusal = answers[k];
+        if (refusal) await refused(m, refusal);
+        else results.push({ seq: m.seq, status: 'applied' });
+        lastSeq = m.seq;
       }
-      lastSeq = mutation.seq;
+      i += answered.length;
     }
 
     // 4. Remember how far this device has got, in the same transaction as the writes above.
@@ -87,14 +99,27 @@ export async function applyPush(storage: Storage, auth: AuthContext, push: PushR
   });
 }
 
+const invalid = (issues: Parameters<typeof toFieldErrors>[0]) => refuse('invalid', 'The change has fields that are not valid.', toFieldErrors(issues));
+
+/** The outcome.create mutations from index `from` up to the next mutation of another kind. */
+function outcomeCreateRun(mutations: readonly MutationEnvelope[], from: number): MutationEnvelope[] {
+  let to = from;
+  while (to < mutations.length && mutations[to]!.kind === 'outcome.create') to++;
+  return mutations.slice(from, to);
+}
+
+/** Checks each create against its schema, then applies the valid ones together; answers in order. */
+async function createOutcomeRun(tx: StorageTx, lookups: PlanLookups, auth: AuthContext, deviceId: string, run: readonly MutationEnvelope[], now: Date): Promise<(Refusal | undefined)[]> {
+  const parsed = run.map((m) => MutationArgs['outcome.create'].safeParse(m.args));
+  const valid = parsed.flatMap((p) => (p.success ? [p.data] : []));
+  const applied = await createOutcomes(tx, lookups, auth, deviceId, valid, now);
+  let next = 0;
+  return parsed.map((p) => (p.success ? applied[next++] : invalid(p.error.issues)));
+}
+
 /** Checks a mutation's args against its kind's schema (the one the device used), then applies it. */
-async function applyMutation(tx: StorageTx, auth: AuthContext, deviceId: string, mutation: MutationEnvelope, now: Date): Promise<Refusal | undefined> {
-  const invalid = (issues: Parameters<typeof toFieldErrors>[0]) => refuse('invalid', 'The change has fields that are not valid.', toFieldErrors(issues));
+async function applyMutation(tx: StorageTx, auth: AuthContext, mutation: MutationEnvelope, now: Date): Promise<Refusal | undefined> {
   switch (mutation.kind) {
-    case 'outcome.create': {
-      const args = MutationArgs['outcome.create'].safeParse(mutation.args);
-      return args.success ? createOutcome(tx, auth, deviceId, args.data, now) : invalid(args.error.issues);
-    }
     case 'outcome.update': {
       const args = MutationArgs['outcome.update'].safeParse(mutation.args);
       return args.success ? updateOutcome(tx, auth, args.data, now) : invalid(args.error.issues);

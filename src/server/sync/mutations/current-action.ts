@@ -1,6 +1,6 @@
-import type { StorageTx } from '../../storage/storage';
 import { refuse, type Refusal } from './refusal';
 import type { AuthContext } from '../../auth/authenticate';
+import type { PlanLookups } from './plan-lookups';
 
 /** Merges can chain (7 into 5, later 5 into 3); a loop is impossible, but a bound costs nothing. */
 const MAX_MERGE_HOPS = 20;
@@ -12,12 +12,12 @@ const MAX_MERGE_HOPS = 20;
  * without a merge has nowhere to go: the outcome is refused with the reason and waits on the phone.
  * Authorized against the database: only actions in the user's partnerships are found.
  */
-export async function currentAction(tx: StorageTx, auth: AuthContext, actionId: string) {
+export async function currentAction(lookups: Pick<PlanLookups, 'findAction' | 'findRemoval'>, auth: AuthContext, actionId: string) {
   let id = actionId;
   for (let hop = 0; hop <= MAX_MERGE_HOPS; hop++) {
-    const action = await tx.findAction(id);
+    const action = await lookups.findAction(id);
     if (action) return auth.memberships.some((m) => m.partnershipId === action.partnershipId) ? action : notFound();
-    const removal = await tx.plans.findRemoval(id);
+    const removal = await lookups.findRemoval(id);
     if (!removal || removal.table !== 'actions' || !auth.memberships.some((m) => m.partnershipId === removal.partnershipId)) return notFound();
     if (removal.mergedInto === null) {
       return refuse('conflict', `The action this outcome was logged against was taken out of the plan on ${removal.removedAt.slice(0, 10)}. Ask your coordinator which action it belongs to.`);

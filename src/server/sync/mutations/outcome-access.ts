@@ -2,6 +2,7 @@ import type { AuthContext } from '../../auth/authenticate';
 import type { StorageTx, StoredOutcome } from '../../storage/storage';
 import { refuse, type Refusal } from './refusal';
 import { hasCoordinatorRights } from '../../../domain/roles';
+import type { PlanLookups } from './plan-lookups';
 
 /**
  * The outcome a change is about, if the user may change it: it must be in one of their
@@ -23,9 +24,9 @@ export async function outcomeToChange(tx: StorageTx, auth: AuthContext, id: stri
  * there is no such place in the outcome's partnership (another partnership's place is missing
  * too: nothing is revealed about it), null when the outcome names none.
  */
-export async function placeOfOutcome(tx: StorageTx, placeId: string | null, partnershipId: string): Promise<{ kind: string } | 'missing' | null> {
+export async function placeOfOutcome(lookups: Pick<PlanLookups, 'findPlace'>, placeId: string | null, partnershipId: string): Promise<{ kind: string } | 'missing' | null> {
   if (placeId === null) return null;
-  const place = await tx.findPlace(placeId);
+  const place = await lookups.findPlace(placeId);
   return place && place.partnershipId === partnershipId ? { kind: place.kind } : 'missing';
 }
 
