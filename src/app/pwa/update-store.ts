@@ -1,4 +1,5 @@
 import { Workbox } from 'workbox-window';
+import { unsavedInput } from './unsaved-input';
 
 export interface UpdateState {
   /** A new version is installed and waiting for the officer to accept it. */
@@ -37,10 +38,13 @@ export class UpdateStore {
     setInterval(() => void wb.update(), HOURLY);
   }
 
-  /** The officer accepted: activate the waiting version, then reload into it once it controls the page. */
+  /**
+   * The officer accepted: activate the waiting version, then reload into it once it controls the
+   * page. Refused while anything entered is not yet on the phone (the banner offers no button then).
+   */
   applyUpdate(): void {
     const wb = this.wb;
-    if (!wb) return;
+    if (!wb || unsavedInput.getSnapshot()) return;
     wb.addEventListener('controlling', () => window.location.reload());
     wb.messageSkipWaiting();
   }
