@@ -12,6 +12,7 @@ import { useIdleLock } from './session/session-hooks';
 import { MyActionsScreen } from './ui/screens/MyActionsScreen';
 import { NotFoundScreen } from './ui/screens/NotFoundScreen';
 import { ScreenErrorBoundary } from './ui/components/ScreenErrorBoundary';
+import { OfflineReadyNotice } from './ui/components/OfflineReadyNotice';
 import { lazyScreen } from './pwa/lazy-screen';
 
 /*
@@ -104,6 +105,7 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
     <>
       <div inert={locked}>
     <AppShell nav={nav}>
+      <OfflineReadyNotice />
       <ScreenErrorBoundary key={pathname}>
       <Suspense fallback={<Loading />}>
         <Routes>

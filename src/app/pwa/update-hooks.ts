@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { updates } from './update-store';
 import { outdatedTab } from './outdated-tab';
 import { unsavedInput } from './unsaved-input';
@@ -20,4 +20,20 @@ export function useTabOutdated(): boolean {
  */
 export function useHoldUpdatesWhile(unsaved: boolean): void {
   useEffect(() => (unsaved ? unsavedInput.hold() : undefined), [unsaved]);
+}
+
+/**
+ * True once a service worker is active for the app: it activates only after precaching the whole
+ * shell, so every screen opens offline from then on. Never true without service workers (dev, tests).
+ */
+export function useShellOffline(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    if ('serviceWorker' in navigator) void navigator.serviceWorker.ready.then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return ready;
 }
