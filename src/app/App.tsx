@@ -48,6 +48,7 @@ const FundReturnReportScreen = lazyScreen(() => import('./ui/coordinator/FundRet
 const EditOutcomeScreen = lazyScreen(() => import('./ui/screens/EditOutcomeScreen').then((m) => ({ default: m.EditOutcomeScreen })));
 const PlacesScreen = lazyScreen(() => import('./ui/screens/PlacesScreen').then((m) => ({ default: m.PlacesScreen })));
 const AddPlaceScreen = lazyScreen(() => import('./ui/screens/AddPlaceScreen').then((m) => ({ default: m.AddPlaceScreen })));
+const ShareScreen = lazyScreen(() => import('./ui/screens/ShareScreen').then((m) => ({ default: m.ShareScreen })));
 const ChangePasswordScreen = lazyScreen(() => import('./ui/screens/ChangePasswordScreen').then((m) => ({ default: m.ChangePasswordScreen })));
 
 export function App() {
@@ -120,6 +121,7 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
         <Route path="/attention" element={<NeedsAttentionScreen />} />
         <Route path="/places" element={<PlacesScreen />} />
         <Route path="/places/new" element={<AddPlaceScreen />} />
+        <Route path="/share" element={<ShareScreen />} />
         <Route path="/account" element={<AccountScreen />} />
         <Route path="/sign-in" element={<SignInScreen />} />
         <Route path="/account/password" element={<ChangePasswordScreen />} />
