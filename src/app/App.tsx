@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { isCoordinator } from '../domain/roles';
 import { AppServicesProvider } from './services/AppServicesProvider';
@@ -12,7 +12,6 @@ import { useIdleLock } from './session/session-hooks';
 import { MyActionsScreen } from './ui/screens/MyActionsScreen';
 import { NotFoundScreen } from './ui/screens/NotFoundScreen';
 import { ScreenErrorBoundary } from './ui/components/ScreenErrorBoundary';
-import { OfflineReadyNotice } from './ui/components/OfflineReadyNotice';
 import { lazyScreen } from './pwa/lazy-screen';
 
 /*
@@ -48,6 +47,9 @@ const FundReturnReportScreen = lazyScreen(() => import('./ui/coordinator/FundRet
 const EditOutcomeScreen = lazyScreen(() => import('./ui/screens/EditOutcomeScreen').then((m) => ({ default: m.EditOutcomeScreen })));
 const PlacesScreen = lazyScreen(() => import('./ui/screens/PlacesScreen').then((m) => ({ default: m.PlacesScreen })));
 const AddPlaceScreen = lazyScreen(() => import('./ui/screens/AddPlaceScreen').then((m) => ({ default: m.AddPlaceScreen })));
+// Said once in a user's life on a phone: off the first load. Missing after a deployment, it just
+// stays unsaid (nothing to reload for).
+const OfflineReadyNotice = lazy(() => import('./ui/components/OfflineReadyNotice').then((m) => ({ default: m.OfflineReadyNotice }), () => ({ default: () => null })));
 const ShareScreen = lazyScreen(() => import('./ui/screens/ShareScreen').then((m) => ({ default: m.ShareScreen })));
 const ChangePasswordScreen = lazyScreen(() => import('./ui/screens/ChangePasswordScreen').then((m) => ({ default: m.ChangePasswordScreen })));
 
@@ -106,7 +108,9 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
     <>
       <div inert={locked}>
     <AppShell nav={nav}>
-      <OfflineReadyNotice />
+      <Suspense fallback={null}>
+        <OfflineReadyNotice />
+      </Suspense>
       <ScreenErrorBoundary key={pathname}>
       <Suspense fallback={<Loading />}>
         <Routes>
