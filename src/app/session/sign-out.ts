@@ -30,7 +30,8 @@ export async function signOutOfDevice(
   // Closes this connection, asks other tabs to close theirs (Dexie closes on 'versionchange'),
   // then deletes the database.
   await parts.db.delete({ disableAutoOpen: true });
-  await new SharedFilesDb().delete({ disableAutoOpen: true });
+  // On the same IndexedDB as the user's database (a test's fake one included).
+  await new SharedFilesDb(parts.db._options).delete({ disableAutoOpen: true });
   await parts.session.endSession();
   return { status: 'signed-out' };
 }
