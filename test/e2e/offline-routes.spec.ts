@@ -72,3 +72,68 @@ test('every route opens offline from a cold start, deep links and shortcut targe
   }
   await network.close();
 });
+
+/** A coordinator's routes (their workspace works offline from the device's copy; team and audit say they need signal). */
+const COORDINATOR_ROUTES = [
+  '/',
+  '/progress',
+  '/progress/outcomes',
+  '/reports',
+  '/plans',
+  '/plans/{plan}',
+  '/plans/{plan}/import',
+  '/plans/{plan}/review/2018-04-01',
+  '/plans/{plan}/reports/quarter/2018-04-01',
+  '/plans/{plan}/reports/outcomes',
+  '/plans/{plan}/reports/pcc',
+  '/plans/{plan}/reports/pcc/mid',
+  '/plans/{plan}/actions/{action}',
+  '/plans/{plan}/actions/{action}/measures/new',
+  '/plans/{plan}/measures/{measure}',
+  '/partnerships/{partnership}/team',
+  '/partnerships/{partnership}/audit',
+];
+
+test('every coordinator route opens offline from a cold start', async ({ fieldbook: server, openPhone }) => {
+  test.setTimeout(300_000);
+  const network = await startNetworkSwitch(server.url);
+  let phone = await openPhone();
+  const page = await firstPage(phone);
+  await page.goto(network.url);
+  await signIn(page, DEMO_USERS.coordinator);
+  await expect(page.getByTestId('offline-ready')).toBeVisible();
+  // The ids the routes need, from the device's own copy of the plan.
+  const ids = await page.evaluate(async () => {
+    const user = JSON.parse(localStorage.getItem('fieldbook.user.v1')!) as { id: string; memberships: { partnershipId: string }[] };
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(`fieldbook-user-${user.id}`);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(new Error(String(open.error)));
+    });
+    const first = (store: string) =>
+      new Promise<{ id: string }>((resolve, reject) => {
+        const req = db.transaction(store).objectStore(store).openCursor();
+        req.onsuccess = () => resolve(req.result!.value as { id: string });
+        req.onerror = () => reject(new Error(String(req.error)));
+      });
+    const [plan, measure] = [await first('plans'), (await first('measures')) as { id: string; actionId: string }];
+    db.close();
+    return { plan: plan.id, action: measure.actionId, measure: measure.id, partnership: user.memberships[0]!.partnershipId };
+  });
+
+  network.cut();
+  await phone.close();
+  for (const path of COORDINATOR_ROUTES) {
+    phone = await openPhone({ offline: true });
+    const opened = await phone.newPage();
+    await opened.setViewportSize({ width: 1280, height: 800 });
+    await opened.goto(network.url + path.replace(/\{(\w+)\}/g, (_, k: keyof typeof ids) => ids[k]));
+    await expect(opened.getByRole('heading', { level: 1 }).first(), path).toBeVisible();
+    await expect(opened.getByRole('heading', { level: 1, name: /not found|could not be shown|not on the phone/i }), path).toHaveCount(0);
+    await expect(opened.getByTestId('screen-error'), path).toHaveCount(0);
+    // Fieldbook's own shell, not the browser's offline page.
+    await expect(opened.getByTestId('sync-status'), path).toContainText('Offline');
+    await phone.close();
+  }
+  await network.close();
+});
