@@ -67,6 +67,10 @@ export default defineConfig({
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
         screenshots: MANIFEST_SCREENSHOTS.map((s) => ({ src: s.file, sizes: `${s.width}x${s.height}`, type: 'image/png', form_factor: s.formFactor, label: s.label })),
+        // Photos shared from the camera or gallery, received by src/sw/share-target.ts. Written out
+        // here, not imported (Vite's coming native config loader cannot import src/): it must equal
+        // SHARE_TARGET in src/domain/share-target.ts, which test/e2e/share-target.spec.ts checks.
+        share_target: { action: '/share-target', method: 'POST', enctype: 'multipart/form-data', params: { files: [{ name: 'photos', accept: ['image/*'] }] } },
         shortcuts: [
           { name: 'Log outcome', short_name: 'Log', url: '/log', icons: [{ src: '/icons/shortcut-log-96.png', sizes: '96x96', type: 'image/png' }] },
           { name: 'My actions', short_name: 'My actions', url: '/', icons: [{ src: '/icons/shortcut-actions-96.png', sizes: '96x96', type: 'image/png' }] },

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { isCoordinator } from '../domain/roles';
 import { AppServicesProvider } from './services/AppServicesProvider';
 import { useSession } from './session/session-hooks';
@@ -11,40 +11,47 @@ import { LockScreen } from './ui/components/LockScreen';
 import { useIdleLock } from './session/session-hooks';
 import { MyActionsScreen } from './ui/screens/MyActionsScreen';
 import { NotFoundScreen } from './ui/screens/NotFoundScreen';
+import { ScreenErrorBoundary } from './ui/components/ScreenErrorBoundary';
+import { lazyScreen } from './pwa/lazy-screen';
 
 /*
  * Split by route. The first load is the shell, sync and "My actions", the screen an officer
  * opens; every other screen is its own chunk, fetched on first use. The service worker precaches
  * all chunks, so they open offline too. Coordinator code is never fetched by an officer.
+ * lazyScreen reloads into the new version when a deployment has removed a screen's file.
  */
-const SignInScreen = lazy(() => import('./ui/screens/SignInScreen').then((m) => ({ default: m.SignInScreen })));
-const PlanScreen = lazy(() => import('./ui/screens/PlanScreen').then((m) => ({ default: m.PlanScreen })));
-const SearchScreen = lazy(() => import('./ui/screens/SearchScreen').then((m) => ({ default: m.SearchScreen })));
-const ActionScreen = lazy(() => import('./ui/screens/ActionScreen').then((m) => ({ default: m.ActionScreen })));
-const LogOutcomeScreen = lazy(() => import('./ui/screens/LogOutcomeScreen').then((m) => ({ default: m.LogOutcomeScreen })));
-const ChooseActionScreen = lazy(() => import('./ui/screens/ChooseActionScreen').then((m) => ({ default: m.ChooseActionScreen })));
-const NeedsAttentionScreen = lazy(() => import('./ui/screens/NeedsAttentionScreen').then((m) => ({ default: m.NeedsAttentionScreen })));
-const AccountScreen = lazy(() => import('./ui/screens/AccountScreen').then((m) => ({ default: m.AccountScreen })));
-const ProgressScreen = lazy(() => import('./ui/coordinator/ProgressScreen'));
-const TeamScreen = lazy(() => import('./ui/coordinator/TeamScreen'));
-const AuditLogScreen = lazy(() => import('./ui/coordinator/AuditLogScreen'));
-const OutcomeHistoryScreen = lazy(() => import('./ui/coordinator/OutcomeHistoryScreen'));
-const PlansScreen = lazy(() => import('./ui/coordinator/PlansScreen'));
-const ManagePlanScreen = lazy(() => import('./ui/coordinator/ManagePlanScreen'));
-const ImportPlanScreen = lazy(() => import('./ui/coordinator/ImportPlanScreen'));
-const EditActionScreen = lazy(() => import('./ui/coordinator/EditActionScreen'));
-const EditMeasureScreen = lazy(() => import('./ui/coordinator/EditMeasureScreen'));
-const OutcomesBehindScreen = lazy(() => import('./ui/coordinator/OutcomesBehindScreen'));
-const QuarterReviewScreen = lazy(() => import('./ui/coordinator/QuarterReviewScreen'));
-const QuarterReportScreen = lazy(() => import('./ui/coordinator/QuarterReportScreen'));
-const ReportsScreen = lazy(() => import('./ui/coordinator/ReportsScreen'));
-const OutcomesExportScreen = lazy(() => import('./ui/coordinator/OutcomesExportScreen'));
-const FundReturnScreen = lazy(() => import('./ui/coordinator/FundReturnScreen'));
-const FundReturnReportScreen = lazy(() => import('./ui/coordinator/FundReturnReportScreen'));
-const EditOutcomeScreen = lazy(() => import('./ui/screens/EditOutcomeScreen').then((m) => ({ default: m.EditOutcomeScreen })));
-const PlacesScreen = lazy(() => import('./ui/screens/PlacesScreen').then((m) => ({ default: m.PlacesScreen })));
-const AddPlaceScreen = lazy(() => import('./ui/screens/AddPlaceScreen').then((m) => ({ default: m.AddPlaceScreen })));
-const ChangePasswordScreen = lazy(() => import('./ui/screens/ChangePasswordScreen').then((m) => ({ default: m.ChangePasswordScreen })));
+const SignInScreen = lazyScreen(() => import('./ui/screens/SignInScreen').then((m) => ({ default: m.SignInScreen })));
+const PlanScreen = lazyScreen(() => import('./ui/screens/PlanScreen').then((m) => ({ default: m.PlanScreen })));
+const SearchScreen = lazyScreen(() => import('./ui/screens/SearchScreen').then((m) => ({ default: m.SearchScreen })));
+const ActionScreen = lazyScreen(() => import('./ui/screens/ActionScreen').then((m) => ({ default: m.ActionScreen })));
+const LogOutcomeScreen = lazyScreen(() => import('./ui/screens/LogOutcomeScreen').then((m) => ({ default: m.LogOutcomeScreen })));
+const ChooseActionScreen = lazyScreen(() => import('./ui/screens/ChooseActionScreen').then((m) => ({ default: m.ChooseActionScreen })));
+const NeedsAttentionScreen = lazyScreen(() => import('./ui/screens/NeedsAttentionScreen').then((m) => ({ default: m.NeedsAttentionScreen })));
+const AccountScreen = lazyScreen(() => import('./ui/screens/AccountScreen').then((m) => ({ default: m.AccountScreen })));
+const ProgressScreen = lazyScreen(() => import('./ui/coordinator/ProgressScreen'));
+const TeamScreen = lazyScreen(() => import('./ui/coordinator/TeamScreen'));
+const AuditLogScreen = lazyScreen(() => import('./ui/coordinator/AuditLogScreen'));
+const OutcomeHistoryScreen = lazyScreen(() => import('./ui/coordinator/OutcomeHistoryScreen'));
+const PlansScreen = lazyScreen(() => import('./ui/coordinator/PlansScreen'));
+const ManagePlanScreen = lazyScreen(() => import('./ui/coordinator/ManagePlanScreen'));
+const ImportPlanScreen = lazyScreen(() => import('./ui/coordinator/ImportPlanScreen'));
+const EditActionScreen = lazyScreen(() => import('./ui/coordinator/EditActionScreen'));
+const EditMeasureScreen = lazyScreen(() => import('./ui/coordinator/EditMeasureScreen'));
+const OutcomesBehindScreen = lazyScreen(() => import('./ui/coordinator/OutcomesBehindScreen'));
+const QuarterReviewScreen = lazyScreen(() => import('./ui/coordinator/QuarterReviewScreen'));
+const QuarterReportScreen = lazyScreen(() => import('./ui/coordinator/QuarterReportScreen'));
+const ReportsScreen = lazyScreen(() => import('./ui/coordinator/ReportsScreen'));
+const OutcomesExportScreen = lazyScreen(() => import('./ui/coordinator/OutcomesExportScreen'));
+const FundReturnScreen = lazyScreen(() => import('./ui/coordinator/FundReturnScreen'));
+const FundReturnReportScreen = lazyScreen(() => import('./ui/coordinator/FundReturnReportScreen'));
+const EditOutcomeScreen = lazyScreen(() => import('./ui/screens/EditOutcomeScreen').then((m) => ({ default: m.EditOutcomeScreen })));
+const PlacesScreen = lazyScreen(() => import('./ui/screens/PlacesScreen').then((m) => ({ default: m.PlacesScreen })));
+const AddPlaceScreen = lazyScreen(() => import('./ui/screens/AddPlaceScreen').then((m) => ({ default: m.AddPlaceScreen })));
+// Said once in a user's life on a phone: off the first load. Missing after a deployment, it just
+// stays unsaid (nothing to reload for).
+const OfflineReadyNotice = lazy(() => import('./ui/components/OfflineReadyNotice').then((m) => ({ default: m.OfflineReadyNotice }), () => ({ default: () => null })));
+const ShareScreen = lazyScreen(() => import('./ui/screens/ShareScreen').then((m) => ({ default: m.ShareScreen })));
+const ChangePasswordScreen = lazyScreen(() => import('./ui/screens/ChangePasswordScreen').then((m) => ({ default: m.ChangePasswordScreen })));
 
 export function App() {
   return (
@@ -63,19 +70,23 @@ export function AppRoutes() {
   const userServices = useOptionalUserServices();
   if (session.status === 'signed-out') {
     return (
-      <Suspense fallback={<Loading />}>
-        <Routes>
-          <Route path="*" element={<SignInScreen />} />
-        </Routes>
-      </Suspense>
+      <ScreenErrorBoundary>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="*" element={<SignInScreen />} />
+          </Routes>
+        </Suspense>
+      </ScreenErrorBoundary>
     );
   }
   // A temporary password from a coordinator: their own password first, before anything opens.
   if (session.user.mustChangePassword) {
     return (
-      <Suspense fallback={<Loading />}>
-        <ChangePasswordScreen firstPassword />
-      </Suspense>
+      <ScreenErrorBoundary>
+        <Suspense fallback={<Loading />}>
+          <ChangePasswordScreen firstPassword />
+        </Suspense>
+      </ScreenErrorBoundary>
     );
   }
   // The user's database opens in the same tick; this is a frame, not a wait for the network.
@@ -85,6 +96,7 @@ export function AppRoutes() {
 
 function SignedInApp({ coordinator }: { coordinator: boolean }) {
   const locked = useIdleLock().state.status !== 'unlocked';
+  const { pathname } = useLocation();
   const nav: NavItem[] = [
     { to: '/', label: 'My actions' },
     { to: '/plan', label: 'Plan' },
@@ -96,6 +108,10 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
     <>
       <div inert={locked}>
     <AppShell nav={nav}>
+      <Suspense fallback={null}>
+        <OfflineReadyNotice />
+      </Suspense>
+      <ScreenErrorBoundary key={pathname}>
       <Suspense fallback={<Loading />}>
         <Routes>
         <Route path="/" element={<MyActionsScreen />} />
@@ -109,6 +125,7 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
         <Route path="/attention" element={<NeedsAttentionScreen />} />
         <Route path="/places" element={<PlacesScreen />} />
         <Route path="/places/new" element={<AddPlaceScreen />} />
+        <Route path="/share" element={<ShareScreen />} />
         <Route path="/account" element={<AccountScreen />} />
         <Route path="/sign-in" element={<SignInScreen />} />
         <Route path="/account/password" element={<ChangePasswordScreen />} />
@@ -132,6 +149,7 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
         <Route path="*" element={<NotFoundScreen />} />
         </Routes>
       </Suspense>
+      </ScreenErrorBoundary>
     </AppShell>
       </div>
       <LockScreen />

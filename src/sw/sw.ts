@@ -3,6 +3,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
 import { handleBackgroundSync } from './background-sync';
+import { handleShareTarget } from './share-target';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
@@ -16,6 +17,7 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url:
  *   requests are never intercepted (they reach the network or fail, and the app knows which).
  * - Background Sync: pushes the outbox when signal returns even with the app closed
  *   (background-sync.ts).
+ * - Share target: keeps photos shared from other apps and opens the share screen (share-target.ts).
  * - Updates wait. A new version installs in the background and activates only when the officer
  *   accepts the "Update available" prompt (the page sends SKIP_WAITING), never on its own:
  *   reloading under someone typing an outcome would lose their work.
@@ -31,6 +33,7 @@ registerRoute(
 );
 
 handleBackgroundSync();
+handleShareTarget();
 
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();

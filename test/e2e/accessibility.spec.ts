@@ -55,7 +55,7 @@ test.describe('every screen meets WCAG 2.2 AA (axe-core), on a 360×640 phone', 
     await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
     await expectAccessible(page, 'my actions');
 
-    for (const path of ['/plan', '/search', '/log', '/places', '/places/new?kind=safe-place', '/attention', '/account', '/account/password']) {
+    for (const path of ['/plan', '/search', '/log', '/places', '/places/new?kind=safe-place', '/attention', '/account', '/account/password', '/share?problem=some-left-out']) {
       await page.goto(server.url + path);
       await expectAccessible(page, path);
     }

@@ -1,31 +1,84 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, firstPage, signIn, test } from './support/fixtures';
+import { openLogForm, outcomeForm } from './support/outcome-form';
+import { photoFile } from './support/photo-file';
 import { DEMO_USERS } from '../../src/server/seed/demo-seed';
 
-test('a new deployment waits for the officer: "Update available", never a reload by itself', async ({ fieldbook: server, openPhone }) => {
+/** Something only this page load holds: it disappears if the page reloads. */
+const markLoad = (page: Page) => page.evaluate(() => ((window as unknown as { loadMarker: string }).loadMarker = 'first load'));
+const loadMarker = (page: Page) => page.evaluate(() => (window as unknown as { loadMarker?: string }).loadMarker);
+
+/** A new deployment: the service worker script changes byte for byte, and the page looks for it. */
+async function deploy(page: Page, staticDir: string, label: string): Promise<void> {
+  appendFileSync(join(staticDir, 'sw.js'), `\n// ${label}\n`);
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+}
+
+test('a new deployment waits for the officer: "Update ready", never a reload by itself', async ({ fieldbook: server, openPhone }) => {
   const page = await firstPage(await openPhone());
   await page.goto(server.url);
   await signIn(page, DEMO_USERS.officer);
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  // Something only this page load holds: it disappears if the page reloads.
-  await page.evaluate(() => ((window as unknown as { loadMarker: string }).loadMarker = 'first load'));
-  await expect(page.getByText('Update available.')).toHaveCount(0);
+  await markLoad(page);
+  await expect(page.getByTestId('update-ready')).toHaveCount(0);
 
-  // A new deployment: the service worker script changes byte for byte.
-  appendFileSync(join(server.staticDir, 'sw.js'), '\n// deployment 2\n');
-  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+  await deploy(page, server.staticDir, 'deployment 2');
 
-  await expect(page.getByText('Update available.')).toBeVisible();
+  await expect(page.getByTestId('update-ready')).toContainText('Update ready.');
   const waiting = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting?.state);
   expect(waiting).toBe('installed');
-  expect(await page.evaluate(() => (window as unknown as { loadMarker?: string }).loadMarker)).toBe('first load');
+  expect(await loadMarker(page)).toBe('first load');
 
   // The officer accepts: the new version takes over and the page reloads into it.
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload to update' }).click()]);
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { loadMarker?: string }).loadMarker)).toBeUndefined();
+  expect(await loadMarker(page)).toBeUndefined();
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting)).toBeNull();
-  await expect(page.getByText('Update available.')).toHaveCount(0);
+  await expect(page.getByTestId('update-ready')).toHaveCount(0);
+});
+
+test('an update deployed while a form is half-filled waits until accepted, and never while photos are only on screen; the draft survives it', async ({ fieldbook: server, openPhone }) => {
+  const page = await firstPage(await openPhone());
+  await page.goto(server.url);
+  await signIn(page, DEMO_USERS.officer);
+  await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  // Half-way through a Hotel Watch training session, with a photo picked.
+  await openLogForm(page, '19');
+  const form = outcomeForm(page);
+  await form.chooseType('Training session');
+  await form.select('Who was it for?', 'Hotels and B&Bs');
+  await form.count('Number of attendees', 14);
+  await form.notes('Half-way through: the update must not take this');
+  await page.getByLabel('Photos (optional)').setInputFiles(await photoFile(page));
+  await expect(page.getByRole('button', { name: 'Remove photo 1' })).toBeVisible();
+  await markLoad(page);
+
+  await deploy(page, server.staticDir, 'deployment 2');
+
+  // Said, but not offered: the photo exists only on screen, and a reload would lose it.
+  const banner = page.getByTestId('update-ready');
+  await expect(banner).toContainText('Update ready. It can be applied once what you are entering is saved');
+  await expect(banner.getByRole('button')).toHaveCount(0);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting?.state)).toBe('installed');
+
+  // The typed answers are in the draft already; only the photo held the update back.
+  await page.getByRole('button', { name: 'Remove photo 1' }).click();
+  await expect(banner.getByRole('button', { name: 'Reload to update' })).toBeVisible();
+  expect(await loadMarker(page)).toBe('first load');
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting?.state)).toBe('installed');
+
+  await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Reload to update' }).click()]);
+  expect(await loadMarker(page)).toBeUndefined();
+  await expect(page.getByRole('heading', { name: 'Log an outcome' })).toBeVisible();
+  await expect(page.getByTestId('draft-restored')).toContainText('Everything you entered is here.');
+  await expect(page.getByRole('textbox', { name: 'Number of attendees', exact: true })).toHaveValue('14');
+  await expect(page.getByLabel('Notes (optional)')).toHaveValue('Half-way through: the update must not take this');
+  await expect(page.getByRole('combobox', { name: 'Who was it for?' })).toHaveValue(/.+/);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting)).toBeNull();
+  await expect(page.getByTestId('update-ready')).toHaveCount(0);
 });

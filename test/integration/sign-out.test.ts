@@ -10,6 +10,7 @@ import { DEVICE_KEYS } from '../../src/app/session/device-keys';
 import { createApiClient } from '../../src/app/api/api-client';
 import { databaseNamesBeside } from '../support/fake-db';
 import { memoryStorage } from '../support/memory-storage';
+import { SharedFilesDb } from '../../src/app/db/shared-files-db';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -35,6 +36,11 @@ describe('signing out of a device', () => {
     const { device, session, storage } = await deviceWithSession();
     const logged = await logOutcome(device.db, device.user, await outcomeFor(device.db, '22'));
     expect(storage.m.size).toBeGreaterThan(0);
+    // A photo shared to Fieldbook and never attached: kept outside the user's database.
+    const shared = new SharedFilesDb(device.db._options);
+    await shared.files.add({ id: crypto.randomUUID(), receivedAt: new Date().toISOString(), name: 'poster.jpg', type: 'image/jpeg', blob: new Blob(['x'], { type: 'image/jpeg' }) });
+    shared.close();
+    expect(await databases(device)).toContain('fieldbook-shared');
 
     const result = await signOutOfDevice({ session, db: device.db, sync: device.sync }, { discardUnsynced: false });
 
@@ -42,6 +48,7 @@ describe('signing out of a device', () => {
     const onServer = await server.storage.transaction(async (tx) => (await tx.listOutcomes(device.user.memberships[0]!.partnershipId)).map((o) => o.id));
     expect(onServer).toContain(logged.id);
     expect(await databases(device)).not.toContain(device.db.name);
+    expect(await databases(device)).not.toContain('fieldbook-shared');
     expect([...storage.m.keys()]).toEqual([]);
     expect((await device.fetch(`${server.url}/api/session`)).status).toBe(401);
   });

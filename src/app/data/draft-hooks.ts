@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useUserServices } from '../services/services-context';
 import type { FormDraft } from '../db/local-records';
+import { unsavedInput } from '../pwa/unsaved-input';
 
 export interface DraftHandle<T> {
   /** undefined while loading; null when there is no draft. Read once, when the form opens. */
@@ -15,7 +16,8 @@ export interface DraftHandle<T> {
 
 /**
  * A form's draft in IndexedDB under `key`. Writes are queued in order on the phone and not awaited
- * by typing; a failure is reported, never swallowed.
+ * by typing; a failure is reported, never swallowed. Until a write commits (and for as long as the
+ * phone refuses them) the input counts as unsaved, so an update cannot reload over it.
  */
 export function useFormDraft<T extends object>(key: string): DraftHandle<T> {
   const { db } = useUserServices();
@@ -26,12 +28,25 @@ export function useFormDraft<T extends object>(key: string): DraftHandle<T> {
     return d ? { values: d.values as T, updatedAt: d.updatedAt } : null;
     // Only the draft as it was when the form opened matters: later writes are the form's own.
   }, [db, initial.key]);
+  // Held from a refused write until a later one commits: what was typed exists only on screen.
+  const refusedHold = useRef<(() => void) | null>(null);
+  useEffect(() => () => refusedHold.current?.(), []);
   const keep = useCallback(
     (values: T) => {
       const entry: FormDraft = { key, values: values as Record<string, unknown>, updatedAt: new Date().toISOString() };
+      const writing = unsavedInput.hold();
       db.drafts.put(entry).then(
-        () => setProblem(null),
-        () => setProblem('This phone could not keep a draft of the form. Save soon, or free some space.'),
+        () => {
+          refusedHold.current?.();
+          refusedHold.current = null;
+          writing();
+          setProblem(null);
+        },
+        () => {
+          refusedHold.current ??= unsavedInput.hold();
+          writing();
+          setProblem('This phone could not keep a draft of the form. Save soon, or free some space.');
+        },
       );
     },
     [db, key],

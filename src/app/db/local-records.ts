@@ -60,7 +60,9 @@ export type MetaKey =
   /** JSON: the lost database's last contact, until the officer dismisses the notice. */
   | 'lostDevice'
   /** The town of the officer's last outcome: the next form starts there. */
-  | 'lastTown';
+  | 'lastTown'
+  /** When "Ready to work offline" was said for this database (it is said once). */
+  | 'offlineReadySaidAt';
 
 /**
  * A form being filled in, saved as the officer types so a killed app or a flat battery costs

@@ -1,6 +1,7 @@
 import type { FieldbookDb } from '../db/fieldbook-db';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { SessionStore } from './session-store';
+import { SharedFilesDb } from '../db/shared-files-db';
 
 export type SignOutResult =
   | { status: 'signed-out' }
@@ -14,7 +15,8 @@ export type SignOutResult =
  * 2. If outcomes still wait (no signal, server refusing), stop and say how many: deleting them
  *    needs the officer's explicit choice (`discardUnsynced`). Nothing is dropped silently.
  * 3. Stop sync and delete the user's IndexedDB database.
- * 4. End the server session and clear localStorage (SessionStore.endSession).
+ * 4. Delete photos shared to Fieldbook and not yet attached (kept outside the user's database).
+ * 5. End the server session and clear localStorage (SessionStore.endSession).
  * Cache Storage holds only the app shell, the same for everyone: API answers are never cached.
  */
 export async function signOutOfDevice(
@@ -28,6 +30,8 @@ export async function signOutOfDevice(
   // Closes this connection, asks other tabs to close theirs (Dexie closes on 'versionchange'),
   // then deletes the database.
   await parts.db.delete({ disableAutoOpen: true });
+  // On the same IndexedDB as the user's database (a test's fake one included).
+  await new SharedFilesDb(parts.db._options).delete({ disableAutoOpen: true });
   await parts.session.endSession();
   return { status: 'signed-out' };
 }

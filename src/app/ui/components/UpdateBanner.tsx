@@ -1,8 +1,12 @@
 import { useTabOutdated, useUpdateReady } from '../../pwa/update-hooks';
 
-/** A new version waits; it is applied only when the officer taps, never by itself. */
+/**
+ * A new version waits; it is applied only when the officer taps, never by itself, and not while
+ * anything entered exists only on screen (photos picked, a form that keeps no draft): the
+ * button appears once it is saved. Drafts already kept come back after the reload.
+ */
 export function UpdateBanner() {
-  const { updateReady, applyUpdate } = useUpdateReady();
+  const { updateReady, applyUpdate, unsaved } = useUpdateReady();
   const outdated = useTabOutdated();
   if (outdated) {
     // Another tab runs a newer Fieldbook and has upgraded the data; this one has closed its
@@ -18,11 +22,17 @@ export function UpdateBanner() {
   }
   if (!updateReady) return null;
   return (
-    <div className="banner banner--update" role="status">
-      <p>Update available. Your saved outcomes are kept.</p>
-      <button type="button" className="button button--small" onClick={applyUpdate}>
-        Reload to update
-      </button>
+    <div className="banner banner--update" role="status" data-testid="update-ready">
+      {unsaved ? (
+        <p>Update ready. It can be applied once what you are entering is saved: finish the form, or remove the photos you picked.</p>
+      ) : (
+        <>
+          <p>Update ready. Your saved outcomes and anything you were typing are kept.</p>
+          <button type="button" className="button button--small" onClick={applyUpdate}>
+            Reload to update
+          </button>
+        </>
+      )}
     </div>
   );
 }

@@ -8,6 +8,8 @@ import { useExportUnsynced } from '../../data/export-hooks';
 import { saveFile } from '../save-file';
 import { useStorageStatus } from '../../pwa/storage-hooks';
 import { buildInfo } from '../../build-info';
+import { useDeviceContents } from '../../data/device-contents-hooks';
+import { formatDate } from '../format-date';
 import { describeError } from '../describe-error';
 
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
@@ -16,6 +18,7 @@ export function AccountScreen() {
   const user = useCurrentUser();
   const waiting = useWaitingCount() ?? 0;
   const storage = useStorageStatus();
+  const contents = useDeviceContents();
   const signOut = useSignOut();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
@@ -86,13 +89,46 @@ export function AccountScreen() {
         </>
       )}
       <h2>This phone</h2>
+      {contents && (
+        <dl className="summary-list" data-testid="device-contents">
+          <div>
+            <dt>Plans</dt>
+            <dd>{contents.plans}</dd>
+          </div>
+          <div>
+            <dt>Actions</dt>
+            <dd>{contents.actions}</dd>
+          </div>
+          <div>
+            <dt>Outcomes</dt>
+            <dd>
+              {contents.outcomes}
+              {contents.outcomesWaiting > 0 && `, ${contents.outcomesWaiting} waiting to sync`}
+            </dd>
+          </div>
+          <div>
+            <dt>Photos</dt>
+            <dd>
+              {contents.photos} ({mb(contents.photoBytes)})
+              {contents.photosWaiting > 0 && `, ${contents.photosWaiting} waiting to upload`}
+            </dd>
+          </div>
+          <div>
+            <dt>Storage used</dt>
+            <dd>{storage === undefined ? 'Checking…' : storage.usageBytes == null ? 'Not reported by this browser' : mb(storage.usageBytes)}</dd>
+          </div>
+          <div>
+            <dt>Storage kept</dt>
+            <dd data-testid="storage-persistent">{storage === undefined ? 'Checking…' : storage.persisted ? 'Yes: the browser will not clear it' : 'No: the browser may clear it'}</dd>
+          </div>
+        </dl>
+      )}
       <p data-testid="storage-status">
         {storage === undefined
           ? 'Checking storage…'
           : storage.persisted
             ? 'Your records are kept on this phone until you sign out.'
             : 'The browser may clear records on this phone if space runs low. Install Fieldbook to the home screen to keep them safe.'}
-        {storage?.usageBytes != null && <span className="muted"> Using {mb(storage.usageBytes)}.</span>}
       </p>
       <h2>Sign out</h2>
       <p>Signing out removes everything of yours from this phone: your copy of the plan and any outcomes. Outcomes are sent to the server first.</p>
@@ -143,9 +179,18 @@ export function AccountScreen() {
         </p>
       )}
       <h2>About</h2>
-      <p className="muted">
-        Fieldbook {buildInfo.version}, built {buildInfo.builtAt.slice(0, 10)}
-      </p>
+      <dl className="summary-list" data-testid="build-info">
+        <div>
+          <dt>Version</dt>
+          <dd>{buildInfo.version}</dd>
+        </div>
+        <div>
+          <dt>Built</dt>
+          <dd>
+            {formatDate(buildInfo.builtAt.slice(0, 10))}, {buildInfo.builtAt.slice(11, 16)} UTC
+          </dd>
+        </div>
+      </dl>
     </div>
   );
 }

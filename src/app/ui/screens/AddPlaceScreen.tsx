@@ -13,6 +13,7 @@ import { Loading } from '../components/Loading';
 import { Radios } from '../components/Radios';
 import { LocationField } from '../outcome-form/LocationField';
 import { describeError } from '../describe-error';
+import { useHoldUpdatesWhile } from '../../pwa/update-hooks';
 
 const INPUT: Record<string, string> = { kind: 'kind', name: 'name', town: 'town', address: 'address', point: 'location', status: 'status', joinedOn: 'joined', partnershipId: 'kind' };
 
@@ -43,6 +44,8 @@ function AddPlaceForm({ partnerships }: { partnerships: { id: string; name: stri
   const [roughAccepted, setRoughAccepted] = useState(false);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [saving, setSaving] = useState(false);
+  // This form keeps no draft: once anything is entered, an update must wait for it to be saved.
+  useHoldUpdatesWhile(name !== '' || address !== '' || point !== null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();

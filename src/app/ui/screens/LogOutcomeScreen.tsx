@@ -5,6 +5,7 @@ import { useActionDetail } from '../../data/action-detail-hooks';
 import { useLogOutcome, useOutcomeToRepeat } from '../../data/outcome-hooks';
 import { useFormDraft, useLastTown, type DraftHandle } from '../../data/draft-hooks';
 import { useAttachPhotos } from '../../data/photo-hooks';
+import { useHoldUpdatesWhile } from '../../pwa/update-hooks';
 import type { ResizedPhoto } from '../../photos/resize-photo';
 import type { ActionDetail } from '../../data/action-detail';
 import type { LocalOutcome } from '../../data/types';
@@ -63,6 +64,8 @@ function LogOutcomePage({
   const attach = useAttachPhotos();
   // Photos are not part of the draft (they are large); they are attached right after the save.
   const [photos, setPhotos] = useState<ResizedPhoto[]>([]);
+  // ...so they exist only on screen until saved: an update must not reload over them.
+  useHoldUpdatesWhile(photos.length > 0);
   const navigate = useNavigate();
   const measures = detail.measures.map((m) => m.measure);
   const towns = detail.partnership?.towns ?? [];
