@@ -18,8 +18,12 @@ export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, ha
 export class Phone {
   readonly dir = mkdtempSync(join(tmpdir(), 'fieldbook-bench-phone-'));
 
-  open(options: { offline?: boolean } = {}): Promise<BrowserContext> {
-    return chromium.launchPersistentContext(this.dir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, ...PHONE, offline: options.offline ?? false });
+  async open(options: { offline?: boolean } = {}): Promise<BrowserContext> {
+    const context = await chromium.launchPersistentContext(this.dir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, ...PHONE, offline: options.offline ?? false });
+    // tsx compiles the functions these benchmarks send into the page with esbuild's keepNames,
+    // which calls a __name helper that exists only in Node.
+    await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+    return context;
   }
 
   dispose(): void {
