@@ -30,11 +30,11 @@ const score = (s: number | null | undefined) => Math.round((s ?? 0) * 100);
  * chrome-launcher on the signed-in officer's own profile: storage is not reset, so it measures
  * "My actions" with the phone's data, started through the service worker as an officer opens it.
  */
-export async function measureLighthouse(phone: Phone, url: string, runs: number): Promise<LighthouseFigures> {
+export async function measureLighthouse(phone: Phone, url: string, { warmUp, runs }: { warmUp: number; runs: number }): Promise<LighthouseFigures> {
   const samples: LighthouseRun[] = [];
   let version = '';
-  // One warm-up run, then the runs; a fresh browser process each time.
-  for (let i = 0; i <= runs; i++) {
+  // Warm-up runs first (CI's quick pass has none), then the runs; a fresh browser process each time.
+  for (let i = 0; i < warmUp + runs; i++) {
     const chrome = await launch({ chromePath: CHROMIUM_PATH, userDataDir: phone.dir, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS], logLevel: 'silent' });
     try {
       const result = await lighthouse(url, {
@@ -53,7 +53,7 @@ export async function measureLighthouse(phone: Phone, url: string, runs: number)
           .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score !== null && (lhr.audits[ref.id]?.score ?? 1) < 1)
           .map((ref) => `${category}: ${ref.id} — ${lhr.audits[ref.id]!.title}`),
       );
-      if (i > 0) {
+      if (i >= warmUp) {
         samples.push({
           performance: score(lhr.categories.performance?.score),
           accessibility: score(lhr.categories.accessibility?.score),
