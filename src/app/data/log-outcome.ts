@@ -91,8 +91,10 @@ export async function logOutcome(
  * the same day are possible, so the officer is asked, never refused.
  */
 async function findSameDayTwin(db: FieldbookDb, authorId: string, input: OutcomeInput): Promise<LocalOutcome | undefined> {
-  const sameAction = await db.outcomes.where('actionId').equals(input.actionId).toArray();
-  return sameAction.find(
+  // By action and day (an index since v5): reading all the action's outcomes cost a save several
+  // milliseconds per thousand on the phone (bench #3).
+  const sameDay = await db.outcomes.where('[actionId+occurredOn]').equals([input.actionId, input.occurredOn]).toArray();
+  return sameDay.find(
     (o) => isLive(o) && o.authorId === authorId && o.type === input.type && o.occurredOn === input.occurredOn && o.town === input.town && (o.placeId ?? null) === input.placeId,
   );
 }
