@@ -1,6 +1,7 @@
+import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useUserServices } from '../services/services-context';
-import { loadMyActions, loadPlans, searchActions } from './plan-queries';
+import { loadActionSearchIndex, loadMyActions, loadPlans, matchActions } from './plan-queries';
 
 /*
  * Live views of the plan on this phone: each re-renders when IndexedDB changes, including
@@ -17,7 +18,9 @@ export function useMyActions() {
   return useLiveQuery(() => loadMyActions(db, user.id), [db, user.id]);
 }
 
+/** The plan's search index is read once (and again when the plan changes); each keystroke only matches. */
 export function useActionSearch(query: string) {
   const { db } = useUserServices();
-  return useLiveQuery(() => searchActions(db, query), [db, query]);
+  const index = useLiveQuery(() => loadActionSearchIndex(db), [db]);
+  return useMemo(() => index && matchActions(index, query), [index, query]);
 }

@@ -61,6 +61,11 @@ export class FieldbookDb extends Dexie {
     // action merged or renumbered); quarterly reviews and PCC fund returns (coordinators) and
     // sign-offs (everyone, as they lock outcomes). New tables only: no data changes.
     this.version(4).stores({ notices: 'id', reviews: 'id, planId, actionId', signOffs: 'id, planId', fundReturns: 'id, planId' });
+    // v5: indexes for the two reads that otherwise deserialise every outcome on the phone (bench
+    // #3 and #6, with 10,000 of them): the officer's latest outcomes ("Log again", on the first
+    // screen) and the same-day duplicate guard on every save. IndexedDB fills new indexes from
+    // the records already there: no data changes.
+    this.version(5).stores({ outcomes: 'id, actionId, syncState, [authorId+recordedAt], [actionId+occurredOn]' });
   }
 }
 

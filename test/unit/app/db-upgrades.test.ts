@@ -28,7 +28,7 @@ describe('upgrading a phone’s database', () => {
     const db = new FieldbookDb('fieldbook-user-upgrade', { indexedDB, IDBKeyRange });
     await db.open();
 
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.outbox.count()).toBe(v1.outbox!.length);
     expect(await db.outbox.where('outcomeId').equals('7c8d9e0f-1a2b-4c3d-9e5f-6a7b8c9d0e1f').count()).toBe(1);
     const outcomes = await db.outcomes.orderBy('id').toArray();
@@ -53,7 +53,7 @@ describe('upgrading a phone’s database to outcome types', () => {
     await writeAsRelease(2, indexedDB, 'fieldbook-user-upgrade-3');
     const db = new FieldbookDb('fieldbook-user-upgrade-3', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
 
     // Measures count activities the way they counted before.
     const measures = (await db.measures.toArray()).sort((a, b) => a.position - b.position);
@@ -91,13 +91,32 @@ describe('upgrading a phone’s database to plan-change notices', () => {
     const v3 = await writeAsRelease(3, indexedDB, 'fieldbook-user-upgrade-4');
     const db = new FieldbookDb('fieldbook-user-upgrade-4', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.outcomes.toArray()).toEqual(v3.outcomes);
     expect(await db.outbox.toArray()).toEqual(v3.outbox);
     expect(await db.drafts.toArray()).toEqual(v3.drafts);
     expect(await db.places.toArray()).toEqual(v3.places);
     expect(await db.meta.orderBy('key').toArray()).toEqual([...v3.meta!].sort((a, b) => String((a as { key: string }).key).localeCompare((b as { key: string }).key)));
     expect(await db.notices.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('upgrading a phone’s database to outcome indexes', () => {
+  it('v4 → v5 keeps every record and the queue exactly, and finds outcomes by author and time, and by action and day', async () => {
+    const indexedDB = new IDBFactory();
+    const v4 = await writeAsRelease(4, indexedDB, 'fieldbook-user-upgrade-5');
+    const db = new FieldbookDb('fieldbook-user-upgrade-5', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.outcomes.toArray()).toEqual(v4.outcomes);
+    expect(await db.outbox.toArray()).toEqual(v4.outbox);
+    expect(await db.drafts.toArray()).toEqual(v4.drafts);
+    const outcome = v4.outcomes![0] as { id: string; authorId: string; recordedAt: string; actionId: string; occurredOn: string };
+    const byAuthor = await db.outcomes.where('[authorId+recordedAt]').between([outcome.authorId, Dexie.minKey], [outcome.authorId, Dexie.maxKey]).primaryKeys();
+    expect(byAuthor).toEqual([outcome.id]);
+    expect(await db.outcomes.where('[actionId+occurredOn]').equals([outcome.actionId, outcome.occurredOn]).primaryKeys()).toEqual([outcome.id]);
+    expect(await db.outcomes.where('[actionId+occurredOn]').equals([outcome.actionId, '2000-01-01']).count()).toBe(0);
     db.close();
   });
 });

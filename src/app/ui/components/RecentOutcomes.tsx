@@ -1,15 +1,15 @@
 import { Link } from 'react-router';
-import { useRecentOutcomes } from '../../data/recent-outcomes';
+import type { RecentOutcome } from '../../data/recent-outcomes';
 import { summariseOutcome } from '../../../domain/outcome-types/summary';
 
 /**
  * "Log again" on the home screen: the officer's last few kinds of outcome, each one tap from a
  * form filled in like it (today's date, no notes). Loaded after the first paint with the
- * catalogue it needs, so the first screen does not pay for it.
+ * catalogue it needs, so the first screen does not pay for it. The screen reads the outcomes
+ * (useRecentOutcomes) and draws this with the rest of the page, so nothing moves once shown.
  */
-export default function RecentOutcomes() {
-  const recent = useRecentOutcomes();
-  if (!recent || recent.length === 0) return null;
+export default function RecentOutcomes({ recent }: { recent: RecentOutcome[] }) {
+  if (recent.length === 0) return null;
   return (
     <section aria-labelledby="log-again">
       <h2 id="log-again">Log again</h2>

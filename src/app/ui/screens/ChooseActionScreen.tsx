@@ -1,4 +1,5 @@
 import { useMyActions } from '../../data/plan-hooks';
+import { useRecentOutcomes } from '../../data/recent-outcomes';
 import { ActionList } from '../components/ActionList';
 import { Loading } from '../components/Loading';
 import { SearchScreen } from './SearchScreen';
@@ -9,14 +10,15 @@ const logFor = (a: { id: string }) => `/actions/${a.id}/log`;
 /** "Log outcome" from the tab bar or the home-screen shortcut: pick the action first. */
 export function ChooseActionScreen() {
   const mine = useMyActions();
-  if (!mine) return <Loading />;
+  const recent = useRecentOutcomes();
+  if (!mine || !recent) return <Loading />;
   return (
     <>
       {mine.length > 0 && (
         <div className="page">
           <h1>Log an outcome</h1>
           {/* The shortcut's commonest use is a repeat: the last kinds of outcome come first. */}
-          <RecentOutcomes />
+          <RecentOutcomes recent={recent} />
           <h2>Your actions</h2>
           <ActionList items={mine} linkTo={logFor} />
         </div>

@@ -3,6 +3,12 @@ import { useActionSearch } from '../../data/plan-hooks';
 import { ActionList } from '../components/ActionList';
 import type { Action } from '../../../domain/plan';
 
+/**
+ * At most this many results are drawn: a phone cannot show more at once, and drawing a thousand
+ * cards on the first letter typed made every keystroke lag (bench #5). The count says there are more.
+ */
+export const SEARCH_RESULTS_SHOWN = 50;
+
 /** Find an action by its ref or by words; the query lives in the URL so back returns to it. */
 export function SearchScreen({
   title = 'Search the plan',
@@ -40,9 +46,10 @@ export function SearchScreen({
       {query.trim() && results && (
         <>
           <p className="muted" role="status">
-            {results.length === 0 ? 'No actions match.' : `${results.length} ${results.length === 1 ? 'action matches' : 'actions match'}.`}
+            {results.length === 0 ? 'No actions match.' : `${results.length.toLocaleString('en-GB')} ${results.length === 1 ? 'action matches' : 'actions match'}.`}
+            {results.length > SEARCH_RESULTS_SHOWN && ` The first ${SEARCH_RESULTS_SHOWN} are shown: add a word or a ref to narrow them.`}
           </p>
-          <ActionList items={results} linkTo={linkTo} />
+          <ActionList items={results.slice(0, SEARCH_RESULTS_SHOWN)} linkTo={linkTo} />
         </>
       )}
     </div>
