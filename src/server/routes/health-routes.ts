@@ -15,7 +15,8 @@ export function healthRoutes(app: FastifyInstance, storage: Storage): void {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        storage.transaction((tx) => tx.countPartnerships()),
+        // A read takes no writers' lock: a busy push must not make a healthy instance look unready.
+        storage.transaction((tx) => tx.countPartnerships(), 'read'),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error('database did not answer in time')), READY_TIMEOUT_MS);
         }),
