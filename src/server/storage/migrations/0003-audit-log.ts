@@ -3,7 +3,7 @@ import { SqliteAdapter, sql, type Kysely, type Migration } from 'kysely';
 /**
  * The audit log: who created, changed or deleted what, and when. Append-only, and enforced so by
  * the database itself: triggers refuse UPDATE and DELETE, so not even a bug in Fieldbook can
- * rewrite history. (The PostgreSQL backend adds the equivalent trigger when it arrives.)
+ * rewrite history. (PostgreSQL gets the equivalent triggers in 0012-postgres-append-only.)
  * Frozen once released.
  */
 export const auditLog: Migration = {
