@@ -32,8 +32,12 @@ export async function buildServer({ config, storage, now = () => new Date() }: S
     // JSON lines; the serializers decide what of a request or error may be written (no notes, passwords, tokens).
     logger: { level: config.logLevel, serializers: logSerializers },
     bodyLimit: DEFAULT_BODY_LIMIT,
-    // Behind a reverse proxy, X-Forwarded-Proto says whether the browser used HTTPS.
-    trustProxy: config.publicOrigin !== undefined,
+    // Behind a reverse proxy, X-Forwarded-Proto says whether the browser used HTTPS and
+    // X-Forwarded-For who the client is, but only from the proxy's own address (TRUSTED_PROXIES).
+    // With `true`, Fastify would take the leftmost X-Forwarded-For address, which the client
+    // writes itself if the proxy appends rather than overwrites: sign-in throttling per address
+    // (sign-in-throttle.ts) could then be dodged with a made-up address for every guess.
+    trustProxy: config.publicOrigin !== undefined ? config.trustedProxies : false,
   });
   // Only JSON bodies (and a photo upload's JPEG, in its own scope: photo-routes.ts): a form on
   // another site can send neither without CORS approval.

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import './zod-messages';
 import { z } from '../domain/zod';
 import { toFieldErrors } from '../domain/api-error';
@@ -24,6 +25,7 @@ const Env = z.object({
   FIELDBOOK_STATIC_DIR: z._default(nonEmpty, 'dist'),
   FIELDBOOK_DEMO: z._default(flag, true),
   PUBLIC_ORIGIN: z.optional(z.url({ protocol: /^https?$/ })),
+  TRUSTED_PROXIES: z._default(nonEmpty, 'loopback'),
   SESSION_IDLE_HOURS: z._default(num(0, 24 * 30), 24),
   SESSION_ABSOLUTE_DAYS: z._default(num(0, 90), 7),
   /** Lower only in tests: hashes record their own cost, so raising it later keeps old ones valid. */
@@ -45,6 +47,12 @@ export interface Config {
   /** Set when served behind HTTPS (e.g. https://fieldbook.example.org): secure cookies follow. */
   publicOrigin: string | undefined;
   secureCookies: boolean;
+  /**
+   * Which peers may speak for the client in X-Forwarded-* (with publicOrigin set): addresses,
+   * CIDR ranges, or proxy-addr's names loopback / linklocal / uniquelocal. Default: loopback, the
+   * proxy on the same host.
+   */
+  trustedProxies: string[];
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   scryptLogN: number;
@@ -68,6 +76,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     if (problem) problems.push(`  DATABASE_URL: ${problem}`);
     if (env.DATABASE_PATH) problems.push('  DATABASE_PATH: set either DATABASE_PATH (SQLite) or DATABASE_URL (PostgreSQL), not both');
   }
+  const trustedProxies = e.TRUSTED_PROXIES.split(',').map((p) => p.trim());
+  const notProxies = trustedProxies.filter((p) => !isProxyAddress(p));
+  if (notProxies.length > 0) problems.push(`  TRUSTED_PROXIES: ${notProxies.map((p) => `"${p}"`).join(', ')} is not an IP address, a CIDR range, or one of loopback, linklocal, uniquelocal`);
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   return {
     port: e.PORT,
@@ -79,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     seedDemo: e.FIELDBOOK_DEMO,
     publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/$/, ''),
     secureCookies: e.PUBLIC_ORIGIN?.startsWith('https:') ?? false,
+    trustedProxies,
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3_600_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_DAYS * 86_400_000,
     scryptLogN: e.SCRYPT_LOG_N,
@@ -102,4 +114,12 @@ function postgresUrlProblem(value: string): string | undefined {
   if (url.hostname === '' && !url.searchParams.get('host')) return 'names no host; expected postgres://user:password@host:5432/database';
   if (url.pathname.replace(/^\//, '') === '') return 'names no database; add it after the host, e.g. postgres://user@host:5432/fieldbook';
   return undefined;
+}
+
+function isProxyAddress(value: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(value)) return true;
+  const [address = '', prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }

@@ -26,6 +26,8 @@ afterEach(() => localStorage.clear());
 const fill = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 describe('a first sign-in with a temporary password', () => {
+  // Two sign-ins, a password change and a first sync against the real server: longer than
+  // vitest's 5 s default on a busy machine.
   it('asks for their own password before anything else, then opens the app', async () => {
     const lead = createApiClient({ baseUrl: server.url, fetch: cookieFetch() });
     await lead.signIn({ email: COORDINATOR.email, password: COORDINATOR.password });
@@ -64,5 +66,5 @@ describe('a first sign-in with a temporary password', () => {
     const again = createApiClient({ baseUrl: server.url, fetch: cookieFetch() });
     expect(await again.signIn({ email, password: 'harbour lights at dusk' })).toMatchObject({ mustChangePassword: false });
     await expect(again.signIn({ email, password: temporaryPassword ?? '' })).rejects.toMatchObject({ status: 401 });
-  });
+  }, 30_000);
 });

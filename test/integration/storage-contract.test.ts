@@ -6,7 +6,7 @@ import { migrations } from '../../src/server/storage/migrations';
 import type { StoredOutcome } from '../../src/server/storage/storage';
 import type { KyselyStorage } from '../../src/server/storage/kysely-storage';
 import { TEST_SCRYPT } from '../support/test-server';
-import { PG_ADMIN_URL, postgresForTests } from '../support/test-database';
+import { PG_ADMIN_URL, createPgDatabase, postgresForTests } from '../support/test-database';
 import { openPostgresStorage } from '../../src/server/storage/postgres';
 import { ConfigError } from '../../src/server/config';
 import { postgresBackend, sqliteBackend, type OpenedStorage } from '../support/storage-backends';
@@ -349,6 +349,25 @@ describe.skipIf(!postgresReady)('opening PostgreSQL', () => {
     expect(e).toBeInstanceOf(ConfigError);
     expect(e.message).toMatch(/DATABASE_URL: cannot open the PostgreSQL database .*fieldbook_missing_.*does not exist/);
     expect(e.message).not.toContain('not-to-be-printed');
+  });
+
+  it('fails a request that waits too long for a connection instead of hanging', async () => {
+    const database = await createPgDatabase();
+    const storage = await openPostgresStorage(database.url, { poolSize: 1, connectionTimeoutMs: 300 });
+    try {
+      let release!: () => void;
+      const held = storage.transaction(() => new Promise<void>((resolve) => (release = resolve)), 'read');
+      await new Promise((r) => setTimeout(r, 50));
+      const e = await errorOf(storage.transaction((tx) => tx.findPartnership('anything'), 'read'));
+      expect(e.message).toMatch(/timeout/i);
+      release();
+      await held;
+      // The pool recovers once the connection is free again.
+      expect(await storage.transaction((tx) => tx.findPartnership('anything'), 'read')).toBeUndefined();
+    } finally {
+      await storage.close();
+      await database.drop();
+    }
   });
 });
 

@@ -34,7 +34,9 @@ const cases: [string, string, string, RegExp][] = [
   ['push code the service worker shares importing app state', 'src/app/sync/push-outbox.ts', "import '../session/session-store';", /must not import UI or app state/],
 ];
 
-describe('import boundaries', () => {
+// The first lintText loads the whole ESLint config and the TypeScript parser: seconds on a busy
+// machine, past vitest's 5 s default.
+describe('import boundaries', { timeout: 30_000 }, () => {
   it.each(cases)('%s is refused', async (_name, path, code, expected) => {
     const found = await problems(path, code);
     expect(found.join('\n')).toMatch(expected);

@@ -30,6 +30,8 @@ const MIGRATION_LOCK = 7_241_001;
 export interface PostgresOptions {
   /** Connections per instance (pg's default is 10). */
   poolSize?: number;
+  /** How long a query waits for a connection before failing (default 15 s). */
+  connectionTimeoutMs?: number;
 }
 
 /**
@@ -50,6 +52,9 @@ export async function openPostgresStorage(url: string, options: PostgresOptions 
     // Every write holds the writers' lock to commit: a transaction left idle (a stalled instance,
     // a lost client) is ended by PostgreSQL rather than stopping every instance's writes.
     idle_in_transaction_session_timeout: 30_000,
+    // A request waiting for a connection (all in use, or PostgreSQL unreachable) fails after this
+    // instead of hanging until the phone gives up; the phone keeps its outbox and retries.
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 15_000,
   });
   // An idle connection the server dropped (restart, failover) is discarded by the pool and the
   // next query opens another; without a listener Node would treat the event as a crash.

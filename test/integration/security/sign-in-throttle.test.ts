@@ -45,3 +45,29 @@ describe('sign-in throttling', () => {
     for (let i = 0; i < 4; i++) expect((await signIn(OFFICER.email, 'wrong password attempt')).status).toBe(401);
   });
 });
+
+describe('sign-in throttling behind a reverse proxy', () => {
+  const ORIGIN = 'http://fieldbook.proxy.test';
+  let proxied: TestServer;
+  beforeEach(async () => {
+    proxied = await startTestServer({ PUBLIC_ORIGIN: ORIGIN });
+  });
+  afterEach(() => proxied.close());
+
+  /** As a proxy that appends to X-Forwarded-For would pass it on: whatever the client claimed, then the address the proxy saw. */
+  const signInVia = (claimed: string, seenByProxy: string, email: string, password: string) =>
+    fetch(`${proxied.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-forwarded-for': `${claimed}, ${seenByProxy}` },
+      body: JSON.stringify({ email, password }),
+    });
+
+  it('counts by the address the proxy saw, not one the client made up', async () => {
+    for (let i = 0; i < 30; i++) {
+      expect((await signInVia(`203.0.113.${i}`, '198.51.100.7', `guess-${i}@nowhere.example`, 'wrong password attempt')).status).toBe(401);
+    }
+    expect((await signInVia('203.0.113.200', '198.51.100.7', OFFICER.email, OFFICER.password)).status).toBe(429);
+    // Another client behind the same proxy is not blocked by the first one's guesses.
+    expect((await signInVia('203.0.113.200', '198.51.100.8', OFFICER.email, OFFICER.password)).status).toBe(200);
+  });
+});

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       seedDemo: true,
       publicOrigin: undefined,
       secureCookies: false,
+      trustedProxies: ['loopback'],
       sessionIdleMs: 24 * 60 * 60 * 1000,
       sessionAbsoluteMs: 7 * 24 * 60 * 60 * 1000,
       scryptLogN: 17,
@@ -67,6 +68,16 @@ describe('loadConfig', () => {
 
   it('refuses a PUBLIC_ORIGIN that is not http or https', () => {
     expect(configErrorOf({ PUBLIC_ORIGIN: 'ftp://x' }).message).toMatch(/PUBLIC_ORIGIN/);
+  });
+
+  it('reads TRUSTED_PROXIES as a list of addresses, ranges and names', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.5, 192.168.0.0/16,loopback,::1, fd00::/8' }).trustedProxies).toEqual(['10.0.0.5', '192.168.0.0/16', 'loopback', '::1', 'fd00::/8']);
+  });
+
+  it.each(['everyone', '10.0.0.300', '10.0.0.0/33', 'true', '10.0.0.0/8/1'])('refuses TRUSTED_PROXIES=%s, naming the entry', (value) => {
+    const message = configErrorOf({ TRUSTED_PROXIES: value }).message;
+    expect(message).toMatch(/^\s+TRUSTED_PROXIES: /m);
+    expect(message).toContain(`"${value}"`);
   });
 
   it('treats empty variables as unset', () => {
