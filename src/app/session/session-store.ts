@@ -47,6 +47,10 @@ export class SessionStore {
     if (this.state.status !== 'signed-in') return;
     try {
       const user = await (await this.api()).getSession();
+      // Unchanged (the usual answer at every start): no new state, so no re-render of every
+      // screen under the session in one uninterruptible task (bench #2).
+      const now = this.state;
+      if (now.status === 'signed-in' && !now.signInNeeded && JSON.stringify(now.user) === JSON.stringify(user)) return;
       this.set({ status: 'signed-in', user, signInNeeded: false });
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) this.markSignInNeeded();
