@@ -5,9 +5,10 @@ const when = lazyDateFormat({ dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * Shown when this browser's earlier Fieldbook data was found gone (cleared by the browser to
- * save space, or by hand). Honest about what is safe and what may be lost.
+ * save space, or by hand). Honest about what is safe and what may be lost. Rare, so its own chunk
+ * (AppShell), off the officer's first load.
  */
-export function LostDataNotice() {
+export default function LostDataNotice() {
   const { notice, dismiss } = useLostDeviceNotice();
   if (!notice) return null;
   return (
