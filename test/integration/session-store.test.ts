@@ -36,6 +36,24 @@ describe('the session on this device', () => {
     expect(store.getSnapshot().status).toBe('signed-out');
   });
 
+  it('keeps its state, and tells no one, when the server confirms the same user at start', async () => {
+    const f = cookieFetch();
+    const storage = memoryStorage();
+    const store = new SessionStore(online(f), storage);
+    await store.signIn(OFFICER.email, OFFICER.password);
+    const before = store.getSnapshot();
+    let told = 0;
+    store.subscribe(() => told++);
+    await store.verify();
+    expect(store.getSnapshot()).toBe(before);
+    expect(told).toBe(0);
+
+    // A change on the server (a new name) still comes through.
+    const changed = new SessionStore(online(f), memoryStorage({ [KEY]: JSON.stringify({ ...(before.status === 'signed-in' ? before.user : {}), name: 'Someone else' }) }));
+    await changed.verify();
+    expect(changed.getSnapshot()).toMatchObject({ status: 'signed-in', user: { name: OFFICER.name } });
+  });
+
   it('asks for sign-in again when the server no longer accepts the session', async () => {
     const f = cookieFetch();
     const storage = memoryStorage();

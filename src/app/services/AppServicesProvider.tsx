@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ApiClient } from '../api/api-client';
 import { FieldbookDb, dbNameForUser } from '../db/fieldbook-db';
 import { SessionStore } from '../session/session-store';
@@ -8,13 +8,15 @@ import { closeOnNewerVersion } from '../db/version-change';
 import { outdatedTab } from '../pwa/outdated-tab';
 import { requestBackgroundSync } from '../pwa/background-sync';
 import { loadDefaultApi, loadSyncModules } from './load-sync';
+import { DeferredSync } from './deferred-sync';
+import { whenIdle } from './when-idle';
 import { AppServicesContext, UserServicesContext, type AppServices, type UserServices } from './services-context';
 
 /**
  * The composition root: makes the session once, and for the signed-in user their database and
  * sync engine. Screens never see these directly; they use the hooks in data/, sync/ and session/.
- * The user's database opens at once (the first screen reads it); the sync engine follows a moment
- * later from its own chunk (see load-sync.ts).
+ * The user's database opens at once (the first screen reads it); the sync engine follows once the
+ * first screen is up, from its own chunk (see load-sync.ts and deferred-sync.ts).
  */
 export function AppServicesProvider({ children, api }: { children: ReactNode; api?: ApiClient }) {
   const app = useMemo<AppServices>(() => {
@@ -36,45 +38,58 @@ export function AppServicesProvider({ children, api }: { children: ReactNode; ap
       void app.session.settlePendingSignOut();
       return;
     }
-    let stop: (() => void) | undefined;
     let cancelled = false;
     const db = new FieldbookDb(dbNameForUser(userId));
+    // Opened now, not on the first screen's first query: the screen renders meanwhile.
+    db.open().catch(() => undefined);
     const lock = new IdleLock(userId);
     const stopWatchingVersion = closeOnNewerVersion(db, () => outdatedTab.markOutdated());
     const stopWatching = watchActivity(lock);
-    void requestPersistentStorage();
-    void Promise.all([loadSyncModules(), app.getApi()]).then(([{ SyncEngine, webLock }, client]) => {
-      if (cancelled) return;
-      const sync = new SyncEngine({
-        db,
-        api: client,
-        userId,
-        onSignInNeeded: () => app.session.markSignInNeeded(),
-        isPaused: () => {
-          const s = app.session.getSnapshot();
-          return s.status !== 'signed-in' || s.signInNeeded;
-        },
-        withLock: webLock(`fieldbook-sync-${userId}`),
-        onWaiting: () => requestBackgroundSync(userId),
+    const sync = new DeferredSync();
+    const lastSyncedAt = db.meta.get('lastSyncedAt').then((m) => (m ? String(m.value) : null), () => null);
+    void lastSyncedAt.then((at) => sync.knownLastSyncedAt(at));
+    // The signed-in app's first render, in slices (as main.tsx renders the app).
+    startTransition(() => setOpened({ userId, db, sync, lock }));
+    // The engine, the API client and what goes to the network wait until the first screen is up
+    // (see DeferredSync): the screen reads only the phone's own database.
+    const cancelIdle = whenIdle(() => {
+      void requestPersistentStorage();
+      void Promise.all([loadSyncModules(), app.getApi(), lastSyncedAt]).then(([{ SyncEngine, webLock }, client, at]) => {
+        if (cancelled) return;
+        const engine = new SyncEngine({
+          db,
+          api: client,
+          userId,
+          onSignInNeeded: () => app.session.markSignInNeeded(),
+          isPaused: () => {
+            const s = app.session.getSnapshot();
+            return s.status !== 'signed-in' || s.signInNeeded;
+          },
+          withLock: webLock(`fieldbook-sync-${userId}`),
+          onWaiting: () => requestBackgroundSync(userId),
+          lastSyncedAt: at,
+        });
+        sync.attach(engine);
+        engine.start();
+        void app.session.verify();
       });
-      setOpened({ userId, db, sync, lock });
-      stop = sync.start();
-      void app.session.verify();
     });
     return () => {
       cancelled = true;
-      stop?.();
+      cancelIdle();
+      sync.dispose();
       stopWatching();
       stopWatchingVersion();
       db.close();
     };
   }, [userId, app]);
 
-  // Signed back in after the session ended: send what queued up meanwhile, and unlock.
+  // Signed back in after the session ended: send what queued up meanwhile, and unlock. (Not on
+  // start: the engine syncs by itself then.)
+  const signInWasNeeded = useRef(false);
   useEffect(() => {
-    if (parts && !signInNeeded) {
-      void parts.sync.syncNow();
-    }
+    if (parts && signInWasNeeded.current && !signInNeeded) void parts.sync.syncNow();
+    signInWasNeeded.current = signInNeeded;
   }, [parts, signInNeeded]);
 
   const value = useMemo(() => (parts && user ? { ...parts, user } : null), [parts, user]);

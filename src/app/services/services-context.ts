@@ -3,7 +3,7 @@ import type { SessionUser } from '../../domain/user';
 import type { ApiClient } from '../api/api-client';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import type { SessionStore } from '../session/session-store';
-import type { SyncEngine } from '../sync/sync-engine';
+import type { SyncHandle } from './deferred-sync';
 import type { IdleLock } from '../session/idle-lock';
 
 /** The app's long-lived parts, made once in AppServices and reached through hooks in data/, sync/ and session/. */
@@ -16,7 +16,8 @@ export interface AppServices {
 export interface UserServices {
   user: SessionUser;
   db: FieldbookDb;
-  sync: SyncEngine;
+  /** The sync engine, or its stand-in until it has loaded (see deferred-sync.ts). */
+  sync: SyncHandle;
   lock: IdleLock;
 }
 

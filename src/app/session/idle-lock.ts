@@ -1,4 +1,5 @@
-import { checkUnlockVerifier, type UnlockVerifier } from './unlock-verifier';
+import type { UnlockVerifier } from './unlock-verifier';
+import { loadUnlockVerifier } from './load-unlock-verifier';
 import { DEVICE_KEYS, type KeyValueStorage } from './device-keys';
 
 /** After this long untouched, the app locks and asks for the password again. */
@@ -69,7 +70,7 @@ export class IdleLock {
   async unlock(password: string): Promise<boolean> {
     if (this.state.status !== 'locked') return this.state.status === 'unlocked';
     const verifier = this.verifier();
-    if (verifier && (await checkUnlockVerifier(password, verifier))) {
+    if (verifier && (await (await loadUnlockVerifier()).checkUnlockVerifier(password, verifier))) {
       this.set({ status: 'unlocked' });
       this.touch(true);
       return true;

@@ -2,7 +2,7 @@ import type { SessionUser } from '../../domain/user';
 import type { ApiClient } from '../api/api-client';
 import { ApiError, NetworkError } from '../api/api-errors';
 import { DEVICE_KEYS, type KeyValueStorage } from './device-keys';
-import { makeUnlockVerifier } from './unlock-verifier';
+import { loadUnlockVerifier } from './load-unlock-verifier';
 
 export type SessionState =
   | { status: 'signed-out' }
@@ -47,6 +47,10 @@ export class SessionStore {
     if (this.state.status !== 'signed-in') return;
     try {
       const user = await (await this.api()).getSession();
+      // Unchanged (the usual answer at every start): no new state, so no re-render of every
+      // screen under the session in one uninterruptible task (bench #2).
+      const now = this.state;
+      if (now.status === 'signed-in' && !now.signInNeeded && JSON.stringify(now.user) === JSON.stringify(user)) return;
       this.set({ status: 'signed-in', user, signInNeeded: false });
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) this.markSignInNeeded();
@@ -59,7 +63,7 @@ export class SessionStore {
    */
   async signIn(email: string, password: string): Promise<void> {
     const user = await (await this.api()).signIn({ email, password });
-    const verifier = await makeUnlockVerifier(password, this.verifierIterations);
+    const verifier = await (await loadUnlockVerifier()).makeUnlockVerifier(password, this.verifierIterations);
     this.storage.setItem(DEVICE_KEYS.unlockVerifier(user.id), JSON.stringify(verifier));
     // This sign-in replaced (and the server ended) whatever session the browser held before.
     this.storage.removeItem(DEVICE_KEYS.pendingServerSignOut);
@@ -75,7 +79,7 @@ export class SessionStore {
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
     await (await this.api()).changePassword({ currentPassword, newPassword });
     if (this.state.status !== 'signed-in') return;
-    const verifier = await makeUnlockVerifier(newPassword, this.verifierIterations);
+    const verifier = await (await loadUnlockVerifier()).makeUnlockVerifier(newPassword, this.verifierIterations);
     this.storage.setItem(DEVICE_KEYS.unlockVerifier(this.state.user.id), JSON.stringify(verifier));
     if (this.state.user.mustChangePassword) this.set({ ...this.state, user: { ...this.state.user, mustChangePassword: false } });
   }

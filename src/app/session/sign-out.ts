@@ -1,5 +1,5 @@
 import type { FieldbookDb } from '../db/fieldbook-db';
-import type { SyncEngine } from '../sync/sync-engine';
+import type { SyncHandle } from '../services/deferred-sync';
 import type { SessionStore } from './session-store';
 import { SharedFilesDb } from '../db/shared-files-db';
 
@@ -20,7 +20,7 @@ export type SignOutResult =
  * Cache Storage holds only the app shell, the same for everyone: API answers are never cached.
  */
 export async function signOutOfDevice(
-  parts: { session: SessionStore; db: FieldbookDb; sync: SyncEngine },
+  parts: { session: SessionStore; db: FieldbookDb; sync: SyncHandle },
   options: { discardUnsynced: boolean },
 ): Promise<SignOutResult> {
   await parts.sync.syncNow();

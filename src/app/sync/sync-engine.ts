@@ -24,6 +24,8 @@ export interface SyncEngineOptions {
   random?: () => number;
   /** Runs fn while holding a lock shared by every tab of this user; undefined = this tab alone. */
   withLock?: <T>(fn: () => Promise<T>) => Promise<T | undefined>;
+  /** When the last sync finished, if the caller has read it already (undefined: the engine reads it). */
+  lastSyncedAt?: string | null;
 }
 
 /** Backoff after failures: 5 s doubling to a 5-minute cap, each with jitter. */
@@ -59,8 +61,8 @@ export class SyncEngine {
     this.isOnline = opts.isOnline ?? (() => globalThis.navigator?.onLine ?? true);
     this.now = opts.now ?? (() => new Date());
     this.random = opts.random ?? Math.random;
-    this.snapshot = { syncing: false, online: this.isOnline(), problem: null, lastSyncedAt: null, retryAt: null };
-    void opts.db.meta.get('lastSyncedAt').then((m) => m && this.update({ lastSyncedAt: String(m.value) }));
+    this.snapshot = { syncing: false, online: this.isOnline(), problem: null, lastSyncedAt: opts.lastSyncedAt ?? null, retryAt: null };
+    if (opts.lastSyncedAt === undefined) void opts.db.meta.get('lastSyncedAt').then((m) => m && this.update({ lastSyncedAt: String(m.value) }));
   }
 
   getSnapshot = (): SyncSnapshot => this.snapshot;

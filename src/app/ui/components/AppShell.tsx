@@ -1,10 +1,11 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { SyncStatusBar } from './SyncStatusBar';
-import { LostDataNotice } from './LostDataNotice';
 
-// Rare, so off the first load: plan-change notices are read from the device once the shell is up.
+// Rare, so off the first load: plan-change notices and the notice that the browser cleared
+// Fieldbook's storage are read from the device once the shell is up.
 const PlanNotices = lazy(() => import('./PlanNotices'));
+const LostDataNotice = lazy(() => import('./LostDataNotice'));
 
 export interface NavItem {
   to: string;
@@ -30,8 +31,8 @@ export function AppShell({ nav, children }: { nav: NavItem[]; children: ReactNod
         <SyncStatusBar />
       </header>
       <main id="main" className="main" tabIndex={-1}>
-        <LostDataNotice />
         <Suspense fallback={null}>
+          <LostDataNotice />
           <PlanNotices />
         </Suspense>
         {children}
