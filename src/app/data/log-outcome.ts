@@ -5,7 +5,8 @@ import type { SessionUser } from '../../domain/user';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import { isLive, type LocalOutcome } from '../db/local-records';
 import { outcomeType } from '../../domain/outcome-types/catalogue';
-import { enqueue } from './enqueue';
+import { enqueueAt, readNextSeq } from './enqueue';
+import { phonePlanCache } from './phone-plan-cache';
 
 export class OutcomeNotValidError extends Error {
   override name = 'OutcomeNotValidError';
@@ -21,6 +22,8 @@ export class PossibleDuplicateError extends Error {
     super(`You already logged ${outcomeType(existing.type).label.toLowerCase()} ${existing.placeId ? 'at this place ' : existing.town ? `in ${existing.town} ` : ''}on this day. Save another one?`);
   }
 }
+
+const GONE_FROM_PLAN: FieldProblem = { field: 'actionId', message: 'This action is no longer in the plan on this phone' };
 
 /** What the form collects; the id and timestamps are added here. */
 export type OutcomeFormValues = Omit<OutcomeInput, 'id' | 'recordedAt'>;
@@ -46,7 +49,7 @@ async function checkAgainstPhonePlan(db: FieldbookDb, input: OutcomeInput, now: 
     db.measures.where('actionId').equals(input.actionId).toArray(),
     input.placeId === null ? null : db.places.get(input.placeId),
   ]);
-  if (!action) return [{ field: 'actionId', message: 'This action is no longer in the plan on this phone' }];
+  if (!action) return [GONE_FROM_PLAN];
   return checkOutcomeAgainstPlan(input, measures, localIsoDate(now), place === undefined ? 'missing' : place);
 }
 
@@ -66,20 +69,25 @@ export async function logOutcome(
 ): Promise<LocalOutcome> {
   const input = parseOutcome(values, now);
   if (Array.isArray(input)) throw new OutcomeNotValidError(input);
+  const rulesOf = phonePlanCache(db);
   return db.transaction('rw', [db.outcomes, db.outbox, db.meta, db.plans, db.actions, db.measures, db.places, db.drafts], async () => {
-    // Every read at once, then every write at once: each awaited request is a round trip to the
-    // browser's IndexedDB process, and ten in a row cost more than the transaction (bench #3).
-    // A problem is still reported before a possible duplicate, as the form expects.
-    const [problems, twin, action, plans] = await Promise.all([
-      checkAgainstPhonePlan(db, input, now),
+    // Every read at once, then every write at once: each request is a round through Dexie and the
+    // browser's IndexedDB process (bench #3). The plan's rules come from memory once read
+    // (phone-plan-cache.ts: emptied whenever a pull changes them), so usually the reads are the
+    // duplicate guard's and the device's sequence number alone.
+    const [rules, place, twin, seq] = await Promise.all([
+      rulesOf.rules(input.actionId),
+      input.placeId === null ? null : rulesOf.place(input.placeId),
       options.confirmDuplicate ? undefined : findSameDayTwin(db, user.id, input),
-      db.actions.get(input.actionId),
-      db.plans.toArray(),
+      readNextSeq(db),
     ]);
+    if (!rules.action) throw new OutcomeNotValidError([GONE_FROM_PLAN]);
+    // A problem is still reported before a possible duplicate, as the form expects.
+    const problems = checkOutcomeAgainstPlan(input, rules.measures, localIsoDate(now), place === undefined ? 'missing' : place);
     if (problems.length > 0) throw new OutcomeNotValidError(problems);
     if (twin) throw new PossibleDuplicateError(twin);
-    const plan = action && plans.find((p) => p.id === action.planId);
-    if (!plan) throw new OutcomeNotValidError([{ field: 'actionId', message: 'This action is no longer in the plan on this phone' }]);
+    const plan = rules.plan;
+    if (!plan) throw new OutcomeNotValidError([GONE_FROM_PLAN]);
     const outcome: LocalOutcome = {
       ...input,
       partnershipId: plan.partnershipId,
@@ -94,7 +102,7 @@ export async function logOutcome(
     };
     await Promise.all([
       db.outcomes.add(outcome),
-      enqueue(db, 'outcome.create', input.id, input, now),
+      enqueueAt(db, seq, 'outcome.create', input.id, input, now),
       // The next form starts in this town: officers work one town at a time.
       input.town !== null && db.meta.put({ key: 'lastTown', value: input.town }),
       // The draft goes in the same transaction: a crash can never leave both the outcome and its draft.
