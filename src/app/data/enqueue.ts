@@ -1,6 +1,6 @@
 import type { MutationKind } from '../../domain/sync/push';
 import type { FieldbookDb } from '../db/fieldbook-db';
-import type { OutboxEntry } from '../db/local-records';
+import type { MetaEntry, OutboxEntry } from '../db/local-records';
 
 /**
  * Queues a mutation with this device's next sequence number. Must run inside a read-write
@@ -13,7 +13,12 @@ export async function enqueue(db: FieldbookDb, kind: MutationKind, outcomeId: st
 
 /** The device's next sequence number: read inside the transaction that then calls enqueueAt with it. */
 export async function readNextSeq(db: FieldbookDb): Promise<number> {
-  return Number((await db.meta.get('nextSeq'))?.value ?? 1);
+  return nextSeqFrom(await db.meta.get('nextSeq'));
+}
+
+/** The next sequence number from meta's 'nextSeq' entry, for a caller that read it with other entries. */
+export function nextSeqFrom(entry: MetaEntry | undefined): number {
+  return Number(entry?.value ?? 1);
 }
 
 /**

@@ -3,10 +3,10 @@ import { localIsoDate } from '../../domain/primitives';
 import { toFieldErrors } from '../../domain/api-error';
 import type { SessionUser } from '../../domain/user';
 import type { FieldbookDb } from '../db/fieldbook-db';
-import { isLive, type LocalOutcome } from '../db/local-records';
+import { isLive, type LocalOutcome, type LocalPlace } from '../db/local-records';
 import { outcomeType } from '../../domain/outcome-types/catalogue';
-import { enqueueAt, readNextSeq } from './enqueue';
-import { phonePlanCache } from './phone-plan-cache';
+import { enqueueAt, nextSeqFrom } from './enqueue';
+import { phonePlanCache, type ActionRules } from './phone-plan-cache';
 
 export class OutcomeNotValidError extends Error {
   override name = 'OutcomeNotValidError';
@@ -65,51 +65,115 @@ export async function logOutcome(
   user: Pick<SessionUser, 'id' | 'name'>,
   values: OutcomeFormValues,
   now = new Date(),
-  options: { confirmDuplicate?: boolean; draftKey?: string } = {},
+  options: SaveOptions = {},
 ): Promise<LocalOutcome> {
   const input = parseOutcome(values, now);
   if (Array.isArray(input)) throw new OutcomeNotValidError(input);
+  const known = phonePlanCache(db).known(input.actionId, input.placeId);
+  const hint = hints.get(db);
+  if (known && hint) {
+    try {
+      return await saveInOneRound(db, user, input, now, options, known, hint);
+    } catch (e) {
+      // Another writer (a place added, an edit, another tab) took the number: read it afresh.
+      if (!(e instanceof HintMoved)) throw e;
+      hints.delete(db);
+    }
+  }
+  return saveAfterReading(db, user, input, now, options);
+}
+
+type SaveOptions = { confirmDuplicate?: boolean; draftKey?: string };
+type Known = NonNullable<ReturnType<ReturnType<typeof phonePlanCache>['known']>>;
+const SAVE_STORES = (db: FieldbookDb) => [db.outcomes, db.outbox, db.meta, db.plans, db.actions, db.measures, db.places, db.drafts];
+
+/**
+ * What this tab last saw in meta after its own save: the device's next sequence number and the
+ * last town. Only ever a guess, checked inside the transaction that relies on it.
+ */
+const hints = new WeakMap<FieldbookDb, { nextSeq: number; lastTown: string | number | undefined }>();
+class HintMoved extends Error {}
+
+/** The usual save: reads first (the plan's rules unless in memory, the duplicate guard, meta), then writes. */
+async function saveAfterReading(db: FieldbookDb, user: Pick<SessionUser, 'id' | 'name'>, input: OutcomeInput, now: Date, options: SaveOptions): Promise<LocalOutcome> {
   const rulesOf = phonePlanCache(db);
-  return db.transaction('rw', [db.outcomes, db.outbox, db.meta, db.plans, db.actions, db.measures, db.places, db.drafts], async () => {
+  return db.transaction('rw', SAVE_STORES(db), async () => {
     // Every read at once, then every write at once: each request is a round through Dexie and the
     // browser's IndexedDB process (bench #3). The plan's rules come from memory once read
-    // (phone-plan-cache.ts: emptied whenever a pull changes them), so usually the reads are the
-    // duplicate guard's and the device's sequence number alone.
-    const [rules, place, twin, seq] = await Promise.all([
+    // (phone-plan-cache.ts: emptied whenever a pull changes them).
+    const [rules, place, twin, [nextSeq, lastTown]] = await Promise.all([
       rulesOf.rules(input.actionId),
       input.placeId === null ? null : rulesOf.place(input.placeId),
       options.confirmDuplicate ? undefined : findSameDayTwin(db, user.id, input),
-      readNextSeq(db),
+      db.meta.bulkGet(['nextSeq', 'lastTown']),
     ]);
-    if (!rules.action) throw new OutcomeNotValidError([GONE_FROM_PLAN]);
     // A problem is still reported before a possible duplicate, as the form expects.
-    const problems = checkOutcomeAgainstPlan(input, rules.measures, localIsoDate(now), place === undefined ? 'missing' : place);
-    if (problems.length > 0) throw new OutcomeNotValidError(problems);
+    const outcome = outcomeToSave(user, input, now, rules, place);
     if (twin) throw new PossibleDuplicateError(twin);
-    const plan = rules.plan;
-    if (!plan) throw new OutcomeNotValidError([GONE_FROM_PLAN]);
-    const outcome: LocalOutcome = {
-      ...input,
-      partnershipId: plan.partnershipId,
-      authorId: user.id,
-      authorName: user.name,
-      receivedAt: null,
-      version: null,
-      deletedAt: null,
-      syncState: 'pending',
-      server: null,
-      localDeleted: false,
-    };
+    const seq = nextSeqFrom(nextSeq);
     await Promise.all([
       db.outcomes.add(outcome),
       enqueueAt(db, seq, 'outcome.create', input.id, input, now),
-      // The next form starts in this town: officers work one town at a time.
-      input.town !== null && db.meta.put({ key: 'lastTown', value: input.town }),
+      // The next form starts in this town: officers work one town at a time (so it rarely changes,
+      // and a put that changes nothing is still a request).
+      input.town !== null && input.town !== lastTown?.value && db.meta.put({ key: 'lastTown', value: input.town }),
       // The draft goes in the same transaction: a crash can never leave both the outcome and its draft.
       options.draftKey && db.drafts.delete(options.draftKey),
     ]);
+    hints.set(db, { nextSeq: seq + 1, lastTown: input.town ?? lastTown?.value });
     return outcome;
   });
+}
+
+/**
+ * The same save when the plan's rules are in memory and this tab saved last: the writes go out
+ * with the reads, in one round, and the reads then decide whether the transaction may commit.
+ * IndexedDB runs a transaction's requests in the order they were made, so the reads see the
+ * database as it was before these writes. A twin found, or a sequence number that is not the one
+ * used (another writer took it; the outbox's add would fail on a number used twice anyway),
+ * throws, and the transaction aborts with every write in it: nothing lands.
+ */
+async function saveInOneRound(db: FieldbookDb, user: Pick<SessionUser, 'id' | 'name'>, input: OutcomeInput, now: Date, options: SaveOptions, known: Known, hint: { nextSeq: number; lastTown: string | number | undefined }): Promise<LocalOutcome> {
+  const outcome = outcomeToSave(user, input, now, known.rules, known.place);
+  return db.transaction('rw', SAVE_STORES(db), async () => {
+    const reads = Promise.all([options.confirmDuplicate ? undefined : findSameDayTwin(db, user.id, input), db.meta.bulkGet(['nextSeq', 'lastTown'])]);
+    const writes = Promise.all([
+      db.outcomes.add(outcome),
+      enqueueAt(db, hint.nextSeq, 'outcome.create', input.id, input, now),
+      input.town !== null && input.town !== hint.lastTown && db.meta.put({ key: 'lastTown', value: input.town }),
+      options.draftKey && db.drafts.delete(options.draftKey),
+    ]);
+    // Settled below or by the abort; never an unhandled rejection.
+    writes.catch(() => undefined);
+    const [twin, [nextSeq, lastTown]] = await reads;
+    if (twin) throw new PossibleDuplicateError(twin);
+    if (nextSeqFrom(nextSeq) !== hint.nextSeq) throw new HintMoved();
+    // Another tab changed the last town since: this save's town is still the last one.
+    const fixTown = input.town !== null && input.town === hint.lastTown && lastTown?.value !== input.town && db.meta.put({ key: 'lastTown', value: input.town });
+    await Promise.all([writes, fixTown]);
+    hints.set(db, { nextSeq: hint.nextSeq + 1, lastTown: input.town ?? lastTown?.value });
+    return outcome;
+  });
+}
+
+/** The record to store, or the problems the plan's rules find (OutcomeNotValidError). */
+function outcomeToSave(user: Pick<SessionUser, 'id' | 'name'>, input: OutcomeInput, now: Date, rules: ActionRules, place: LocalPlace | null | undefined): LocalOutcome {
+  if (!rules.action) throw new OutcomeNotValidError([GONE_FROM_PLAN]);
+  const problems = checkOutcomeAgainstPlan(input, rules.measures, localIsoDate(now), place === undefined ? 'missing' : place);
+  if (problems.length > 0) throw new OutcomeNotValidError(problems);
+  if (!rules.plan) throw new OutcomeNotValidError([GONE_FROM_PLAN]);
+  return {
+    ...input,
+    partnershipId: rules.plan.partnershipId,
+    authorId: user.id,
+    authorName: user.name,
+    receivedAt: null,
+    version: null,
+    deletedAt: null,
+    syncState: 'pending',
+    server: null,
+    localDeleted: false,
+  };
 }
 
 /**
@@ -121,7 +185,8 @@ async function findSameDayTwin(db: FieldbookDb, authorId: string, input: Outcome
   // By action and day (an index since v5): reading all the action's outcomes cost a save several
   // milliseconds per thousand on the phone (bench #3).
   const sameDay = await db.outcomes.where('[actionId+occurredOn]').equals([input.actionId, input.occurredOn]).toArray();
+  // Never the outcome being saved: in a one-round save its own add may be in the same round.
   return sameDay.find(
-    (o) => isLive(o) && o.authorId === authorId && o.type === input.type && o.occurredOn === input.occurredOn && o.town === input.town && (o.placeId ?? null) === input.placeId,
+    (o) => o.id !== input.id && isLive(o) && o.authorId === authorId && o.type === input.type && o.occurredOn === input.occurredOn && o.town === input.town && (o.placeId ?? null) === input.placeId,
   );
 }

@@ -61,6 +61,12 @@ export function phonePlanCache(db: FieldbookDb) {
   }
   const c = cache;
   return {
+    /** The rules and place for a save, when both are in memory: no request at all. */
+    known(actionId: string, placeId: string | null): { rules: ActionRules; place: LocalPlace | null | undefined } | undefined {
+      const rules = c.actions.get(actionId);
+      if (!rules || (placeId !== null && !c.places.has(placeId))) return undefined;
+      return { rules, place: placeId === null ? null : c.places.get(placeId) };
+    },
     /** The rules for this action: from memory, or read (inside the caller's transaction, if any) and kept. */
     async rules(actionId: string): Promise<ActionRules> {
       const known = c.actions.get(actionId);

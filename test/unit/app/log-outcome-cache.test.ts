@@ -131,6 +131,44 @@ describe('the sequence number read with the save', () => {
   });
 });
 
+describe('the one-round save (plan in memory, this tab saved last)', () => {
+  it('numbers saves started together after a first save one after the other', async () => {
+    const db = await deviceWithPlan();
+    await logOutcome(db, user, await outcomeFor(db, '22'));
+    const values = await Promise.all(['Thame', 'Wantage', 'Abingdon'].map((town) => outcomeFor(db, '22', 0, { town })));
+    // All three start from the same guess (2); the second and third find it taken and read again.
+    await Promise.all(values.map((v) => logOutcome(db, user, v)));
+
+    expect((await db.outbox.orderBy('seq').toArray()).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect((await db.meta.get('nextSeq'))?.value).toBe(5);
+    expect(await db.outcomes.count()).toBe(4);
+  });
+
+  it('when its outbox entry fails to write, nothing lands', async () => {
+    const db = await deviceWithPlan();
+    await logOutcome(db, user, await outcomeFor(db, '22'));
+    // An entry at the next number that the counter does not know about (a damaged counter).
+    await db.outbox.add({ seq: 2, kind: 'outcome.create', args: {}, outcomeId: 'someone-else', createdAt: new Date().toISOString() });
+    await db.drafts.put({ key: 'log:x', values: {}, updatedAt: new Date().toISOString() });
+
+    const err = await logOutcome(db, user, await outcomeFor(db, '22', 0, { town: 'Wantage' }), new Date(), { draftKey: 'log:x' }).catch((e: unknown) => e);
+
+    expect(err).toBeInstanceOf(Error);
+    expect(await db.outcomes.count()).toBe(1);
+    expect((await db.meta.get('nextSeq'))?.value).toBe(2);
+    expect((await db.meta.get('lastTown'))?.value).toBe('Didcot');
+    expect(await db.drafts.get('log:x')).toBeDefined();
+  });
+
+  it('keeps the last town right when another tab changed it since', async () => {
+    const db = await deviceWithPlan();
+    await logOutcome(db, user, await outcomeFor(db, '22'));
+    await db.meta.put({ key: 'lastTown', value: 'Thame' });
+    await logOutcome(db, user, await outcomeFor(db, '22', 0, { occurredOn: '2026-01-05' }));
+    expect((await db.meta.get('lastTown'))?.value).toBe('Didcot');
+  });
+});
+
 describe('a save that fails leaves nothing behind', () => {
   it('when a write fails: no outcome, no outbox entry, no number taken, the draft kept', async () => {
     const db = await deviceWithPlan();
