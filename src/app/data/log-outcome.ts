@@ -69,18 +69,29 @@ export async function logOutcome(
 ): Promise<LocalOutcome> {
   const input = parseOutcome(values, now);
   if (Array.isArray(input)) throw new OutcomeNotValidError(input);
-  const known = phonePlanCache(db).known(input.actionId, input.placeId);
+  const rulesOf = phonePlanCache(db);
+  const generation = rulesOf.generation();
+  const known = rulesOf.known(input.actionId, input.placeId);
   const hint = hints.get(db);
   if (known && hint) {
     try {
-      return await saveInOneRound(db, user, input, now, options, known, hint);
+      return await saveInOneRound(db, user, input, now, options, known, hint, generation);
     } catch (e) {
-      // Another writer (a place added, an edit, another tab) took the number: read it afresh.
-      if (!(e instanceof HintMoved)) throw e;
+      // Another writer (a place added, an edit, another tab) took the number, or a pull changed
+      // the plan before this transaction ran: read everything afresh.
+      if (!(e instanceof HintMoved) && !(e instanceof StaleRules)) throw e;
       hints.delete(db);
     }
   }
-  return saveAfterReading(db, user, input, now, options);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await saveAfterReading(db, user, input, now, options);
+    } catch (e) {
+      // A pull committed between this transaction's creation and its first request: again, from
+      // the tables (the cache is empty now). Bounded, though two pulls in a row are already rare.
+      if (!(e instanceof StaleRules) || attempt >= 3) throw e;
+    }
+  }
 }
 
 type SaveOptions = { confirmDuplicate?: boolean; draftKey?: string };
@@ -93,11 +104,14 @@ const SAVE_STORES = (db: FieldbookDb) => [db.outcomes, db.outbox, db.meta, db.pl
  */
 const hints = new WeakMap<FieldbookDb, { nextSeq: number; lastTown: string | number | undefined }>();
 class HintMoved extends Error {}
+/** The plan in memory was emptied while this save waited for its transaction: its check is void. */
+class StaleRules extends Error {}
 
 /** The usual save: reads first (the plan's rules unless in memory, the duplicate guard, meta), then writes. */
 async function saveAfterReading(db: FieldbookDb, user: Pick<SessionUser, 'id' | 'name'>, input: OutcomeInput, now: Date, options: SaveOptions): Promise<LocalOutcome> {
   const rulesOf = phonePlanCache(db);
   return db.transaction('rw', SAVE_STORES(db), async () => {
+    const generation = rulesOf.generation();
     // Every read at once, then every write at once: each request is a round through Dexie and the
     // browser's IndexedDB process (bench #3). The plan's rules come from memory once read
     // (phone-plan-cache.ts: emptied whenever a pull changes them).
@@ -107,6 +121,7 @@ async function saveAfterReading(db: FieldbookDb, user: Pick<SessionUser, 'id' | 
       options.confirmDuplicate ? undefined : findSameDayTwin(db, user.id, input),
       db.meta.bulkGet(['nextSeq', 'lastTown']),
     ]);
+    if (rulesOf.generation() !== generation) throw new StaleRules();
     // A problem is still reported before a possible duplicate, as the form expects.
     const outcome = outcomeToSave(user, input, now, rules, place);
     if (twin) throw new PossibleDuplicateError(twin);
@@ -133,7 +148,7 @@ async function saveAfterReading(db: FieldbookDb, user: Pick<SessionUser, 'id' | 
  * used (another writer took it; the outbox's add would fail on a number used twice anyway),
  * throws, and the transaction aborts with every write in it: nothing lands.
  */
-async function saveInOneRound(db: FieldbookDb, user: Pick<SessionUser, 'id' | 'name'>, input: OutcomeInput, now: Date, options: SaveOptions, known: Known, hint: { nextSeq: number; lastTown: string | number | undefined }): Promise<LocalOutcome> {
+async function saveInOneRound(db: FieldbookDb, user: Pick<SessionUser, 'id' | 'name'>, input: OutcomeInput, now: Date, options: SaveOptions, known: Known, hint: { nextSeq: number; lastTown: string | number | undefined }, generation: number): Promise<LocalOutcome> {
   const outcome = outcomeToSave(user, input, now, known.rules, known.place);
   return db.transaction('rw', SAVE_STORES(db), async () => {
     const reads = Promise.all([options.confirmDuplicate ? undefined : findSameDayTwin(db, user.id, input), db.meta.bulkGet(['nextSeq', 'lastTown'])]);
@@ -146,6 +161,7 @@ async function saveInOneRound(db: FieldbookDb, user: Pick<SessionUser, 'id' | 'n
     // Settled below or by the abort; never an unhandled rejection.
     writes.catch(() => undefined);
     const [twin, [nextSeq, lastTown]] = await reads;
+    if (phonePlanCache(db).generation() !== generation) throw new StaleRules();
     if (twin) throw new PossibleDuplicateError(twin);
     if (nextSeqFrom(nextSeq) !== hint.nextSeq) throw new HintMoved();
     // Another tab changed the last town since: this save's town is still the last one.

@@ -61,6 +61,12 @@ export function phonePlanCache(db: FieldbookDb) {
   }
   const c = cache;
   return {
+    /**
+     * Changes whenever the cache is emptied. A transaction's callback runs when it is created, but
+     * its requests wait for an earlier one over the same tables (a pull) to commit: a caller that
+     * took rules from memory compares this before and after its first request comes back.
+     */
+    generation: () => c.generation,
     /** The rules and place for a save, when both are in memory: no request at all. */
     known(actionId: string, placeId: string | null): { rules: ActionRules; place: LocalPlace | null | undefined } | undefined {
       const rules = c.actions.get(actionId);

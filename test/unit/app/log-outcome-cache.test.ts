@@ -50,6 +50,21 @@ describe('saving against the plan kept in memory', () => {
     expect((await db.meta.get('nextSeq'))?.value).toBe(2);
   });
 
+  it('checks against the plan of a pull that was still running when the save began', async () => {
+    const db = await deviceWithPlan();
+    const values = await outcomeFor(db, '22');
+    await logOutcome(db, user, values);
+    const action = (await db.actions.get(values.actionId))!;
+
+    // Both start in the same tick: the save's transaction waits for the pull's to commit.
+    const pull = applyPullPage(db, page((c) => c.removals.push({ id: action.id, table: 'actions', planId: action.planId, mergedInto: null, removedAt: new Date().toISOString() })), user.id);
+    const save = logOutcome(db, user, { ...values, town: 'Thame' }).catch((e: unknown) => e);
+    await pull;
+
+    expect(((await save) as OutcomeNotValidError).problems?.map((p) => p.field)).toEqual(['actionId']);
+    expect(await db.outcomes.count()).toBe(1);
+  });
+
   it('checks against a measure a pull just changed', async () => {
     const db = await deviceWithPlan();
     const values = await outcomeFor(db, '22');
