@@ -3,9 +3,10 @@ import { localIsoDate } from '../../domain/primitives';
 import { toFieldErrors } from '../../domain/api-error';
 import type { SessionUser } from '../../domain/user';
 import type { FieldbookDb } from '../db/fieldbook-db';
-import { isLive, type LocalOutcome } from '../db/local-records';
+import { isLive, type LocalOutcome, type LocalPlace } from '../db/local-records';
 import { outcomeType } from '../../domain/outcome-types/catalogue';
-import { enqueue } from './enqueue';
+import { enqueueAt, nextSeqFrom } from './enqueue';
+import { phonePlanCache, type ActionRules } from './phone-plan-cache';
 
 export class OutcomeNotValidError extends Error {
   override name = 'OutcomeNotValidError';
@@ -21,6 +22,8 @@ export class PossibleDuplicateError extends Error {
     super(`You already logged ${outcomeType(existing.type).label.toLowerCase()} ${existing.placeId ? 'at this place ' : existing.town ? `in ${existing.town} ` : ''}on this day. Save another one?`);
   }
 }
+
+const GONE_FROM_PLAN: FieldProblem = { field: 'actionId', message: 'This action is no longer in the plan on this phone' };
 
 /** What the form collects; the id and timestamps are added here. */
 export type OutcomeFormValues = Omit<OutcomeInput, 'id' | 'recordedAt'>;
@@ -46,7 +49,7 @@ async function checkAgainstPhonePlan(db: FieldbookDb, input: OutcomeInput, now: 
     db.measures.where('actionId').equals(input.actionId).toArray(),
     input.placeId === null ? null : db.places.get(input.placeId),
   ]);
-  if (!action) return [{ field: 'actionId', message: 'This action is no longer in the plan on this phone' }];
+  if (!action) return [GONE_FROM_PLAN];
   return checkOutcomeAgainstPlan(input, measures, localIsoDate(now), place === undefined ? 'missing' : place);
 }
 
@@ -62,46 +65,131 @@ export async function logOutcome(
   user: Pick<SessionUser, 'id' | 'name'>,
   values: OutcomeFormValues,
   now = new Date(),
-  options: { confirmDuplicate?: boolean; draftKey?: string } = {},
+  options: SaveOptions = {},
 ): Promise<LocalOutcome> {
   const input = parseOutcome(values, now);
   if (Array.isArray(input)) throw new OutcomeNotValidError(input);
-  return db.transaction('rw', [db.outcomes, db.outbox, db.meta, db.plans, db.actions, db.measures, db.places, db.drafts], async () => {
-    // Every read at once, then every write at once: each awaited request is a round trip to the
-    // browser's IndexedDB process, and ten in a row cost more than the transaction (bench #3).
-    // A problem is still reported before a possible duplicate, as the form expects.
-    const [problems, twin, action, plans] = await Promise.all([
-      checkAgainstPhonePlan(db, input, now),
+  const rulesOf = phonePlanCache(db);
+  const generation = rulesOf.generation();
+  const known = rulesOf.known(input.actionId, input.placeId);
+  const hint = hints.get(db);
+  if (known && hint) {
+    try {
+      return await saveInOneRound(db, user, input, now, options, known, hint, generation);
+    } catch (e) {
+      // Another writer (a place added, an edit, another tab) took the number, or a pull changed
+      // the plan before this transaction ran: read everything afresh.
+      if (!(e instanceof HintMoved) && !(e instanceof StaleRules)) throw e;
+      hints.delete(db);
+    }
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await saveAfterReading(db, user, input, now, options);
+    } catch (e) {
+      // A pull committed between this transaction's creation and its first request: again, from
+      // the tables (the cache is empty now). Bounded, though two pulls in a row are already rare.
+      if (!(e instanceof StaleRules) || attempt >= 3) throw e;
+    }
+  }
+}
+
+type SaveOptions = { confirmDuplicate?: boolean; draftKey?: string };
+type Known = NonNullable<ReturnType<ReturnType<typeof phonePlanCache>['known']>>;
+const SAVE_STORES = (db: FieldbookDb) => [db.outcomes, db.outbox, db.meta, db.plans, db.actions, db.measures, db.places, db.drafts];
+
+/**
+ * What this tab last saw in meta after its own save: the device's next sequence number and the
+ * last town. Only ever a guess, checked inside the transaction that relies on it.
+ */
+const hints = new WeakMap<FieldbookDb, { nextSeq: number; lastTown: string | number | undefined }>();
+class HintMoved extends Error {}
+/** The plan in memory was emptied while this save waited for its transaction: its check is void. */
+class StaleRules extends Error {}
+
+/** The usual save: reads first (the plan's rules unless in memory, the duplicate guard, meta), then writes. */
+async function saveAfterReading(db: FieldbookDb, user: Pick<SessionUser, 'id' | 'name'>, input: OutcomeInput, now: Date, options: SaveOptions): Promise<LocalOutcome> {
+  const rulesOf = phonePlanCache(db);
+  return db.transaction('rw', SAVE_STORES(db), async () => {
+    const generation = rulesOf.generation();
+    // Every read at once, then every write at once: each request is a round through Dexie and the
+    // browser's IndexedDB process (bench #3). The plan's rules come from memory once read
+    // (phone-plan-cache.ts: emptied whenever a pull changes them).
+    const [rules, place, twin, [nextSeq, lastTown]] = await Promise.all([
+      rulesOf.rules(input.actionId),
+      input.placeId === null ? null : rulesOf.place(input.placeId),
       options.confirmDuplicate ? undefined : findSameDayTwin(db, user.id, input),
-      db.actions.get(input.actionId),
-      db.plans.toArray(),
+      db.meta.bulkGet(['nextSeq', 'lastTown']),
     ]);
-    if (problems.length > 0) throw new OutcomeNotValidError(problems);
+    if (rulesOf.generation() !== generation) throw new StaleRules();
+    // A problem is still reported before a possible duplicate, as the form expects.
+    const outcome = outcomeToSave(user, input, now, rules, place);
     if (twin) throw new PossibleDuplicateError(twin);
-    const plan = action && plans.find((p) => p.id === action.planId);
-    if (!plan) throw new OutcomeNotValidError([{ field: 'actionId', message: 'This action is no longer in the plan on this phone' }]);
-    const outcome: LocalOutcome = {
-      ...input,
-      partnershipId: plan.partnershipId,
-      authorId: user.id,
-      authorName: user.name,
-      receivedAt: null,
-      version: null,
-      deletedAt: null,
-      syncState: 'pending',
-      server: null,
-      localDeleted: false,
-    };
+    const seq = nextSeqFrom(nextSeq);
     await Promise.all([
       db.outcomes.add(outcome),
-      enqueue(db, 'outcome.create', input.id, input, now),
-      // The next form starts in this town: officers work one town at a time.
-      input.town !== null && db.meta.put({ key: 'lastTown', value: input.town }),
+      enqueueAt(db, seq, 'outcome.create', input.id, input, now),
+      // The next form starts in this town: officers work one town at a time (so it rarely changes,
+      // and a put that changes nothing is still a request).
+      input.town !== null && input.town !== lastTown?.value && db.meta.put({ key: 'lastTown', value: input.town }),
       // The draft goes in the same transaction: a crash can never leave both the outcome and its draft.
       options.draftKey && db.drafts.delete(options.draftKey),
     ]);
+    hints.set(db, { nextSeq: seq + 1, lastTown: input.town ?? lastTown?.value });
     return outcome;
   });
+}
+
+/**
+ * The same save when the plan's rules are in memory and this tab saved last: the writes go out
+ * with the reads, in one round, and the reads then decide whether the transaction may commit.
+ * IndexedDB runs a transaction's requests in the order they were made, so the reads see the
+ * database as it was before these writes. A twin found, or a sequence number that is not the one
+ * used (another writer took it; the outbox's add would fail on a number used twice anyway),
+ * throws, and the transaction aborts with every write in it: nothing lands.
+ */
+async function saveInOneRound(db: FieldbookDb, user: Pick<SessionUser, 'id' | 'name'>, input: OutcomeInput, now: Date, options: SaveOptions, known: Known, hint: { nextSeq: number; lastTown: string | number | undefined }, generation: number): Promise<LocalOutcome> {
+  const outcome = outcomeToSave(user, input, now, known.rules, known.place);
+  return db.transaction('rw', SAVE_STORES(db), async () => {
+    const reads = Promise.all([options.confirmDuplicate ? undefined : findSameDayTwin(db, user.id, input), db.meta.bulkGet(['nextSeq', 'lastTown'])]);
+    const writes = Promise.all([
+      db.outcomes.add(outcome),
+      enqueueAt(db, hint.nextSeq, 'outcome.create', input.id, input, now),
+      input.town !== null && input.town !== hint.lastTown && db.meta.put({ key: 'lastTown', value: input.town }),
+      options.draftKey && db.drafts.delete(options.draftKey),
+    ]);
+    // Settled below or by the abort; never an unhandled rejection.
+    writes.catch(() => undefined);
+    const [twin, [nextSeq, lastTown]] = await reads;
+    if (phonePlanCache(db).generation() !== generation) throw new StaleRules();
+    if (twin) throw new PossibleDuplicateError(twin);
+    if (nextSeqFrom(nextSeq) !== hint.nextSeq) throw new HintMoved();
+    // Another tab changed the last town since: this save's town is still the last one.
+    const fixTown = input.town !== null && input.town === hint.lastTown && lastTown?.value !== input.town && db.meta.put({ key: 'lastTown', value: input.town });
+    await Promise.all([writes, fixTown]);
+    hints.set(db, { nextSeq: hint.nextSeq + 1, lastTown: input.town ?? lastTown?.value });
+    return outcome;
+  });
+}
+
+/** The record to store, or the problems the plan's rules find (OutcomeNotValidError). */
+function outcomeToSave(user: Pick<SessionUser, 'id' | 'name'>, input: OutcomeInput, now: Date, rules: ActionRules, place: LocalPlace | null | undefined): LocalOutcome {
+  if (!rules.action) throw new OutcomeNotValidError([GONE_FROM_PLAN]);
+  const problems = checkOutcomeAgainstPlan(input, rules.measures, localIsoDate(now), place === undefined ? 'missing' : place);
+  if (problems.length > 0) throw new OutcomeNotValidError(problems);
+  if (!rules.plan) throw new OutcomeNotValidError([GONE_FROM_PLAN]);
+  return {
+    ...input,
+    partnershipId: rules.plan.partnershipId,
+    authorId: user.id,
+    authorName: user.name,
+    receivedAt: null,
+    version: null,
+    deletedAt: null,
+    syncState: 'pending',
+    server: null,
+    localDeleted: false,
+  };
 }
 
 /**
@@ -113,7 +201,8 @@ async function findSameDayTwin(db: FieldbookDb, authorId: string, input: Outcome
   // By action and day (an index since v5): reading all the action's outcomes cost a save several
   // milliseconds per thousand on the phone (bench #3).
   const sameDay = await db.outcomes.where('[actionId+occurredOn]').equals([input.actionId, input.occurredOn]).toArray();
+  // Never the outcome being saved: in a one-round save its own add may be in the same round.
   return sameDay.find(
-    (o) => isLive(o) && o.authorId === authorId && o.type === input.type && o.occurredOn === input.occurredOn && o.town === input.town && (o.placeId ?? null) === input.placeId,
+    (o) => o.id !== input.id && isLive(o) && o.authorId === authorId && o.type === input.type && o.occurredOn === input.occurredOn && o.town === input.town && (o.placeId ?? null) === input.placeId,
   );
 }
