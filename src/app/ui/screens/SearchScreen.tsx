@@ -1,4 +1,5 @@
-import { useSearchParams } from 'react-router';
+import { useDeferredValue, useEffect, useState } from 'react';
+import { NavigationType, useLocation, useNavigationType, useSearchParams } from 'react-router';
 import { useActionSearch } from '../../data/plan-hooks';
 import { ActionList } from '../components/ActionList';
 import type { Action } from '../../../domain/plan';
@@ -9,7 +10,14 @@ import type { Action } from '../../../domain/plan';
  */
 export const SEARCH_RESULTS_SHOWN = 50;
 
-/** Find an action by its ref or by words; the query lives in the URL so back returns to it. */
+/**
+ * Find an action by its ref or by words; the query is copied to the URL so back returns to it.
+ *
+ * The box holds its own state and the results follow a deferred copy of it (bench #5). Driving
+ * the box from the URL made every keystroke a router transition: React put the old text back in
+ * the box at the end of the key's event (costly on a phone, and a second key before the
+ * transition rendered could lose the first), and the letter appeared only with the results.
+ */
 export function SearchScreen({
   title = 'Search the plan',
   linkTo,
@@ -19,9 +27,8 @@ export function SearchScreen({
   linkTo?: (a: Action) => string;
   heading?: 'h1' | 'h2';
 }) {
-  const [params, setParams] = useSearchParams();
-  const query = params.get('q') ?? '';
-  const results = useActionSearch(query);
+  const query = useQueryInUrl();
+  const results = useActionSearch(query.shown);
   return (
     <div className="page">
       <Heading>{title}</Heading>
@@ -39,11 +46,11 @@ export function SearchScreen({
           enterKeyHint="search"
           autoComplete="off"
           aria-describedby="search-hint"
-          value={query}
-          onChange={(e) => setParams(e.target.value ? { q: e.target.value } : {}, { replace: true })}
+          value={query.typed}
+          onChange={(e) => query.type(e.target.value)}
         />
       </form>
-      {query.trim() && results && (
+      {query.shown.trim() && results && (
         <>
           <p className="muted" role="status">
             {results.length === 0 ? 'No actions match.' : `${results.length.toLocaleString('en-GB')} ${results.length === 1 ? 'action matches' : 'actions match'}.`}
@@ -54,4 +61,29 @@ export function SearchScreen({
       )}
     </div>
   );
+}
+
+/**
+ * The text in the box (typed: drawn in the key's own frame), the text the results are for (shown:
+ * deferred, so a render of results can be interrupted by the next key), and the URL kept in step
+ * with what is shown by replacing the entry. A navigation that is not this screen's own replace
+ * (the tab bar's Search, Back to an earlier query) puts the URL's query back in the box.
+ */
+function useQueryInUrl() {
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const navigationType = useNavigationType();
+  const inUrl = params.get('q') ?? '';
+  const [typed, setTyped] = useState(inUrl);
+  const [seenKey, setSeenKey] = useState(location.key);
+  if (seenKey !== location.key) {
+    setSeenKey(location.key);
+    if (navigationType !== NavigationType.Replace) setTyped(inUrl);
+  }
+  const shown = useDeferredValue(typed);
+  useEffect(() => {
+    // Only once the results have caught up with the box: mid-way, shown can be an older query.
+    if (shown === typed && shown !== inUrl) setParams(shown ? { q: shown } : {}, { replace: true });
+  }, [shown, typed, inUrl, setParams]);
+  return { typed, shown, type: setTyped };
 }
