@@ -1,5 +1,4 @@
-import { useDeferredValue, useEffect, useState } from 'react';
-import { NavigationType, useLocation, useNavigationType, useSearchParams } from 'react-router';
+import { useQueryInUrl } from '../use-query-in-url';
 import { useActionSearch } from '../../data/plan-hooks';
 import { ActionList } from '../components/ActionList';
 import type { Action } from '../../../domain/plan';
@@ -10,14 +9,7 @@ import type { Action } from '../../../domain/plan';
  */
 export const SEARCH_RESULTS_SHOWN = 50;
 
-/**
- * Find an action by its ref or by words; the query is copied to the URL so back returns to it.
- *
- * The box holds its own state and the results follow a deferred copy of it (bench #5). Driving
- * the box from the URL made every keystroke a router transition: React put the old text back in
- * the box at the end of the key's event (costly on a phone, and a second key before the
- * transition rendered could lose the first), and the letter appeared only with the results.
- */
+/** Find an action by its ref or by words; the query is copied to the URL so back returns to it (useQueryInUrl). */
 export function SearchScreen({
   title = 'Search the plan',
   linkTo,
@@ -61,29 +53,4 @@ export function SearchScreen({
       )}
     </div>
   );
-}
-
-/**
- * The text in the box (typed: drawn in the key's own frame), the text the results are for (shown:
- * deferred, so a render of results can be interrupted by the next key), and the URL kept in step
- * with what is shown by replacing the entry. A navigation that is not this screen's own replace
- * (the tab bar's Search, Back to an earlier query) puts the URL's query back in the box.
- */
-function useQueryInUrl() {
-  const [params, setParams] = useSearchParams();
-  const location = useLocation();
-  const navigationType = useNavigationType();
-  const inUrl = params.get('q') ?? '';
-  const [typed, setTyped] = useState(inUrl);
-  const [seenKey, setSeenKey] = useState(location.key);
-  if (seenKey !== location.key) {
-    setSeenKey(location.key);
-    if (navigationType !== NavigationType.Replace) setTyped(inUrl);
-  }
-  const shown = useDeferredValue(typed);
-  useEffect(() => {
-    // Only once the results have caught up with the box: mid-way, shown can be an older query.
-    if (shown === typed && shown !== inUrl) setParams(shown ? { q: shown } : {}, { replace: true });
-  }, [shown, typed, inUrl, setParams]);
-  return { typed, shown, type: setTyped };
 }
