@@ -74,7 +74,7 @@ export function countLine(searching: boolean, matches: number, total: number): s
     return total > OUTCOME_ROWS_SHOWN ? `${all} Showing the newest ${OUTCOME_ROWS_SHOWN}: search to find the others.` : all;
   }
   if (matches === 0) return 'No outcomes match. Check the spelling or try fewer words.';
-  const some = `${count(matches)} of ${count(total)} ${matches === 1 ? 'outcome matches' : 'outcomes match'}.`;
+  const some = `${count(matches)} of ${count(total)} outcomes ${matches === 1 ? 'matches' : 'match'}.`;
   return matches > OUTCOME_ROWS_SHOWN ? `${some} Showing ${OUTCOME_ROWS_SHOWN} of ${count(matches)}: add a word to narrow your search.` : some;
 }
 
