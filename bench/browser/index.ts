@@ -2,7 +2,7 @@ import { startBenchServer } from './bench-server';
 import { signedInPhone } from './app-phone';
 import { measureColdStart, type ColdStartFigures } from './cold-start';
 import { measureDeviceData, type DeviceDataFigures } from './device-data';
-import { measureActionFilter, type FilterFigures } from './filter-lists';
+import { measureActionFilter, measureOutcomeFilter, type FilterFigures, type OutcomeFilterFigures } from './filter-lists';
 import { measureLighthouse, type LighthouseFigures } from './lighthouse';
 
 /** The demo plan's 28 actions and a second plan bringing the phone to this many (#5's action list). */
@@ -16,6 +16,8 @@ export interface BrowserFigures {
   firstSync: { ms: number; longestTaskMs: number; longTasks: number };
   coldStart: { full: ColdStartFigures; empty: ColdStartFigures; ratio: number };
   actionFilter: FilterFigures;
+  /** #5b: "Your outcomes" filtered on the phone holding every outcome. */
+  outcomeFilter: OutcomeFilterFigures;
   lighthouse: LighthouseFigures;
 }
 
@@ -38,6 +40,7 @@ export async function measureBrowser(quick: boolean): Promise<BrowserFigures> {
       const fullStart = await measureColdStart(full.phone, server.url, startRuns, true);
       const emptyStart = await measureColdStart(empty.phone, server.url, startRuns, false);
       const actionFilter = await measureActionFilter(full.phone, server.url, ACTIONS_ON_PHONE, quick);
+      const outcomeFilter = await measureOutcomeFilter(full.phone, server.url, outcomes, quick);
       const lighthouse = await measureLighthouse(full.phone, server.url, quick ? { warmUp: 0, runs: 1 } : { warmUp: 1, runs: 5 });
       return {
         outcomes,
@@ -45,6 +48,7 @@ export async function measureBrowser(quick: boolean): Promise<BrowserFigures> {
         firstSync: { ms: full.firstSync.ms, longestTaskMs: Math.max(0, ...full.firstSync.longTasks), longTasks: full.firstSync.longTasks.length },
         coldStart: { full: fullStart, empty: emptyStart, ratio: fullStart.medianMs / emptyStart.medianMs },
         actionFilter,
+        outcomeFilter,
         lighthouse,
       };
     } finally {

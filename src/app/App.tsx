@@ -45,6 +45,7 @@ const OutcomesExportScreen = lazyScreen(() => import('./ui/coordinator/OutcomesE
 const FundReturnScreen = lazyScreen(() => import('./ui/coordinator/FundReturnScreen'));
 const FundReturnReportScreen = lazyScreen(() => import('./ui/coordinator/FundReturnReportScreen'));
 const EditOutcomeScreen = lazyScreen(() => import('./ui/screens/EditOutcomeScreen').then((m) => ({ default: m.EditOutcomeScreen })));
+const MyOutcomesScreen = lazyScreen(() => import('./ui/screens/MyOutcomesScreen').then((m) => ({ default: m.MyOutcomesScreen })));
 const PlacesScreen = lazyScreen(() => import('./ui/screens/PlacesScreen').then((m) => ({ default: m.PlacesScreen })));
 const AddPlaceScreen = lazyScreen(() => import('./ui/screens/AddPlaceScreen').then((m) => ({ default: m.AddPlaceScreen })));
 // Said once in a user's life on a phone: off the first load. Missing after a deployment, it just
@@ -103,6 +104,7 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
     { to: '/search', label: 'Search' },
     coordinator ? { to: '/progress', label: 'Progress' } : { to: '/log', label: 'Log' },
     { to: '/places', label: 'Places' },
+    { to: '/outcomes', label: 'Outcomes' },
   ];
   return (
     <>
@@ -121,6 +123,7 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
         <Route path="/log" element={<ChooseActionScreen />} />
         <Route path="/actions/:actionId" element={<ActionScreen />} />
         <Route path="/actions/:actionId/log" element={<LogOutcomeScreen />} />
+        <Route path="/outcomes" element={<MyOutcomesScreen />} />
         <Route path="/outcomes/:outcomeId/edit" element={<EditOutcomeScreen />} />
         <Route path="/attention" element={<NeedsAttentionScreen />} />
         <Route path="/places" element={<PlacesScreen />} />

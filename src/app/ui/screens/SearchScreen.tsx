@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useQueryInUrl } from '../use-query-in-url';
 import { useActionSearch } from '../../data/plan-hooks';
 import { ActionList } from '../components/ActionList';
 import type { Action } from '../../../domain/plan';
@@ -9,7 +9,7 @@ import type { Action } from '../../../domain/plan';
  */
 export const SEARCH_RESULTS_SHOWN = 50;
 
-/** Find an action by its ref or by words; the query lives in the URL so back returns to it. */
+/** Find an action by its ref or by words; the query is copied to the URL so back returns to it (useQueryInUrl). */
 export function SearchScreen({
   title = 'Search the plan',
   linkTo,
@@ -19,9 +19,8 @@ export function SearchScreen({
   linkTo?: (a: Action) => string;
   heading?: 'h1' | 'h2';
 }) {
-  const [params, setParams] = useSearchParams();
-  const query = params.get('q') ?? '';
-  const results = useActionSearch(query);
+  const query = useQueryInUrl();
+  const results = useActionSearch(query.shown);
   return (
     <div className="page">
       <Heading>{title}</Heading>
@@ -39,11 +38,11 @@ export function SearchScreen({
           enterKeyHint="search"
           autoComplete="off"
           aria-describedby="search-hint"
-          value={query}
-          onChange={(e) => setParams(e.target.value ? { q: e.target.value } : {}, { replace: true })}
+          value={query.typed}
+          onChange={(e) => query.type(e.target.value)}
         />
       </form>
-      {query.trim() && results && (
+      {query.shown.trim() && results && (
         <>
           <p className="muted" role="status">
             {results.length === 0 ? 'No actions match.' : `${results.length.toLocaleString('en-GB')} ${results.length === 1 ? 'action matches' : 'actions match'}.`}

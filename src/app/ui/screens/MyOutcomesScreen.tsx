@@ -1,0 +1,103 @@
+import { memo } from 'react';
+import { Link } from 'react-router';
+import { useMyOutcomeSearch } from '../../data/my-outcomes-hooks';
+import type { MyOutcomeRow } from '../../data/my-outcomes';
+import { useSyncStatus } from '../../sync/sync-hooks';
+import { formatDate } from '../format-date';
+import { Loading } from '../components/Loading';
+import { recordStatus } from '../components/OutcomeList';
+import { useQueryInUrl } from '../use-query-in-url';
+
+/**
+ * At most this many rows are drawn: an officer with years of outcomes on the phone has thousands,
+ * and drawing them all made each keystroke slow (bench #5b). The count line says how to narrow.
+ */
+export const OUTCOME_ROWS_SHOWN = 50;
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/**
+ * The outcomes this officer logged that are on the phone, newest first, filtered as they type:
+ * by type, action (ref or words), town, place or what the notes say. Works offline: everything
+ * is read from the phone. Notes are searched but never shown here.
+ */
+export function MyOutcomesScreen() {
+  const query = useQueryInUrl();
+  const found = useMyOutcomeSearch(query.shown);
+  const { syncing } = useSyncStatus();
+  return (
+    <div className="page">
+      <h1>Your outcomes</h1>
+      <form role="search" onSubmit={(e) => e.preventDefault()}>
+        <label className="label" htmlFor="outcome-search">
+          Search your outcomes
+        </label>
+        <div className="hint" id="outcome-search-hint">
+          By type, action ref or words, town, place or notes. For example “training”, “ref 22” or “Didcot”
+        </div>
+        <input
+          className="input"
+          id="outcome-search"
+          type="search"
+          enterKeyHint="search"
+          autoComplete="off"
+          aria-describedby="outcome-search-hint"
+          value={query.typed}
+          onChange={(e) => query.type(e.target.value)}
+        />
+      </form>
+      {found === undefined ? (
+        <Loading />
+      ) : (
+        <>
+          <p className="muted" role="status">
+            {countLine(query.shown.trim() !== '', found.matches.length, found.total)}
+          </p>
+          {found.matches.length > 0 && (
+            <ul className="action-list" aria-label="Outcomes">
+              {found.matches.slice(0, OUTCOME_ROWS_SHOWN).map((row) => (
+                <OutcomeRow key={row.id} row={row} syncing={syncing} />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** What the list holds, and when it is cut short, how to narrow it. */
+export function countLine(searching: boolean, matches: number, total: number): string {
+  if (total === 0) return 'You have no outcomes on this phone yet.';
+  if (!searching) {
+    const all = `${count(total)} ${total === 1 ? 'outcome' : 'outcomes'} on this phone.`;
+    return total > OUTCOME_ROWS_SHOWN ? `${all} Showing the newest ${OUTCOME_ROWS_SHOWN}: search to find the others.` : all;
+  }
+  if (matches === 0) return 'No outcomes match. Check the spelling or try fewer words.';
+  const some = `${count(matches)} of ${count(total)} outcomes ${matches === 1 ? 'matches' : 'match'}.`;
+  return matches > OUTCOME_ROWS_SHOWN ? `${some} Showing ${OUTCOME_ROWS_SHOWN} of ${count(matches)}: add a word to narrow your search.` : some;
+}
+
+/*
+ * Memoised: rows come from the loaded index (the same objects keystroke after keystroke), so a
+ * keystroke draws only the rows that came into the list.
+ */
+const OutcomeRow = memo(function OutcomeRow({ row, syncing }: { row: MyOutcomeRow; syncing: boolean }) {
+  const status = recordStatus(row, syncing);
+  const where = [row.town ?? 'Not town-specific', row.placeName].filter(Boolean).join(' · ');
+  return (
+    <li>
+      <Link className="action-card" to={`/actions/${row.actionId}`}>
+        <span className="action-card__meta">
+          <strong>{row.typeLabel}</strong>
+          <span>{formatDate(row.occurredOn)}</span>
+          <span className={`tag tag--${status.tone}`}>{status.label}</span>
+        </span>
+        <span className="action-card__text">
+          {row.actionRef && <span className="tag">Ref {row.actionRef}</span>} {row.actionText}
+        </span>
+        <span className="action-card__meta">{where}</span>
+      </Link>
+    </li>
+  );
+});
