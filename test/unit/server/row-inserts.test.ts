@@ -35,7 +35,12 @@ describe('multi-row inserts compiled once', () => {
   it('inserts every row, in statements of at most ROWS_PER_STATEMENT rows', async () => {
     const sqlite = new SQLite(':memory:');
     const statements: string[] = [];
-    const db = new Kysely<Db>({ dialect: new SqliteDialect({ database: sqlite }), log: (e) => statements.push(e.query.sql) });
+    const db = new Kysely<Db>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      log: (e) => {
+        statements.push(e.query.sql);
+      },
+    });
     try {
       await sql`create table t (id text primary key, n integer not null, note text)`.execute(db);
       statements.length = 0;
