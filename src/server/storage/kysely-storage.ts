@@ -6,6 +6,7 @@ import { hasCoordinatorRights } from '../../domain/roles';
 import { json, parseStrings, toAction, toIndicator, toMeasure, toObjective, toPlan, toPriority } from './plan-rows';
 import { KyselyPlanStore, toRemoval } from './kysely-plan-store';
 import { KyselyReviewStore, toReview, toSignOff } from './kysely-review-store';
+import { ROWS_PER_STATEMENT, RowInserts } from './row-inserts';
 
 export type Backend = 'sqlite' | 'postgres';
 
@@ -20,9 +21,12 @@ export class KyselyStorage implements Storage {
     readonly backend: Backend = 'sqlite',
   ) {}
 
+  /** The compiled text of the multi-row inserts, shared by every transaction on this database. */
+  private readonly inserts = new RowInserts();
+
   transaction<T>(fn: (tx: StorageTx) => Promise<T>, kind: TransactionKind = 'write'): Promise<T> {
     // SQLite: one connection, and Kysely runs its transactions one after another on it.
-    if (this.backend === 'sqlite') return this.db.transaction().execute((trx) => fn(new KyselyTx(trx)));
+    if (this.backend === 'sqlite') return this.db.transaction().execute((trx) => fn(new KyselyTx(trx, this.inserts)));
     if (kind === 'read') {
       // One snapshot for every statement (READ COMMITTED takes one per statement, and a pull
       // reading table after table could then pass over a change committed in between).
@@ -30,14 +34,14 @@ export class KyselyStorage implements Storage {
         .transaction()
         .setIsolationLevel('repeatable read')
         .setAccessMode('read only')
-        .execute((trx) => fn(new KyselyTx(trx)));
+        .execute((trx) => fn(new KyselyTx(trx, this.inserts)));
     }
     return this.db.transaction().execute(async (trx) => {
       // The counter row is the one lock every writing transaction takes, first, and holds to
       // commit: writes run one at a time across all instances, and versions are taken and
       // committed in the same order, so a pull that sees version V sees everything below it.
       if (kind === 'write') await sql`select value from sync_counter where id = 1 for update`.execute(trx);
-      return fn(new KyselyTx(trx));
+      return fn(new KyselyTx(trx, this.inserts));
     });
   }
 
@@ -50,7 +54,10 @@ class KyselyTx implements StorageTx {
   readonly plans: PlanStore;
   readonly reviews: ReviewStore;
 
-  constructor(private readonly t: Transaction<Database>) {
+  constructor(
+    private readonly t: Transaction<Database>,
+    private readonly inserts: RowInserts,
+  ) {
     this.plans = new KyselyPlanStore(t, () => this.takeVersion());
     this.reviews = new KyselyReviewStore(t, () => this.takeVersion());
   }
@@ -238,7 +245,7 @@ class KyselyTx implements StorageTx {
       at: e.at,
       details_json: JSON.stringify(e.details),
     }));
-    for (const chunk of chunks(rows)) await this.t.insertInto('audit_log').values(chunk).execute();
+    await this.inserts.insert<Database, 'audit_log'>(this.t, 'audit_log', AUDIT_COLUMNS, rows);
   }
 
   async listAudit(partnershipId: string, before: number | undefined, limit: number) {
@@ -392,7 +399,7 @@ class KyselyTx implements StorageTx {
       deleted_at: o.deletedAt,
       field_versions_json: JSON.stringify(o.fieldVersions),
     }));
-    for (const chunk of chunks(rows)) await this.t.insertInto('outcomes').values(chunk).execute();
+    await this.inserts.insert<Database, 'outcomes'>(this.t, 'outcomes', OUTCOME_COLUMNS, rows);
   }
 
   async updateOutcome(id: string, changes: Parameters<StorageTx['updateOutcome']>[1], version: number, fieldVersions: StoredOutcome['fieldVersions']) {
@@ -695,11 +702,29 @@ class KyselyTx implements StorageTx {
   }
 }
 
-/**
- * Rows per multi-row statement: 200 rows of 17 columns is 3,400 parameters, far under PostgreSQL's
- * 65,535 and SQLite's 32,766, and big enough that a push of 200 outcomes is one statement.
- */
-const ROWS_PER_STATEMENT = 200;
+/** Every column of an outcome row, in the order the batched insert sends them. */
+const OUTCOME_COLUMNS = [
+  'id',
+  'partnership_id',
+  'action_id',
+  'outcome_type',
+  'details_json',
+  'author_id',
+  'device_id',
+  'occurred_on',
+  'town',
+  'location_json',
+  'place_id',
+  'notes',
+  'recorded_at',
+  'received_at',
+  'version',
+  'deleted_at',
+  'field_versions_json',
+] as const satisfies readonly (keyof Database['outcomes'])[];
+
+/** Every column of an audit entry. */
+const AUDIT_COLUMNS = ['id', 'seq', 'partnership_id', 'actor_id', 'action', 'entity_type', 'entity_id', 'at', 'details_json'] as const satisfies readonly (keyof Database['audit_log'])[];
 
 function chunks<T>(rows: readonly T[]): T[][] {
   const out: T[][] = [];
