@@ -6,7 +6,7 @@ import { PULLED_RECORD, PULLED_TABLES, PullEnvelope, type PullResponse } from '.
  * long tasks of bench #4 (zod runs without its compiled fast path under the app's CSP, which
  * forbids eval); a batch of this size stays well under 50 ms on a phone.
  */
-const CHECK_BATCH = 200;
+const CHECK_BATCH = 100;
 
 /** Lets the page breathe (input, paint) between batches. */
 function nextTask(): Promise<void> {

@@ -39,12 +39,16 @@ export async function pullAll(db: FieldbookDb, api: ApiClient, viewerId: string,
 }
 
 /**
- * Outcomes written per request batch within a page's transaction. Each batch is cloned for
+ * Records written per request batch within a page's transaction. Each batch is cloned for
  * IndexedDB in one main-thread task; the next batch goes out from the previous one's success
  * event, a task of its own, so a page of 1,000 never blocks the page for its whole length
  * (bench #4: no task over 50 ms). Still one transaction: the page and its cursor commit together.
  */
-const OUTCOME_WRITE_BATCH = 200;
+const WRITE_BATCH = 200;
+
+async function putInBatches<T>(table: { bulkPut(rows: T[]): Promise<unknown> }, rows: T[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += WRITE_BATCH) await table.bulkPut(rows.slice(i, i + WRITE_BATCH));
+}
 
 /**
  * Applies one page and its cursor in ONE transaction (bulk writes: IndexedDB's cost is per
@@ -79,19 +83,18 @@ export async function applyPullPage(db: FieldbookDb, page: PullResponse, viewerI
       const rows = page.changes[store];
       count += rows.length;
       // The union of the stores' record types is too wide for TypeScript to line up with each store.
-      if (rows.length > 0) await (db[store] as unknown as { bulkPut(r: unknown[]): Promise<unknown> }).bulkPut(rows);
+      await putInBatches(db[store] as unknown as { bulkPut(r: unknown[]): Promise<unknown> }, rows);
     }
     if (page.changes.outcomes.length > 0) {
       count += page.changes.outcomes.length;
-      const views = await rebase(db, page.changes.outcomes, outboxEmpty);
-      for (let i = 0; i < views.length; i += OUTCOME_WRITE_BATCH) await db.outcomes.bulkPut(views.slice(i, i + OUTCOME_WRITE_BATCH));
+      await putInBatches(db.outcomes, await rebase(db, page.changes.outcomes, outboxEmpty));
     }
     if (page.changes.places.length > 0) {
       count += page.changes.places.length;
       // A place with a change still queued here keeps the officer's view until the change lands.
       const ids = page.changes.places.map((p) => p.id);
       const queued = new Set(outboxEmpty ? [] : (await db.outbox.where('outcomeId').anyOf(ids).toArray()).map((e) => e.outcomeId));
-      await db.places.bulkPut(page.changes.places.filter((p) => !queued.has(p.id)).map((p) => ({ ...p, syncState: 'synced' as const })));
+      await putInBatches(db.places, page.changes.places.filter((p) => !queued.has(p.id)).map((p) => ({ ...p, syncState: 'synced' as const })));
     }
     await db.meta.put({ key: 'pullCursor', value: page.cursor });
   });
