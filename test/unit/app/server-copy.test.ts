@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { DBCore, DBCoreOpenCursorRequest, DBCoreTable } from 'dexie';
+import { serverCopyMiddleware } from '../../../src/app/db/server-copy';
 import { newTestDb } from '../../support/fake-db';
 import { southAndValePage } from '../../support/plan-page';
 import { outcomeFor } from '../../support/outcomes';
@@ -114,5 +116,30 @@ describe('the server copy of an outcome, stored once when it is the record itsel
     await db.outcomes.where('actionId').equals(logged.actionId).modify({ actionId: other.id });
     expect(await db.outcomes.get(logged.id)).toMatchObject({ actionId: other.id, server: v7 });
     expect((await stored(db, logged.id)).server).toEqual(v7);
+  });
+});
+
+describe('the server-copy middleware over a browser cursor', () => {
+  it('forwards every cursor read to the cursor itself, whose getters refuse any other `this` (as IDBCursor’s do)', async () => {
+    const record = { id: 'a', notes: 'n', syncState: 'synced', localDeleted: false };
+    class BrandedCursor {
+      #value = record;
+      get key() {
+        return this.#value.id;
+      }
+      get primaryKey() {
+        return this.#value.id;
+      }
+      get value() {
+        return this.#value;
+      }
+    }
+    const branded = new BrandedCursor();
+    const table = { name: 'outcomes', openCursor: () => Promise.resolve(branded) } as unknown as DBCoreTable;
+    const core = serverCopyMiddleware.create({ table: () => table } as unknown as DBCore) as DBCore;
+    const cursor = (await core.table('outcomes').openCursor({ values: true } as DBCoreOpenCursorRequest))!;
+    expect([cursor.key, cursor.primaryKey]).toEqual(['a', 'a']);
+    expect(cursor.value).toEqual({ ...record, server: { id: 'a', notes: 'n' } });
+    expect(cursor.value).toBe(cursor.value);
   });
 });
