@@ -60,8 +60,8 @@ function unpackCursor(cursor: DBCoreCursor): DBCoreCursor {
   // The core cursor is the browser's IDBCursor: its getters refuse any other `this`, so every one
   // read through the wrapper is forwarded (as Dexie's own cursor wrappers do).
   return Object.create(cursor, {
-    key: { get: () => cursor.key },
-    primaryKey: { get: () => cursor.primaryKey },
+    key: { get: (): unknown => cursor.key },
+    primaryKey: { get: (): unknown => cursor.primaryKey },
     value: {
       get() {
         // Read once per position: the same object each time it is asked for there.
