@@ -130,7 +130,7 @@ const rows = [
   },
   {
     id: '8b',
-    what: `Bytes per outcome in IndexedDB (${count(stored.outcomes)} outcomes, as the app keeps them: the officer's view and the server's copy)`,
+    what: `Bytes per outcome in IndexedDB (${count(stored.outcomes)} outcomes, as the app keeps them: the officer's view, and the server's copy only where it differs)`,
     baseline: `the outcome's JSON: ${stored.jsonPerOutcome.toFixed(0)} B; raw put of that record: ${stored.rawPerOutcome.toFixed(0)} B`,
     measured: `${stored.appPerOutcome.toFixed(0)} B = ${(stored.appPerOutcome / stored.jsonPerOutcome).toFixed(2)}× the JSON`,
     goal: 'report',

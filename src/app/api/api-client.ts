@@ -2,7 +2,8 @@ import { z } from '../../domain/zod';
 import { ApiErrorBody } from '../../domain/api-error';
 import { SignInResponse, type SessionUser, type SignInRequest } from '../../domain/user';
 import { PushResponse, type PushRequest } from '../../domain/sync/push';
-import { PullResponse } from '../../domain/sync/pull';
+import type { PullResponse } from '../../domain/sync/pull';
+import { parsePullPage } from './parse-pull-page';
 import { MembersResponse, type ChangePasswordRequest } from '../../domain/account';
 import { AuditPage } from '../../domain/audit';
 import { OutcomeHistoryResponse } from '../../domain/outcome-history';
@@ -26,7 +27,8 @@ export type ApiClient = ReturnType<typeof createApiClient>;
  * schema, so a server and device that disagree fail loudly here rather than corrupt IndexedDB.
  */
 export function createApiClient({ baseUrl, fetch: fetchImpl = globalThis.fetch.bind(globalThis), timeoutMs = 30_000 }: ApiClientOptions) {
-  async function request<S extends z.core.$ZodType>(method: string, path: string, schema: S | null, body?: unknown): Promise<z.infer<S>> {
+  /** The response's JSON, not yet checked; undefined for a 204 or when expectJson is false. */
+  async function requestJson(method: string, path: string, expectJson: boolean, body?: unknown): Promise<unknown> {
     let response: Response;
     try {
       response = await fetchImpl(baseUrl + path, {
@@ -41,17 +43,18 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = globalThis.fetch.b
         cause: e,
       });
     }
-    if (response.status === 204 || schema === null) {
-      if (!response.ok) throw await errorFrom(response);
-      return undefined as z.infer<S>;
-    }
     if (!response.ok) throw await errorFrom(response);
-    let json: unknown;
+    if (response.status === 204 || !expectJson) return undefined;
     try {
-      json = await response.json();
+      return (await response.json()) as unknown;
     } catch (e) {
       throw new ProtocolError(`The server's answer to ${method} ${path} was not JSON.`, { cause: e });
     }
+  }
+
+  async function request<S extends z.core.$ZodType>(method: string, path: string, schema: S | null, body?: unknown): Promise<z.infer<S>> {
+    const json = await requestJson(method, path, schema !== null, body);
+    if (schema === null || json === undefined) return undefined as z.infer<S>;
     const parsed = z.safeParse(schema, json);
     if (!parsed.success) throw new ProtocolError(`The server's answer to ${method} ${path} did not match the protocol.`, { cause: parsed.error });
     return parsed.data;
@@ -102,12 +105,16 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = globalThis.fetch.b
       return parsed.data;
     },
     deviceCheck: async (deviceId: string) => (await request('GET', `/api/sync/device-check?deviceId=${encodeURIComponent(deviceId)}`, DeviceCheckResponse)).lostDevice,
-    pull: (cursor: string | undefined, limit?: number) => {
+    /** A page of changes, checked a batch of records per task (see parsePullPage). */
+    pull: async (cursor: string | undefined, limit?: number): Promise<PullResponse> => {
       const q = new URLSearchParams();
       if (cursor) q.set('cursor', cursor);
       if (limit) q.set('limit', String(limit));
       const qs = q.toString();
-      return request('GET', `/api/sync/pull${qs ? `?${qs}` : ''}`, PullResponse);
+      const path = `/api/sync/pull${qs ? `?${qs}` : ''}`;
+      const parsed = await parsePullPage(await requestJson('GET', path, true));
+      if (!parsed.success) throw new ProtocolError(`The server's answer to GET ${path} did not match the protocol.`, { cause: parsed.error });
+      return parsed.data;
     },
   };
 }

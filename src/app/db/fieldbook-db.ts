@@ -5,6 +5,8 @@ import type { FundReturn } from '../../domain/fund-return';
 import type { FormDraft, LocalOutcome, LocalPhoto, LocalPlace, MetaEntry, OutboxEntry, PlanNotice } from './local-records';
 import { upgradeToV2 } from './upgrades/v2-outcome-edits';
 import { upgradeToV3 } from './upgrades/v3-outcome-types';
+import { upgradeToV6 } from './upgrades/v6-server-copy';
+import { serverCopyMiddleware } from './server-copy';
 
 /**
  * One IndexedDB database per signed-in user on this device ("fieldbook-user-<id>"): a second
@@ -66,6 +68,14 @@ export class FieldbookDb extends Dexie {
     // screen) and the same-day duplicate guard on every save. IndexedDB fills new indexes from
     // the records already there: no data changes.
     this.version(5).stores({ outcomes: 'id, actionId, syncState, [authorId+recordedAt], [actionId+occurredOn]' });
+    // v6: an outcome whose server copy is exactly its own fields is stored without it (bench #4
+    // and #8: each pulled outcome was stored twice). The app reads and writes full records
+    // through serverCopyMiddleware; the stored shape changed, so a release before v6 must not
+    // open this database. Same tables and indexes.
+    this.version(6)
+      .stores({})
+      .upgrade((tx) => upgradeToV6(tx));
+    this.use(serverCopyMiddleware);
   }
 }
 

@@ -10,7 +10,8 @@ import type { MutationKind, RejectionCode } from '../../domain/sync/push';
  * - syncState: pending while any of its changes wait in the outbox; rejected when the server
  *   refused the last one (kept, with the reason, until the officer fixes or discards it).
  * - server: the last copy the server sent, or null before it has one. A pull replaces it and
- *   re-applies pending changes on top; "discard" restores it.
+ *   re-applies pending changes on top; "discard" restores it. Stored once when it is exactly the
+ *   record's own fields (see server-copy.ts); the app always reads it whole.
  * - localDeleted: the officer deleted it here and the delete has not been confirmed.
  * Nothing is removed from this table by sync except records the server has deleted and no
  * longer needs to show.

@@ -57,6 +57,23 @@ export type PullChanges = z.infer<typeof PullChanges>;
 export type PulledTable = keyof PullChanges;
 export const PULLED_TABLES = Object.keys(PullChanges.shape) as PulledTable[];
 
+/** The schema of one record of each table in PullChanges, to check a page a batch of records at a time. */
+export const PULLED_RECORD = {
+  partnerships: Partnership,
+  plans: Plan,
+  objectives: Objective,
+  priorities: Priority,
+  indicators: Indicator,
+  actions: Action,
+  measures: Measure,
+  outcomes: OutcomeRecord,
+  places: PlaceRecord,
+  removals: PlanRemoval,
+  reviews: ActionReview,
+  signOffs: QuarterSignOff,
+  fundReturns: FundReturn,
+} satisfies Record<PulledTable, z.core.$ZodType>;
+
 export const PullResponse = z.object({
   /**
    * true when the server could not continue from the given cursor (the user's partnerships
@@ -70,6 +87,16 @@ export const PullResponse = z.object({
   more: z.boolean(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+
+/**
+ * A page with its records not yet looked at: the envelope of PullResponse, every table an array of
+ * anything. The device checks the envelope with this and then the records with PULLED_RECORD,
+ * a batch at a time, which together check exactly what PullResponse checks.
+ */
+export const PullEnvelope = z.object({
+  ...PullResponse.shape,
+  changes: z.object(Object.fromEntries(PULLED_TABLES.map((t) => [t, z.array(z.unknown())])) as Record<PulledTable, z.ZodMiniArray<z.ZodMiniUnknown>>),
+});
 
 export function emptyChanges(): PullChanges {
   return { partnerships: [], plans: [], objectives: [], priorities: [], indicators: [], actions: [], measures: [], outcomes: [], places: [], removals: [], reviews: [], signOffs: [], fundReturns: [] };

@@ -28,7 +28,7 @@ describe('upgrading a phone’s database', () => {
     const db = new FieldbookDb('fieldbook-user-upgrade', { indexedDB, IDBKeyRange });
     await db.open();
 
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.outbox.count()).toBe(v1.outbox!.length);
     expect(await db.outbox.where('outcomeId').equals('7c8d9e0f-1a2b-4c3d-9e5f-6a7b8c9d0e1f').count()).toBe(1);
     const outcomes = await db.outcomes.orderBy('id').toArray();
@@ -53,7 +53,7 @@ describe('upgrading a phone’s database to outcome types', () => {
     await writeAsRelease(2, indexedDB, 'fieldbook-user-upgrade-3');
     const db = new FieldbookDb('fieldbook-user-upgrade-3', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
 
     // Measures count activities the way they counted before.
     const measures = (await db.measures.toArray()).sort((a, b) => a.position - b.position);
@@ -91,7 +91,7 @@ describe('upgrading a phone’s database to plan-change notices', () => {
     const v3 = await writeAsRelease(3, indexedDB, 'fieldbook-user-upgrade-4');
     const db = new FieldbookDb('fieldbook-user-upgrade-4', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.outcomes.toArray()).toEqual(v3.outcomes);
     expect(await db.outbox.toArray()).toEqual(v3.outbox);
     expect(await db.drafts.toArray()).toEqual(v3.drafts);
@@ -108,7 +108,7 @@ describe('upgrading a phone’s database to outcome indexes', () => {
     const v4 = await writeAsRelease(4, indexedDB, 'fieldbook-user-upgrade-5');
     const db = new FieldbookDb('fieldbook-user-upgrade-5', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.outcomes.toArray()).toEqual(v4.outcomes);
     expect(await db.outbox.toArray()).toEqual(v4.outbox);
     expect(await db.drafts.toArray()).toEqual(v4.drafts);
@@ -118,5 +118,33 @@ describe('upgrading a phone’s database to outcome indexes', () => {
     expect(await db.outcomes.where('[actionId+occurredOn]').equals([outcome.actionId, outcome.occurredOn]).primaryKeys()).toEqual([outcome.id]);
     expect(await db.outcomes.where('[actionId+occurredOn]').equals([outcome.actionId, '2000-01-01']).count()).toBe(0);
     db.close();
+  });
+});
+
+describe('upgrading a phone’s database to server copies stored once', () => {
+  it('v5 → v6 reads back every outcome exactly, and stores without its copy only an outcome that is its server copy', async () => {
+    const indexedDB = new IDBFactory();
+    const v5 = await writeAsRelease(5, indexedDB, 'fieldbook-user-upgrade-6');
+    const db = new FieldbookDb('fieldbook-user-upgrade-6', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(6);
+    const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(await db.outcomes.toArray())).toEqual(byId(v5.outcomes as { id: string }[]));
+    expect(await db.outbox.toArray()).toEqual(v5.outbox);
+    expect(await db.meta.toArray()).toEqual(expect.arrayContaining(v5.meta as object[]));
+    db.close();
+
+    // As stored, read past the app's middleware.
+    const raw = new Dexie('fieldbook-user-upgrade-6', { indexedDB, IDBKeyRange });
+    await raw.open();
+    const stored = new Map((await raw.table('outcomes').toArray()).map((o: Record<string, unknown>) => [o.notes, o]));
+    raw.close();
+    // Pulled with nothing queued, and deleted here with the same fields: the copy is the record.
+    expect('server' in stored.get('pulled, nothing queued')!).toBe(false);
+    expect('server' in stored.get('deleted here, waiting')!).toBe(false);
+    // Not on the server yet; edited here; a refused change: kept as they were.
+    expect(stored.get('waiting when the app was updated to v5')!.server).toBeNull();
+    const original = new Map((v5.outcomes as Record<string, unknown>[]).map((o) => [o.notes, o]));
+    for (const notes of ['pulled, then edited here', 'a refused change']) expect(stored.get(notes)).toEqual(original.get(notes));
   });
 });
