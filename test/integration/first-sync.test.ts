@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { signedInDevice } from '../support/test-device';
 import { OFFICER } from '../support/demo';
-import { loadMyActions, loadPlans, searchActions } from '../../src/app/data/plan-queries';
+import { loadPlans } from '../../src/app/data/plan-queries';
+import { loadMyActions } from '../../src/app/data/my-actions-queries';
+import { searchActions } from '../../src/app/data/action-search';
 import { DEMO_OFFICER_REFS, DEMO_PARTNERSHIP } from '../../src/server/seed/demo-seed';
 
 let server: TestServer;

@@ -2,7 +2,7 @@ import type { Action, Measure, Objective, Partnership, Plan, Priority } from '..
 import { tallyMeasure, type MeasureTallyResult } from '../../domain/tally';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import { isLive, type LocalOutcome } from '../db/local-records';
-import { byPosition } from './plan-queries';
+import { byPosition } from './by-position';
 
 // Apart from plan-queries.ts: the first screen lists actions and must not load the tallies and the catalogue.
 

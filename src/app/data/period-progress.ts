@@ -6,7 +6,7 @@ import { measureProgress, type MeasureProgress } from '../../domain/progress/mea
 import { worstRag, type Rag } from '../../domain/progress/rag';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import { isLive, type LocalOutcome } from '../db/local-records';
-import { byPosition } from './plan-queries';
+import { byPosition } from './by-position';
 
 export interface ActionProgressRow {
   action: Action;

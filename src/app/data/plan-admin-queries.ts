@@ -2,7 +2,8 @@ import type { Action, Measure, Plan, Priority } from '../../domain/plan';
 import type { SessionUser } from '../../domain/user';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import { isLive } from '../db/local-records';
-import { byPosition, loadPlans, type PlanView } from './plan-queries';
+import { byPosition } from './by-position';
+import { loadPlans, type PlanView } from './plan-queries';
 import { hasCoordinatorRights } from '../../domain/roles';
 
 export interface ManagedPartnership {

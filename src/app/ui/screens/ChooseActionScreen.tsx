@@ -1,4 +1,4 @@
-import { useMyActions } from '../../data/plan-hooks';
+import { useMyActions } from '../../data/my-actions-hooks';
 import { useRecentOutcomes } from '../../data/recent-outcomes';
 import { ActionList } from '../components/ActionList';
 import { Loading } from '../components/Loading';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { Link } from 'react-router';
-import { useMyActions } from '../../data/plan-hooks';
+import { useMyActions } from '../../data/my-actions-hooks';
 import { useRecentOutcomes, type RecentOutcome } from '../../data/recent-outcomes';
 import { ActionList } from '../components/ActionList';
 import { Loading } from '../components/Loading';

@@ -1,5 +1,5 @@
 import { useQueryInUrl } from '../use-query-in-url';
-import { useActionSearch } from '../../data/plan-hooks';
+import { useActionSearch } from '../../data/action-search-hooks';
 import { ActionList } from '../components/ActionList';
 import type { Action } from '../../../domain/plan';
 
