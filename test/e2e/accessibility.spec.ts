@@ -1,39 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { expect, firstPage, signIn, test } from './support/fixtures';
+import { axeViolations, pageWidth } from './support/axe';
 import { actionLink } from './support/outcome-form';
 import { DEMO_USERS } from '../../src/server/seed/demo-seed';
 
 const { officer, coordinator } = DEMO_USERS;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** WCAG 2.2 level AA, the public-sector accessibility regulations' standard. */
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe-core in the page and returns its violations in a form that reads well in a failure. */
-async function violations(page: Page): Promise<string[]> {
-  // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') rightly refuses an injected <script>.
-  await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
-  }, WCAG_AA);
-  return found.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 async function expectAccessible(page: Page, what: string) {
   await page.waitForLoadState('networkidle');
-  expect(await violations(page), what).toEqual([]);
+  expect(await axeViolations(page), what).toEqual([]);
   // Reflow (WCAG 1.4.10): nothing wider than the phone. A phone browser zooms a too-wide page
   // out, and then taps land on the wrong thing.
   const viewport = page.viewportSize()!.width;
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${what}: page width`).toBeLessThanOrEqual(viewport);
+  expect(await pageWidth(page), `${what}: page width`).toBeLessThanOrEqual(viewport);
 }
 
 const actionUrl = async (page: Page, base: string, ref: string) => {
@@ -79,12 +58,12 @@ test.describe('every screen meets WCAG 2.2 AA (axe-core), on a 360×640 phone', 
     await page.evaluate(() => {
       document.documentElement.style.fontSize = '200%';
     });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'visit form at 200% text').toBeLessThanOrEqual(360);
+    expect(await pageWidth(page), 'visit form at 200% text').toBeLessThanOrEqual(360);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Places' }).click();
     await page.evaluate(() => {
       document.documentElement.style.fontSize = '200%';
     });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'places at 200% text').toBeLessThanOrEqual(360);
+    expect(await pageWidth(page), 'places at 200% text').toBeLessThanOrEqual(360);
   });
 
   test('coordinator screens', async ({ fieldbook: server, openPhone }) => {

@@ -13,7 +13,7 @@ interface AxeViolation {
 }
 
 /**
- * Runs axe-core in the page (as accessibility.spec.ts does) and returns its WCAG AA violations in
+ * Runs axe-core in the page and returns its WCAG AA violations in
  * a form that reads well in a failure. Evaluated over the DevTools protocol: the app's CSP
  * (script-src 'self') rightly refuses an injected <script>.
  */
