@@ -130,9 +130,12 @@ const rows = [
   },
   {
     id: '8b',
-    what: `Bytes per outcome in IndexedDB (${count(stored.outcomes)} outcomes, as the app keeps them: the officer's view, and the server's copy only where it differs)`,
-    baseline: `the outcome's JSON: ${stored.jsonPerOutcome.toFixed(0)} B; raw put of that record: ${stored.rawPerOutcome.toFixed(0)} B`,
-    measured: `${stored.appPerOutcome.toFixed(0)} B = ${(stored.appPerOutcome / stored.jsonPerOutcome).toFixed(2)}× the JSON`,
+    what: `Bytes per outcome in IndexedDB (${count(stored.outcomes)} outcomes as a pull stored them, read back raw: the officer's view, the server's copy only where it differs, and the outcome store's ${stored.appIndexes.length} indexes)`,
+    baseline: `the server's record put raw in a store without indexes: ${stored.raw.totalBytes.toFixed(0)} B (structured clone ${stored.raw.cloneBytes.toFixed(0)} B + key ${stored.raw.keyBytes.toFixed(0)} B; its JSON ${stored.raw.jsonBytes.toFixed(0)} B)`,
+    measured:
+      `${stored.app.totalBytes.toFixed(0)} B = ${(stored.app.totalBytes / stored.raw.totalBytes).toFixed(2)}×: structured clone ${stored.app.cloneBytes.toFixed(0)} B (${(stored.app.cloneBytes / stored.raw.cloneBytes).toFixed(2)}×; JSON ${stored.app.jsonBytes.toFixed(0)} B) + key ${stored.app.keyBytes.toFixed(0)} B` +
+      ` + ${stored.app.indexEntries.toFixed(1)} index entries ${stored.app.indexBytes.toFixed(0)} B (keys as Chromium encodes them, a floor).` +
+      ` navigator.storage.estimate() deltas, unreliable (±1.5 KB between runs): app ${stored.estimateApp.toFixed(0)} B, raw ${stored.estimateRaw.toFixed(0)} B`,
     goal: 'report',
     met: true,
     gate: false,
