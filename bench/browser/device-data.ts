@@ -4,6 +4,7 @@ import type { BenchServer } from './bench-server';
 import { Phone } from './chromium';
 import { median, p95 } from './stats';
 import { storedSize, type StoredSize } from './stored-size';
+import { traceTaskCpu } from './task-cpu';
 
 export interface DeviceDataFigures {
   pull: {
@@ -20,6 +21,9 @@ export interface DeviceDataFigures {
     longestTaskMs: number;
     longTasks: number;
     rawLongestTaskMs: number;
+    /** One more pull under a CDP trace (untimed): its longest main-thread task by thread CPU time, and how many used over 50 ms of CPU. */
+    longestTaskCpuMs: number;
+    tasksOverCpu50: number;
     samples: PullRun[];
   };
   save: {
@@ -66,6 +70,9 @@ export async function measureDeviceData(server: BenchServer, { outcomes, pullRun
       if (run.outcomes !== outcomes) throw new Error(`pull stored ${run.outcomes} outcomes, expected ${outcomes}`);
       if (i > 0) pulls.push(run);
     }
+    // Traced apart from the timed runs (tracing costs time of its own), the app's pull alone.
+    const traced = await traceTaskCpu(context, page, () => bench('pull', 'bench-pull', 'bench-pull-raw', false));
+    if (traced.result.outcomes !== outcomes) throw new Error(`the traced pull stored ${traced.result.outcomes} outcomes, expected ${outcomes}`);
     const records = await bench('storedRecords', 'bench-pull', 'bench-pull-raw');
     if (records.app.length !== outcomes || records.raw.length !== outcomes) throw new Error(`stored ${records.app.length} outcomes (raw ${records.raw.length}), expected ${outcomes}`);
     // Saving on a phone that already holds every outcome pulled above: the duplicate check reads them.
@@ -88,6 +95,8 @@ export async function measureDeviceData(server: BenchServer, { outcomes, pullRun
         longestTaskMs: Math.max(0, ...allTasks),
         longTasks: allTasks.length,
         rawLongestTaskMs: Math.max(0, ...pulls.flatMap((p) => p.rawLongTasks)),
+        longestTaskCpuMs: traced.longestCpuMs,
+        tasksOverCpu50: traced.cpuOver50,
         samples: pulls,
       },
       save: {

@@ -2,8 +2,8 @@
 export interface HarnessApi {
   /** Signs in over the app's API client (the session cookie is then the page's); returns the user id. */
   signIn(email: string, password: string): Promise<string>;
-  /** #4: pulls everything into a fresh FieldbookDb with the app's pullAll, then puts the same records raw. */
-  pull(dbName: string, rawName: string): Promise<PullRun>;
+  /** #4: pulls everything into a fresh FieldbookDb with the app's pullAll, then (unless withBaseline is false) puts the same records raw. */
+  pull(dbName: string, rawName: string, withBaseline?: boolean): Promise<PullRun>;
   /**
    * #8b: the outcome records exactly as IndexedDB holds them, read back with raw IndexedDB (so
    * below the app's Dexie middleware) from the app's database after a pull and from the raw

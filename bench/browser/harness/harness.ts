@@ -94,7 +94,7 @@ const harness: HarnessApi = {
     return user.id;
   },
 
-  async pull(dbName, rawName) {
+  async pull(dbName, rawName, withBaseline = true) {
     const viewer = requireUser();
     await deleteDatabase(dbName);
     await deleteDatabase(rawName);
@@ -113,6 +113,11 @@ const harness: HarnessApi = {
     const app = await withLongTasks(() => pullAll(db, timedApi, viewer.id));
     const appMs = performance.now() - started;
     const outcomes = await db.outcomes.count();
+    if (!withBaseline) {
+      db.close();
+      const appOnly: PullRun = { outcomes, pages: app.result.pages, appMs, networkMs, rawMs: 0, appLongTasks: app.longTasks, rawLongTasks: [] };
+      return appOnly;
+    }
 
     // The same records as the server sent them, fetched again (untimed), then put raw: one
     // transaction per page, the page size the app pulls with.
