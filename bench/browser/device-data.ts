@@ -70,11 +70,11 @@ export async function measureDeviceData(server: BenchServer, { outcomes, pullRun
       if (run.outcomes !== outcomes) throw new Error(`pull stored ${run.outcomes} outcomes, expected ${outcomes}`);
       if (i > 0) pulls.push(run);
     }
+    const records = await bench('storedRecords', 'bench-pull', 'bench-pull-raw');
+    if (records.app.length !== outcomes || records.raw.length !== outcomes) throw new Error(`stored ${records.app.length} outcomes (raw ${records.raw.length}), expected ${outcomes}`);
     // Traced apart from the timed runs (tracing costs time of its own), the app's pull alone.
     const traced = await traceTaskCpu(context, page, () => bench('pull', 'bench-pull', 'bench-pull-raw', false));
     if (traced.result.outcomes !== outcomes) throw new Error(`the traced pull stored ${traced.result.outcomes} outcomes, expected ${outcomes}`);
-    const records = await bench('storedRecords', 'bench-pull', 'bench-pull-raw');
-    if (records.app.length !== outcomes || records.raw.length !== outcomes) throw new Error(`stored ${records.app.length} outcomes (raw ${records.raw.length}), expected ${outcomes}`);
     // Saving on a phone that already holds every outcome pulled above: the duplicate check reads them.
     const save: SaveRun = await bench('save', 'bench-pull', 'bench-save-raw', '22', 10, saveRuns);
     if (save.outbox !== 10 + saveRuns) throw new Error(`the outbox holds ${save.outbox} entries after ${10 + saveRuns} saves`);

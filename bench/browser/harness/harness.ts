@@ -57,8 +57,10 @@ function rawPut(db: IDBDatabase, records: unknown[]): Promise<void> {
 function openExisting(name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name);
+    // Opening a database that is not there would create it empty: refuse instead.
+    req.onupgradeneeded = () => req.transaction?.abort();
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error(`could not open ${name}`));
+    req.onerror = () => reject(new Error(`${name} does not exist`, { cause: req.error }));
   });
 }
 
