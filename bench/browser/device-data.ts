@@ -1,8 +1,10 @@
 import { DEMO_USERS } from '../../src/server/seed/demo-seed';
-import type { HarnessApi, PullRun, SaveRun, StoredBytes } from './harness/harness-api';
+import type { HarnessApi, PullRun, SaveRun } from './harness/harness-api';
 import type { BenchServer } from './bench-server';
 import { Phone } from './chromium';
 import { median, p95 } from './stats';
+import { storedSize, type StoredSize } from './stored-size';
+import { traceTaskCpu } from './task-cpu';
 
 export interface DeviceDataFigures {
   pull: {
@@ -19,6 +21,9 @@ export interface DeviceDataFigures {
     longestTaskMs: number;
     longTasks: number;
     rawLongestTaskMs: number;
+    /** One more pull under a CDP trace (untimed): its longest main-thread task by thread CPU time, and how many used over 50 ms of CPU. */
+    longestTaskCpuMs: number;
+    tasksOverCpu50: number;
     samples: PullRun[];
   };
   save: {
@@ -29,7 +34,17 @@ export interface DeviceDataFigures {
     rawMedianMs: number;
     ratio: number;
   };
-  stored: StoredBytes & { appPerOutcome: number; rawPerOutcome: number; jsonPerOutcome: number };
+  /** #8b, per outcome: as the app stores it (with its indexes) and as the raw baseline stores the server's record. */
+  stored: {
+    outcomes: number;
+    app: StoredSize;
+    raw: StoredSize;
+    /** Index names of the app's outcome store. */
+    appIndexes: string[];
+    /** Per outcome, from navigator.storage.estimate() deltas: unreliable, see StoredRecords. */
+    estimateApp: number;
+    estimateRaw: number;
+  };
 }
 
 /**
@@ -55,7 +70,11 @@ export async function measureDeviceData(server: BenchServer, { outcomes, pullRun
       if (run.outcomes !== outcomes) throw new Error(`pull stored ${run.outcomes} outcomes, expected ${outcomes}`);
       if (i > 0) pulls.push(run);
     }
-    const stored = await bench('storedBytes', 'bench-pull', 'bench-pull-raw');
+    const records = await bench('storedRecords', 'bench-pull', 'bench-pull-raw');
+    if (records.app.length !== outcomes || records.raw.length !== outcomes) throw new Error(`stored ${records.app.length} outcomes (raw ${records.raw.length}), expected ${outcomes}`);
+    // Traced apart from the timed runs (tracing costs time of its own), the app's pull alone.
+    const traced = await traceTaskCpu(context, page, () => bench('pull', 'bench-pull', 'bench-pull-raw', false));
+    if (traced.result.outcomes !== outcomes) throw new Error(`the traced pull stored ${traced.result.outcomes} outcomes, expected ${outcomes}`);
     // Saving on a phone that already holds every outcome pulled above: the duplicate check reads them.
     const save: SaveRun = await bench('save', 'bench-pull', 'bench-save-raw', '22', 10, saveRuns);
     if (save.outbox !== 10 + saveRuns) throw new Error(`the outbox holds ${save.outbox} entries after ${10 + saveRuns} saves`);
@@ -76,6 +95,8 @@ export async function measureDeviceData(server: BenchServer, { outcomes, pullRun
         longestTaskMs: Math.max(0, ...allTasks),
         longTasks: allTasks.length,
         rawLongestTaskMs: Math.max(0, ...pulls.flatMap((p) => p.rawLongTasks)),
+        longestTaskCpuMs: traced.longestCpuMs,
+        tasksOverCpu50: traced.cpuOver50,
         samples: pulls,
       },
       save: {
@@ -87,10 +108,12 @@ export async function measureDeviceData(server: BenchServer, { outcomes, pullRun
         ratio: median(save.appMs) / median(save.rawMs),
       },
       stored: {
-        ...stored,
-        appPerOutcome: stored.appBytes / stored.outcomes,
-        rawPerOutcome: stored.rawBytes / stored.outcomes,
-        jsonPerOutcome: stored.jsonBytes / stored.outcomes,
+        outcomes,
+        app: storedSize(records.app, 'id', records.appIndexes),
+        raw: storedSize(records.raw, 'id', []),
+        appIndexes: records.appIndexes.map((i) => i.name),
+        estimateApp: records.estimateAppBytes / outcomes,
+        estimateRaw: records.estimateRawBytes / outcomes,
       },
     };
   } finally {

@@ -140,7 +140,7 @@ test('a new app version opened over the previous database schema keeps a non-emp
   expect(onServer).toEqual([expect.objectContaining({ id: outcomeId, type: 'activity', details: { quantity: 9 }, town: 'Thame', notes: 'waiting when the app was updated' })]);
   expect(onServer[0]).not.toHaveProperty('quantity');
   expect(onServer[0]).not.toHaveProperty('measureId');
-  expect(await page.evaluate(async (name) => (await new Promise<IDBDatabase>((r) => (indexedDB.open(name).onsuccess = (e) => r((e.target as IDBOpenDBRequest).result)))).version, `fieldbook-user-${user.id}`)).toBe(60);
+  expect(await page.evaluate(async (name) => (await new Promise<IDBDatabase>((r) => (indexedDB.open(name).onsuccess = (e) => r((e.target as IDBOpenDBRequest).result)))).version, `fieldbook-user-${user.id}`)).toBe(70);
   // The plan pulled again after the upgrade puts the server's tallies back over the converted ones.
   await actionLink(page, '16').click();
   await expect(page.getByTestId('measure-0')).toContainText('Counts workshop, event or campaign outcomes');

@@ -2,10 +2,15 @@
 export interface HarnessApi {
   /** Signs in over the app's API client (the session cookie is then the page's); returns the user id. */
   signIn(email: string, password: string): Promise<string>;
-  /** #4: pulls everything into a fresh FieldbookDb with the app's pullAll, then puts the same records raw. */
-  pull(dbName: string, rawName: string): Promise<PullRun>;
-  /** #8: the bytes IndexedDB grows by for the outcomes in dbName, as the app stores them and raw. */
-  storedBytes(dbName: string, rawName: string): Promise<StoredBytes>;
+  /** #4: pulls everything into a fresh FieldbookDb with the app's pullAll, then (unless withBaseline is false) puts the same records raw. */
+  pull(dbName: string, rawName: string, withBaseline?: boolean): Promise<PullRun>;
+  /**
+   * #8b: the outcome records exactly as IndexedDB holds them, read back with raw IndexedDB (so
+   * below the app's Dexie middleware) from the app's database after a pull and from the raw
+   * baseline's, with the app store's index key paths; and, for what it is worth, the growth
+   * Chromium's navigator.storage.estimate() reports for a copy of each.
+   */
+  storedRecords(dbName: string, rawName: string): Promise<StoredRecords>;
   /** #3: logOutcome against an action by ref, alternating with a raw one-record put. */
   save(dbName: string, rawName: string, ref: string, warmUp: number, runs: number): Promise<SaveRun>;
 }
@@ -23,12 +28,20 @@ export interface PullRun {
   rawLongTasks: number[];
 }
 
-export interface StoredBytes {
-  outcomes: number;
-  appBytes: number;
-  rawBytes: number;
-  /** The outcomes' JSON as the server sends them. */
-  jsonBytes: number;
+export interface StoredRecords {
+  /** The app's outcome records as stored (the server's copy left out where it is the record's own fields). */
+  app: unknown[];
+  /** The app outcome store's indexes: each index's key path (a string, or the parts of a compound one). */
+  appIndexes: { name: string; keyPath: string | string[]; multiEntry: boolean }[];
+  /** The raw baseline's records: each outcome as the server sent it, in a store with no index. */
+  raw: unknown[];
+  /**
+   * Growth of navigator.storage.estimate()'s IndexedDB usage when a copy of each is written.
+   * Unreliable (Chromium's figure lags compaction: it swings by ±1.5 KB per outcome between
+   * runs), reported only beside the figures above.
+   */
+  estimateAppBytes: number;
+  estimateRawBytes: number;
 }
 
 export interface SaveRun {

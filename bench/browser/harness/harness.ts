@@ -12,7 +12,7 @@ import type { OutcomeRecord } from '../../../src/domain/outcome';
 import { localIsoDate } from '../../../src/domain/primitives';
 import type { SessionUser } from '../../../src/domain/user';
 import { outcomeFor } from '../../../test/support/outcomes';
-import type { HarnessApi, PullRun, SaveRun, StoredBytes } from './harness-api';
+import type { HarnessApi, PullRun, SaveRun, StoredRecords } from './harness-api';
 
 const api = createApiClient({ baseUrl: '', timeoutMs: 300_000 });
 let user: SessionUser | undefined;
@@ -53,6 +53,25 @@ function rawPut(db: IDBDatabase, records: unknown[]): Promise<void> {
   });
 }
 
+/** An existing database at whatever version it has (no upgrade). */
+function openExisting(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name);
+    // Opening a database that is not there would create it empty: refuse instead.
+    req.onupgradeneeded = () => req.transaction?.abort();
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(new Error(`${name} does not exist`, { cause: req.error }));
+  });
+}
+
+function readAll(db: IDBDatabase, store: string): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const req = db.transaction(store).objectStore(store).getAll();
+    req.onsuccess = () => resolve(req.result as unknown[]);
+    req.onerror = () => reject(req.error ?? new Error(`could not read ${store}`));
+  });
+}
+
 function deleteDatabase(name: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.deleteDatabase(name);
@@ -77,7 +96,7 @@ const harness: HarnessApi = {
     return user.id;
   },
 
-  async pull(dbName, rawName) {
+  async pull(dbName, rawName, withBaseline = true) {
     const viewer = requireUser();
     await deleteDatabase(dbName);
     await deleteDatabase(rawName);
@@ -96,6 +115,11 @@ const harness: HarnessApi = {
     const app = await withLongTasks(() => pullAll(db, timedApi, viewer.id));
     const appMs = performance.now() - started;
     const outcomes = await db.outcomes.count();
+    if (!withBaseline) {
+      db.close();
+      const appOnly: PullRun = { outcomes, pages: app.result.pages, appMs, networkMs, rawMs: 0, appLongTasks: app.longTasks, rawLongTasks: [] };
+      return appOnly;
+    }
 
     // The same records as the server sent them, fetched again (untimed), then put raw: one
     // transaction per page, the page size the app pulls with.
@@ -119,31 +143,43 @@ const harness: HarnessApi = {
     return run;
   },
 
-  async storedBytes(dbName, rawName) {
-    // Measured on fresh copies, one database at a time, so each delta is that database's alone.
-    const source = new FieldbookDb(dbName);
-    const local = await source.outcomes.toArray();
-    source.close();
-    const server = local.map((o) => o.server).filter((o): o is OutcomeRecord => o !== null);
-    const jsonBytes = server.reduce((n, o) => n + new TextEncoder().encode(JSON.stringify(o)).length, 0);
+  async storedRecords(dbName, rawName) {
+    // What IndexedDB holds, read with raw IndexedDB: Dexie's middleware would put the server's copy back.
+    const appDb = await openExisting(dbName);
+    const app = await readAll(appDb, 'outcomes');
+    const store = appDb.transaction('outcomes').objectStore('outcomes');
+    const appIndexes = Array.from(store.indexNames, (name) => {
+      const index = store.index(name);
+      return { name, keyPath: typeof index.keyPath === 'string' ? index.keyPath : Array.from(index.keyPath), multiEntry: index.multiEntry };
+    });
+    appDb.close();
+    const rawDb = await openExisting(rawName);
+    const raw = await readAll(rawDb, 'outcomes');
+    rawDb.close();
 
+    // The estimate() deltas, on fresh copies written one database at a time (kept for comparison only).
+    const local = await (async () => {
+      const source = new FieldbookDb(dbName);
+      const all = await source.outcomes.toArray();
+      source.close();
+      return all;
+    })();
     await deleteDatabase(`${dbName}-copy`);
     const before = await indexedDbUsage();
     const copy = new FieldbookDb(`${dbName}-copy`);
     for (let i = 0; i < local.length; i += 1000) await copy.outcomes.bulkPut(local.slice(i, i + 1000));
     copy.close();
-    const appBytes = (await indexedDbUsage()) - before;
+    const estimateAppBytes = (await indexedDbUsage()) - before;
     await deleteDatabase(`${dbName}-copy`);
-
     await deleteDatabase(`${rawName}-copy`);
     const rawBefore = await indexedDbUsage();
-    const raw = await openRaw(`${rawName}-copy`);
-    for (let i = 0; i < server.length; i += 1000) await rawPut(raw, server.slice(i, i + 1000));
-    raw.close();
-    const rawBytes = (await indexedDbUsage()) - rawBefore;
+    const rawCopy = await openRaw(`${rawName}-copy`);
+    for (let i = 0; i < raw.length; i += 1000) await rawPut(rawCopy, raw.slice(i, i + 1000));
+    rawCopy.close();
+    const estimateRawBytes = (await indexedDbUsage()) - rawBefore;
     await deleteDatabase(`${rawName}-copy`);
-    const bytes: StoredBytes = { outcomes: local.length, appBytes, rawBytes, jsonBytes };
-    return bytes;
+    const records: StoredRecords = { app, appIndexes, raw, estimateAppBytes, estimateRawBytes };
+    return records;
   },
 
   async save(dbName, rawName, ref, warmUp, runs) {

@@ -6,6 +6,7 @@ import type { FormDraft, LocalOutcome, LocalPhoto, LocalPlace, MetaEntry, Outbox
 import { upgradeToV2 } from './upgrades/v2-outcome-edits';
 import { upgradeToV3 } from './upgrades/v3-outcome-types';
 import { upgradeToV6 } from './upgrades/v6-server-copy';
+import { upgradeToV7 } from './upgrades/v7-sync-state-index';
 import { serverCopyMiddleware } from './server-copy';
 
 /**
@@ -75,6 +76,14 @@ export class FieldbookDb extends Dexie {
     this.version(6)
       .stores({})
       .upgrade((tx) => upgradeToV6(tx));
+    // v7: two fewer index entries written per outcome on every pull (bench #4 and #8b; decision
+    // 33). Synced outcomes are stored without `syncState` (the middleware puts it back), so the
+    // syncState index holds only waiting and refused ones, which is all it is asked for; and the
+    // `actionId` index goes: Dexie answers where('actionId') from [actionId+occurredOn] (a
+    // "virtual index" on the compound's first part; every outcome has an occurredOn).
+    this.version(7)
+      .stores({ outcomes: 'id, syncState, [authorId+recordedAt], [actionId+occurredOn]' })
+      .upgrade((tx) => upgradeToV7(tx));
     this.use(serverCopyMiddleware);
   }
 }

@@ -3,16 +3,23 @@ import type { OutcomeRecord } from '../../domain/outcome';
 import type { LocalOutcome } from './local-records';
 
 /**
- * How an outcome's server copy is kept (from database v6): most outcomes on a phone are exactly
- * what the server sent, so their `server` would repeat every field of the record itself. Such a
- * record is stored WITHOUT the `server` property, which means "the server's copy is this record's
- * own fields" (never confused with `server: null`, "the server does not have it yet", which is
- * always stored). Every read puts the copy back, so the app only ever sees a LocalOutcome with
- * its `server`, as before; every write stores it again, leaving it out only when it is the same.
+ * How an outcome is stored, below everything the app sees.
  *
- * The decision is taken on each write from the record as written, not by the code writing it:
- * an edit that changes a field keeps the server's copy in full without that code knowing.
- * Decision 29.
+ * The server's copy (from database v6): most outcomes on a phone are exactly what the server
+ * sent, so their `server` would repeat every field of the record itself. Such a record is stored
+ * WITHOUT the `server` property, which means "the server's copy is this record's own fields"
+ * (never confused with `server: null`, "the server does not have it yet", which is always
+ * stored). Decision 29.
+ *
+ * Its sync state (from database v7): a synced outcome is stored WITHOUT `syncState`, so the
+ * `syncState` index holds only the outcomes that are waiting or refused — a handful, where it
+ * held every outcome on the phone, each entry written on every pull (decision 33). Querying that
+ * index for 'pending' or 'rejected' (or notEqual('synced')) is exact; it can never find 'synced'.
+ *
+ * Every read puts both back, so the app only ever sees a full LocalOutcome, as before; every
+ * write packs again. The choice is taken on each write from the record as written, not by the
+ * code writing it: an edit that changes a field keeps the server's copy in full, and a record
+ * that becomes pending gets its syncState stored, without that code knowing.
  */
 
 /** The fields a LocalOutcome adds to the record: never part of the server's copy. */
@@ -37,21 +44,26 @@ function ownRecord(o: Stored): OutcomeRecord {
   return record as OutcomeRecord;
 }
 
-/** As stored: without `server` when it is exactly the record's own fields. */
+/** As stored: without `server` when it is exactly the record's own fields, without `syncState` when synced. */
 export function packOutcome(o: LocalOutcome): Stored {
-  if (o.server === null || typeof o.server !== 'object') return o;
-  const own = ownRecord(o);
-  if (!sameJson(own, o.server)) return o;
-  const packed: Stored = { ...o };
-  delete packed.server;
-  return packed;
+  const dropServer = o.server !== null && typeof o.server === 'object' && sameJson(ownRecord(o), o.server);
+  const dropState = o.syncState === 'synced';
+  if (!dropServer && !dropState) return o;
+  const packed: Partial<Stored> = { ...o };
+  if (dropServer) delete packed.server;
+  if (dropState) delete packed.syncState;
+  return packed as Stored;
 }
 
-/** As the app sees it: with `server` put back. Records stored with it are returned as they are. */
+/** As the app sees it: with `server` and `syncState` put back. Records stored with both are returned as they are. */
 export function unpackOutcome(o: unknown): LocalOutcome {
-  const stored = o as Stored;
-  if (stored === undefined || stored === null || 'server' in stored) return stored as LocalOutcome;
-  return { ...stored, server: ownRecord(stored) };
+  const stored = o as Partial<Stored> | undefined | null;
+  if (stored === undefined || stored === null || ('server' in stored && 'syncState' in stored)) return stored as LocalOutcome;
+  // One copy per read (10,000 outcomes are read at a cold start): fields filled in place.
+  const full = { ...stored } as Stored & { server: OutcomeRecord | null };
+  if (!('syncState' in stored)) full.syncState = 'synced';
+  if (!('server' in stored)) full.server = ownRecord(full);
+  return full;
 }
 
 function unpackCursor(cursor: DBCoreCursor): DBCoreCursor {
@@ -95,7 +107,7 @@ function outcomesTable(down: DBCoreTable): DBCoreTable {
  */
 export const serverCopyMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
-  name: 'OutcomeServerCopy',
+  name: 'OutcomeStoredShape',
   level: -2,
   create: (down) => ({
     ...down,

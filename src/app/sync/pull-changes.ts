@@ -66,7 +66,9 @@ export async function applyPullPage(db: FieldbookDb, page: PullResponse, viewerI
     if (page.reset) {
       // Start again from what the server says now; the officer's own unsynced or refused work stays.
       await Promise.all(stores.map((s) => s.clear()));
-      await db.outcomes.where('syncState').equals('synced').delete();
+      // The syncState index holds only outcomes that are not synced (database v7): every other one goes.
+      const keep = new Set(await db.outcomes.where('syncState').anyOf('pending', 'rejected').primaryKeys());
+      await db.outcomes.bulkDelete((await db.outcomes.toCollection().primaryKeys()).filter((id) => !keep.has(id)));
       await db.places.filter((p) => p.syncState === 'synced').delete();
     }
     // Removals first: a merge's removal is older than the outcomes it moved (see mergeAction).

@@ -16,7 +16,7 @@ describe('the phone database schema', () => {
     const declared = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')] as const).sort((a, b) => a[0].localeCompare(b[0])),
     );
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(declared).toEqual(frozen);
     db.close();
   });

@@ -28,7 +28,7 @@ describe('upgrading a phone’s database', () => {
     const db = new FieldbookDb('fieldbook-user-upgrade', { indexedDB, IDBKeyRange });
     await db.open();
 
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.outbox.count()).toBe(v1.outbox!.length);
     expect(await db.outbox.where('outcomeId').equals('7c8d9e0f-1a2b-4c3d-9e5f-6a7b8c9d0e1f').count()).toBe(1);
     const outcomes = await db.outcomes.orderBy('id').toArray();
@@ -53,7 +53,7 @@ describe('upgrading a phone’s database to outcome types', () => {
     await writeAsRelease(2, indexedDB, 'fieldbook-user-upgrade-3');
     const db = new FieldbookDb('fieldbook-user-upgrade-3', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
 
     // Measures count activities the way they counted before.
     const measures = (await db.measures.toArray()).sort((a, b) => a.position - b.position);
@@ -91,7 +91,7 @@ describe('upgrading a phone’s database to plan-change notices', () => {
     const v3 = await writeAsRelease(3, indexedDB, 'fieldbook-user-upgrade-4');
     const db = new FieldbookDb('fieldbook-user-upgrade-4', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.outcomes.toArray()).toEqual(v3.outcomes);
     expect(await db.outbox.toArray()).toEqual(v3.outbox);
     expect(await db.drafts.toArray()).toEqual(v3.drafts);
@@ -108,7 +108,7 @@ describe('upgrading a phone’s database to outcome indexes', () => {
     const v4 = await writeAsRelease(4, indexedDB, 'fieldbook-user-upgrade-5');
     const db = new FieldbookDb('fieldbook-user-upgrade-5', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.outcomes.toArray()).toEqual(v4.outcomes);
     expect(await db.outbox.toArray()).toEqual(v4.outbox);
     expect(await db.drafts.toArray()).toEqual(v4.drafts);
@@ -127,7 +127,7 @@ describe('upgrading a phone’s database to server copies stored once', () => {
     const v5 = await writeAsRelease(5, indexedDB, 'fieldbook-user-upgrade-6');
     const db = new FieldbookDb('fieldbook-user-upgrade-6', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(await db.outcomes.toArray())).toEqual(byId(v5.outcomes as { id: string }[]));
     expect(await db.outbox.toArray()).toEqual(v5.outbox);
@@ -146,5 +146,41 @@ describe('upgrading a phone’s database to server copies stored once', () => {
     expect(stored.get('waiting when the app was updated to v5')!.server).toBeNull();
     const original = new Map((v5.outcomes as Record<string, unknown>[]).map((o) => [o.notes, o]));
     for (const notes of ['pulled, then edited here', 'a refused change']) expect(stored.get(notes)).toEqual(original.get(notes));
+  });
+});
+
+describe('upgrading a phone’s database to a syncState index of what is not synced', () => {
+  it('v6 → v7 reads back every outcome exactly, stores synced ones without syncState, and still finds outcomes by action', async () => {
+    const indexedDB = new IDBFactory();
+    const v6 = await writeAsRelease(6, indexedDB, 'fieldbook-user-upgrade-7');
+    const db = new FieldbookDb('fieldbook-user-upgrade-7', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(7);
+    const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    // As the v6 release read them: its middleware put the server copy back where it was left out.
+    const LOCAL = new Set(['syncState', 'rejection', 'server', 'localDeleted']);
+    const asV6Read = (v6.outcomes as Record<string, unknown>[]).map((o) => ('server' in o ? o : { ...o, server: Object.fromEntries(Object.entries(o).filter(([k]) => !LOCAL.has(k))) }));
+    expect(byId(await db.outcomes.toArray())).toEqual(byId(asV6Read as { id: string }[]));
+    expect(await db.outbox.toArray()).toEqual(v6.outbox);
+    expect(await db.meta.toArray()).toEqual(expect.arrayContaining(v6.meta as object[]));
+    // The index answers what it is asked for: waiting and refused outcomes.
+    const notes = (rows: { notes: string | null }[]) => rows.map((o) => o.notes).sort();
+    expect(notes(await db.outcomes.where('syncState').equals('rejected').toArray())).toEqual(['a refused change']);
+    expect(notes(await db.outcomes.where('syncState').equals('pending').toArray())).toEqual(['deleted here, waiting', 'pulled, then edited here', 'waiting when the app was updated to v5']);
+    // No actionId index any more; the compound one answers by action.
+    expect(db.outcomes.schema.indexes.map((i) => i.name)).not.toContain('actionId');
+    const actionId = (v6.outcomes as { actionId: string }[])[0]!.actionId;
+    expect(await db.outcomes.where('actionId').equals(actionId).count()).toBe((v6.outcomes as { actionId: string }[]).filter((o) => o.actionId === actionId).length);
+    db.close();
+
+    // As stored, read past the app's middleware.
+    const raw = new Dexie('fieldbook-user-upgrade-7', { indexedDB, IDBKeyRange });
+    await raw.open();
+    const stored = new Map((await raw.table('outcomes').toArray()).map((o: Record<string, unknown>) => [o.notes, o]));
+    raw.close();
+    expect('syncState' in stored.get('pulled, nothing queued')!).toBe(false);
+    expect('server' in stored.get('pulled, nothing queued')!).toBe(false);
+    const original = new Map((v6.outcomes as Record<string, unknown>[]).map((o) => [o.notes, o]));
+    for (const n of ['pulled, then edited here', 'a refused change', 'deleted here, waiting', 'waiting when the app was updated to v5']) expect(stored.get(n)).toEqual(original.get(n));
   });
 });

@@ -119,6 +119,45 @@ describe('the server copy of an outcome, stored once when it is the record itsel
   });
 });
 
+describe('the sync state of an outcome, stored only when it is not synced (database v7)', () => {
+  it('keeps the syncState index to waiting and refused outcomes as records change state, and reads every record with its state', async () => {
+    const db = await deviceWithPlan();
+    const a = await logOutcome(db, user, await outcomeFor(db, '22'), undefined, { confirmDuplicate: true });
+    const b = await logOutcome(db, user, { ...(await outcomeFor(db, '22')), notes: 'second' }, undefined, { confirmDuplicate: true });
+    expect((await stored(db, a.id)).syncState).toBe('pending');
+    const inIndex = async (state: LocalOutcome['syncState']) => (await db.outcomes.where('syncState').equals(state).primaryKeys()).sort();
+    expect(await inIndex('pending')).toEqual([a.id, b.id].sort());
+
+    // Both pushed and pulled back: synced, stored without the field, gone from the index.
+    await db.outbox.clear();
+    await applyPullPage(db, pageOf([fromServer(a, 7), fromServer(b, 8)], 'c1'), user.id);
+    expect('syncState' in (await stored(db, a.id))).toBe(false);
+    expect((await db.outcomes.get(a.id))!.syncState).toBe('synced');
+    expect(await db.outcomes.where('syncState').notEqual('synced').count()).toBe(0);
+
+    // An edit waits (pending again, in the index); another is refused.
+    await editOutcome(db, a.id, { ...valuesOf(a), town: 'Thame' });
+    await db.outcomes.update(b.id, { syncState: 'rejected', rejection: { code: 'forbidden', message: 'Signed off.', fieldErrors: [], kind: 'outcome.update' } });
+    expect(await inIndex('pending')).toEqual([a.id]);
+    expect(await inIndex('rejected')).toEqual([b.id]);
+    expect((await db.outcomes.toArray()).map((o) => o.syncState).sort()).toEqual(['pending', 'rejected']);
+  });
+
+  it('a reset pull drops synced outcomes but never one waiting or refused', async () => {
+    const db = await deviceWithPlan();
+    const [synced, , refused] = await Promise.all(['synced', 'waiting', 'refused'].map(async (notes) => logOutcome(db, user, { ...(await outcomeFor(db, '22')), notes }, undefined, { confirmDuplicate: true })));
+    await db.outbox.where('outcomeId').anyOf([synced!.id, refused!.id]).delete();
+    await applyPullPage(db, pageOf([fromServer(synced!, 7)], 'c1'), user.id);
+    await db.outcomes.update(refused!.id, { syncState: 'rejected', rejection: { code: 'forbidden', message: 'Signed off.', fieldErrors: [], kind: 'outcome.create' } });
+
+    await applyPullPage(db, { ...southAndValePage(user.id), reset: true, cursor: 'c2' }, user.id);
+    expect((await db.outcomes.toArray()).map((o) => [o.notes, o.syncState]).sort()).toEqual([
+      ['refused', 'rejected'],
+      ['waiting', 'pending'],
+    ]);
+  });
+});
+
 describe('the server-copy middleware over a browser cursor', () => {
   it('forwards every cursor read to the cursor itself, whose getters refuse any other `this` (as IDBCursor’s do)', async () => {
     const record = { id: 'a', notes: 'n', syncState: 'synced', localDeleted: false };

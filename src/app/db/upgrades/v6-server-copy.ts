@@ -9,7 +9,12 @@ const BATCH = 500;
  * leaves the copy out where it is the same and keeps it everywhere else (queued edits, refusals,
  * records the server does not have yet). Nothing else changes; the queue is not touched.
  */
-export async function upgradeToV6(tx: Transaction): Promise<void> {
+export function upgradeToV6(tx: Transaction): Promise<void> {
+  return rewriteOutcomes(tx);
+}
+
+/** Reads every outcome and writes it back through the app's middleware, which stores it packed (v6, v7). */
+export async function rewriteOutcomes(tx: Transaction): Promise<void> {
   const outcomes = tx.table('outcomes');
   const keys = await outcomes.toCollection().primaryKeys();
   for (let i = 0; i < keys.length; i += BATCH) {
