@@ -12,6 +12,7 @@ import { newTestDb } from '../test/support/fake-db';
 import { outcomeFor } from '../test/support/outcomes';
 import { killHard, startServerProcess } from '../test/support/server-process';
 import { median } from './median';
+import { SchemaFloor, type PushedOutcome } from './push-schema-floor';
 
 export interface PushRun {
   appMs: number;
@@ -21,6 +22,9 @@ export interface PushRun {
   /** Of the app's time, the share spent waiting for the server's answers. */
   serverShare: number;
   requests: number;
+  /** Reference only: the same outcome and audit rows raw-inserted into Fieldbook's own schema (push-schema-floor.ts). */
+  schemaFloorMs: number;
+  schemaFloorRatio: number;
 }
 
 export interface PushFigures {
@@ -31,6 +35,12 @@ export interface PushFigures {
   baselinePerSecond: number;
   ratio: number;
   serverShare: number;
+  /**
+   * Reference, not the goal's baseline: the outcome and audit rows raw-inserted into Fieldbook's
+   * own schema, same batches and durability, and the app's time against it (median ratio).
+   */
+  schemaFloorPerSecond: number;
+  schemaFloorRatio: number;
   /** The most requests any run needed. */
   requests: number;
   maxRequests: number;
@@ -60,11 +70,12 @@ export async function measurePush(n: number, runs = 5): Promise<PushFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'fieldbook-bench-push-'));
   const server = await startServerProcess({ PORT: '0', DATABASE_PATH: join(dir, 'fieldbook.sqlite'), FIELDBOOK_STATIC_DIR: join(dir, 'none'), SCRYPT_LOG_N: '12' });
   const baseline = openBaseline(join(dir, 'baseline.sqlite'));
+  const floor = await SchemaFloor.open(join(dir, 'schema-floor.sqlite'), PUSHED_REF);
   try {
     const measured: PushRun[] = [];
     let wire = { bytes: 0, json: 0 };
     for (let run = 0; run <= runs; run++) {
-      const one = await pushRun(server.url, n, baseline);
+      const one = await pushRun(server.url, n, baseline, floor);
       if (run === 0) continue; // warm-up
       measured.push(one.figures);
       wire = { bytes: wire.bytes + one.wireBytes, json: wire.json + one.jsonBytes };
@@ -76,6 +87,8 @@ export async function measurePush(n: number, runs = 5): Promise<PushFigures> {
       baselinePerSecond: median(measured.map((r) => n / (r.baselineMs / 1000))),
       ratio: median(measured.map((r) => r.ratio)),
       serverShare: median(measured.map((r) => r.serverShare)),
+      schemaFloorPerSecond: median(measured.map((r) => n / (r.schemaFloorMs / 1000))),
+      schemaFloorRatio: median(measured.map((r) => r.schemaFloorRatio)),
       requests: Math.max(...measured.map((r) => r.requests)),
       maxRequests: Math.ceil(n / PUSH_BATCH) + 1,
       wireBytesPerOutcome: wire.bytes / (n * runs),
@@ -84,13 +97,14 @@ export async function measurePush(n: number, runs = 5): Promise<PushFigures> {
     };
   } finally {
     baseline.close();
+    floor.close();
     await killHard(server);
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** One device signs in, pulls the plan, queues n outcomes, and pushes them; then the baseline inserts the same rows. */
-async function pushRun(url: string, n: number, baseline: Database.Database) {
+async function pushRun(url: string, n: number, baseline: Database.Database, floor: SchemaFloor) {
   const jar = cookieFetch();
   let requests = 0;
   let wireBytes = 0;
@@ -110,8 +124,8 @@ async function pushRun(url: string, n: number, baseline: Database.Database) {
   const db = newTestDb();
   await pullAll(db, api, user.id);
 
-  const template = await outcomeFor(db, '22');
-  const inputs: unknown[] = [];
+  const template = await outcomeFor(db, PUSHED_REF);
+  const inputs: PushedOutcome[] = [];
   for (let i = 0; i < n; i++) {
     const saved = await logOutcome(db, user, { ...template, details: { ...template.details, attendees: 1 + (i % 50) }, notes: `Bench outcome ${i}` }, undefined, { confirmDuplicate: true });
     inputs.push({ id: saved.id, actionId: saved.actionId, type: saved.type, details: saved.details, occurredOn: saved.occurredOn, town: saved.town, location: saved.location, placeId: saved.placeId, notes: saved.notes, recordedAt: saved.recordedAt });
@@ -124,9 +138,13 @@ async function pushRun(url: string, n: number, baseline: Database.Database) {
   db.close();
 
   const baselineMs = rawInserts(baseline, inputs);
+  const schemaFloorMs = floor.insert(inputs, PUSH_BATCH);
   const jsonBytes = inputs.reduce<number>((sum, o) => sum + Buffer.byteLength(JSON.stringify(o)), 0);
-  return { figures: { appMs, baselineMs, ratio: baselineMs / appMs, serverShare: serverMs / appMs, requests }, wireBytes, jsonBytes };
+  return { figures: { appMs, baselineMs, ratio: baselineMs / appMs, serverShare: serverMs / appMs, requests, schemaFloorMs, schemaFloorRatio: schemaFloorMs / appMs }, wireBytes, jsonBytes };
 }
+
+/** The action the pushed outcomes are logged against (a training session, in the demo plan). */
+const PUSHED_REF = '22';
 
 /** A bare table, WAL and synchronous=FULL as the server runs. */
 function openBaseline(path: string): Database.Database {

@@ -26,7 +26,7 @@ export interface PushSummary {
  * queued and are answered "already applied" next time.
  */
 export async function pushOutbox(db: FieldbookDb, api: ApiClient): Promise<PushSummary> {
-  const device = await deviceId(db);
+  const [device, queuedAtStart] = await Promise.all([deviceId(db), queuedTwiceOrMore(db)]);
   const summary: PushSummary = { applied: 0, rejected: 0, requests: 0 };
   let recording: Promise<void> = Promise.resolve();
   try {
@@ -37,7 +37,7 @@ export async function pushOutbox(db: FieldbookDb, api: ApiClient): Promise<PushS
       // Read the next batch before this answer's write transaction queues up on the outbox.
       const next = await db.outbox.where('seq').above(batch.at(-1)!.seq).limit(PUSH_BATCH).toArray();
       await recording;
-      recording = applyPushResponse(db, response).then((counts) => {
+      recording = applyPushResponse(db, response, queuedAtStart).then((counts) => {
         summary.applied += counts.applied;
         summary.rejected += counts.rejected;
       });
@@ -55,6 +55,28 @@ export async function pushOutbox(db: FieldbookDb, api: ApiClient): Promise<PushS
 }
 
 /**
+ * What the outbox held when a push began: the records with two or more entries queued, and the
+ * highest sequence number then. Used only to rule out "still queued" cheaply (see stillQueued);
+ * it is never trusted to say a record IS still queued.
+ */
+interface QueuedAtStart {
+  twiceOrMore: ReadonlySet<string>;
+  lastSeq: number;
+}
+
+/** One read of the whole outbox: a single request, where one count per answered record is one request each. */
+async function queuedTwiceOrMore(db: FieldbookDb): Promise<QueuedAtStart> {
+  const entries = await db.outbox.toArray();
+  const seen = new Set<string>();
+  const twiceOrMore = new Set<string>();
+  for (const entry of entries) {
+    if (seen.has(entry.outcomeId)) twiceOrMore.add(entry.outcomeId);
+    else seen.add(entry.outcomeId);
+  }
+  return { twiceOrMore, lastSeq: entries.at(-1)?.seq ?? 0 };
+}
+
+/**
  * Records the server's answer in one transaction, so outbox and outcome states never disagree.
  * An answered entry leaves the outbox; its outcome is synced once nothing of it is queued, or
  * rejected (kept, with the reason) if the server refused it. A refusal is final for the record:
@@ -64,22 +86,13 @@ export async function pushOutbox(db: FieldbookDb, api: ApiClient): Promise<PushS
  * costs more than the server's work for the same mutation (a 200-outcome answer was 4 requests
  * per outcome).
  */
-async function applyPushResponse(db: FieldbookDb, response: PushResponse): Promise<{ applied: number; rejected: number }> {
+async function applyPushResponse(db: FieldbookDb, response: PushResponse, atStart: QueuedAtStart): Promise<{ applied: number; rejected: number }> {
   let applied = 0;
   let rejected = 0;
   await db.transaction('rw', [db.outbox, db.outcomes, db.places], async () => {
-    const entries = await db.outbox.bulkGet(response.results.map((r) => r.seq));
-    const answered = response.results.flatMap((result, i) => {
-      const entry = entries[i];
-      return entry ? [{ result, entry }] : [];
-    });
+    const answered = await answeredEntries(db, response.results);
     await db.outbox.bulkDelete(answered.map((a) => a.entry.seq));
-    const recordIds = [...new Set(answered.map((a) => a.entry.outcomeId))];
-    // Whatever of these records is still queued after this answer (later edits not yet sent).
-    // One count per record, all in flight at once: an anyOf() cursor would be one request too,
-    // but fake-indexeddb (tests, benchmarks) walks it in time quadratic in the outbox's size.
-    const queued = await Promise.all(recordIds.map((id) => db.outbox.where('outcomeId').equals(id).count()));
-    const stillQueued = new Set(recordIds.filter((_, i) => queued[i]! > 0));
+    const stillQueued = await recordsStillQueued(db, [...new Set(answered.map((a) => a.entry.outcomeId))], atStart);
     const isPlace = (entry: OutboxEntry) => entry.kind.startsWith('place.');
     const idsOf = (places: boolean) => [...new Set(answered.filter((a) => isPlace(a.entry) === places).map((a) => a.entry.outcomeId))];
     const places = copies(await db.places.bulkGet(idsOf(true)));
@@ -93,6 +106,41 @@ async function applyPushResponse(db: FieldbookDb, response: PushResponse): Promi
     await db.outcomes.bulkPut([...outcomes.changed].map((id) => outcomes.records.get(id)!));
   });
   return { applied, rejected };
+}
+
+/**
+ * The outbox entries the answers are about, each with its answer; an entry no longer in the
+ * outbox (removed while the push was on its way) is left out. A push's answers are for
+ * consecutive sequence numbers (the push was), so they are read as one key range: one request,
+ * where a get per answer is one request each. Anything else is read key by key.
+ */
+async function answeredEntries(db: FieldbookDb, results: readonly MutationResult[]): Promise<{ result: MutationResult; entry: OutboxEntry }[]> {
+  if (results.length === 0) return [];
+  const first = results[0]!.seq;
+  const consecutive = results.every((r, i) => r.seq === first + i);
+  const entries = consecutive ? await db.outbox.where(':id').between(first, first + results.length - 1, true, true).toArray() : (await db.outbox.bulkGet(results.map((r) => r.seq))).filter((e) => e !== undefined);
+  const bySeq = new Map(entries.map((e) => [e.seq, e] as const));
+  return results.flatMap((result) => {
+    const entry = bySeq.get(result.seq);
+    return entry ? [{ result, entry }] : [];
+  });
+}
+
+/**
+ * Which of these records still have something queued, once this answer's entries are deleted
+ * (later edits not yet sent). Entries are never edited once queued, only added (with a higher
+ * sequence number) or removed, so a record that had a single entry when the push began, and
+ * none added since, has nothing left once that entry is answered. Only the others are counted:
+ * the records queued twice or more at the start, and those with an entry queued since. For a
+ * queue of new outcomes that is no count at all, where it used to be one request per record.
+ */
+async function recordsStillQueued(db: FieldbookDb, recordIds: readonly string[], atStart: QueuedAtStart): Promise<Set<string>> {
+  const queuedSince = new Set((await db.outbox.where(':id').above(atStart.lastSeq).toArray()).map((e) => e.outcomeId));
+  const maybe = recordIds.filter((id) => atStart.twiceOrMore.has(id) || queuedSince.has(id));
+  // One count per record, all in flight at once: an anyOf() cursor would be one request too,
+  // but fake-indexeddb (tests, benchmarks) walks it in time quadratic in the outbox's size.
+  const queued = await Promise.all(maybe.map((id) => db.outbox.where('outcomeId').equals(id).count()));
+  return new Set(maybe.filter((_, i) => queued[i]! > 0));
 }
 
 type Synced = Pick<LocalOutcome | LocalPlace, 'id' | 'syncState' | 'rejection'>;
