@@ -30,10 +30,11 @@ export interface MyOutcomeIndex {
 /**
  * Outcomes read per IndexedDB request while the index is built. Each page is one request, and
  * its success event is its own task: deserialising the page and making its rows happen in that
- * task, and the browser handles keys and paints between pages. 500 of them take a few ms on the
- * bench machine (decision 34); reading all 10,000 in one request was one task of up to a second.
+ * task, and the browser handles keys and paints between pages. 500 made tasks of up to ~50 ms on
+ * the loaded bench machine, so 250, leaving room for slower phones (decision 34); reading all
+ * 10,000 in one request was one task of up to a second.
  */
-export const INDEX_PAGE = 500;
+export const INDEX_PAGE = 250;
 
 /** Shown while deleted ones are left out; rejected ones stay, as everywhere else, until the officer fixes or discards them. */
 const isShown = (o: LocalOutcome) => isLive(o) || o.syncState === 'rejected';
