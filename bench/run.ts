@@ -93,11 +93,11 @@ const rows = [
   },
   {
     id: '5b',
-    what: `Filter "Your outcomes" as you type (${count(web.outcomeFilter.outcomesOnPhone)} outcomes), ${web.outcomeFilter.keystrokes} keystrokes`,
+    what: `Filter "Your outcomes" as you type (${count(web.outcomeFilter.outcomesOnPhone)} outcomes), ${web.outcomeFilter.keystrokes} keystrokes; opening it from the tab bar, median of ${web.outcomeFilter.opening.runs}`,
     baseline: '—',
-    measured: `keystroke to paint: median ${ms(web.outcomeFilter.medianMs)}, p95 ${ms(web.outcomeFilter.p95Ms)}, worst ${ms(web.outcomeFilter.worstMs)}`,
-    goal: 'keystroke to paint ≤ 50 ms (p95)',
-    met: web.outcomeFilter.p95Ms <= 50,
+    measured: `keystroke to paint: median ${ms(web.outcomeFilter.medianMs)}, p95 ${ms(web.outcomeFilter.p95Ms)}, worst ${ms(web.outcomeFilter.worstMs)}; opening: first rows ${ms(web.outcomeFilter.opening.firstRowsMedianMs)}, every outcome read ${ms(web.outcomeFilter.opening.allReadMedianMs)}, longest task ${ms(web.outcomeFilter.opening.longestTaskMs)}`,
+    goal: 'keystroke to paint ≤ 50 ms (p95); opening: no task over 50 ms',
+    met: web.outcomeFilter.p95Ms <= 50 && web.outcomeFilter.opening.longestTaskMs <= 50,
     gate: false,
   },
   {

@@ -48,12 +48,92 @@ export async function measureActionFilter(phone: Phone, url: string, actionsOnPh
   return { actionsOnPhone, ...figures };
 }
 
-export type OutcomeFilterFigures = Omit<FilterFigures, 'actionsOnPhone'> & { outcomesOnPhone: number };
+export type OutcomeFilterFigures = Omit<FilterFigures, 'actionsOnPhone'> & { outcomesOnPhone: number; opening: OutcomesOpeningFigures };
 
-/** #5b: "Your outcomes" (every outcome the officer logged on the phone) filtered as they type, offline, keystroke to the frame showing the results. */
+/**
+ * #5b: "Your outcomes" (every outcome the officer logged on the phone) filtered as they type,
+ * offline, keystroke to the frame showing the results; and the screen's opening from the tab bar
+ * (first rows, every outcome read, the longest task meanwhile).
+ */
 export async function measureOutcomeFilter(phone: Phone, url: string, outcomesOnPhone: number, quick: boolean): Promise<OutcomeFilterFigures> {
   const figures = await measureTyping(phone, `${url}/outcomes`, 'Search your outcomes', OUTCOME_QUERIES, quick);
-  return { outcomesOnPhone, ...figures };
+  const opening = await measureOutcomesOpening(phone, url, quick ? 2 : 5);
+  return { outcomesOnPhone, ...figures, opening };
+}
+
+export interface OutcomesOpeningFigures {
+  runs: number;
+  /** From the tap on the "Outcomes" tab to the frame showing the first rows, median. */
+  firstRowsMedianMs: number;
+  /** And to the frame whose count line covers every outcome on the phone (a search can be answered in full), median. */
+  allReadMedianMs: number;
+  /** The longest main-thread task from the tap until a second after every outcome was read, over all runs. */
+  longestTaskMs: number;
+  samples: { firstRowsMs: number; allReadMs: number; longestTaskMs: number }[];
+}
+
+/**
+ * Runs in the page before the app: the time of the tap on the "Outcomes" tab, of the frame after
+ * the first row appeared and of the frame after the count line first covered every outcome on the
+ * phone ("… outcomes on this phone."), each a requestAnimationFrame then a task after the DOM
+ * change; and every long task with its start.
+ */
+function watchOpening() {
+  const w = window as unknown as { __opening: { tapAt?: number; firstRowsAt?: number; allReadAt?: number; longTasks: { start: number; ms: number }[] } };
+  const record: (typeof w)['__opening'] = (w.__opening = { longTasks: [] });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) record.longTasks.push({ start: e.startTime, ms: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  document.addEventListener('click', (e) => {
+    if ((e.target as Element | null)?.closest('a[href="/outcomes"]')) record.tapAt = e.timeStamp;
+  }, true);
+  const afterPaint = (key: 'firstRowsAt' | 'allReadAt') => requestAnimationFrame(() => setTimeout(() => (record[key] ??= performance.now())));
+  let sawRows = false;
+  let sawAll = false;
+  new MutationObserver(() => {
+    if (record.tapAt === undefined) return;
+    if (!sawRows && document.querySelector('ul[aria-label="Outcomes"] li')) {
+      sawRows = true;
+      afterPaint('firstRowsAt');
+    }
+    if (!sawAll && /outcomes? on this phone\./.test(document.querySelector('main p[role=status]')?.textContent ?? '')) {
+      sawAll = true;
+      afterPaint('allReadAt');
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/**
+ * #5b, opening: the app started offline on "My actions", left a second to settle, then the
+ * officer taps the "Outcomes" tab; `runs` times after one warm-up, each a new browser on the
+ * phone's profile (the screen's chunk comes from the service worker's cache, as on a phone).
+ */
+export async function measureOutcomesOpening(phone: Phone, url: string, runs: number): Promise<OutcomesOpeningFigures> {
+  const samples: OutcomesOpeningFigures['samples'] = [];
+  for (let i = 0; i <= runs; i++) {
+    const { context, page } = await openOffline(phone, watchOpening);
+    try {
+      await page.goto(url);
+      await page.getByText(/you deliver/).waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(1000);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outcomes' }).click();
+      await page.waitForFunction(() => (window as unknown as { __opening: { allReadAt?: number } }).__opening.allReadAt !== undefined, null, { timeout: 60_000 });
+      // Long tasks the opening set off, up to a second after every outcome was read.
+      await page.waitForTimeout(1000);
+      const run = await page.evaluate(() => (window as unknown as { __opening: { tapAt: number; firstRowsAt: number; allReadAt: number; longTasks: { start: number; ms: number }[] } }).__opening);
+      const longest = Math.max(0, ...run.longTasks.filter((t) => t.start + t.ms > run.tapAt).map((t) => t.ms));
+      if (i > 0) samples.push({ firstRowsMs: run.firstRowsAt - run.tapAt, allReadMs: run.allReadAt - run.tapAt, longestTaskMs: longest });
+    } finally {
+      await context.close();
+    }
+  }
+  return {
+    runs: samples.length,
+    firstRowsMedianMs: median(samples.map((s) => s.firstRowsMs)),
+    allReadMedianMs: median(samples.map((s) => s.allReadMs)),
+    longestTaskMs: Math.max(0, ...samples.map((s) => s.longestTaskMs)),
+    samples,
+  };
 }
 
 /**

@@ -16,34 +16,78 @@ export interface MyOutcomeRow {
   syncState: LocalOutcome['syncState'];
 }
 
-/** Every outcome the officer logged that is on the phone, newest first, with the text a search looks through. */
+/**
+ * Every outcome the officer logged that is on the phone, newest first, and beside each (same
+ * position) the text a search looks through: type, action ref and words, town, place and notes,
+ * lower-cased once here so that a keystroke only compares. The haystacks stay in memory on the
+ * phone and are never drawn (the notes may be sensitive).
+ */
 export interface MyOutcomeIndex {
-  entries: { row: MyOutcomeRow; haystack: string }[];
+  rows: readonly MyOutcomeRow[];
+  haystacks: readonly string[];
 }
 
 /**
- * Read once per change to the officer's outcomes (newest first through the [authorId+recordedAt]
- * index), with the actions and places they name read in two bulk gets. Deleted ones are left out;
- * rejected ones stay, as everywhere else, until the officer fixes or discards them.
- * The haystack holds the notes, lower-cased, so that a search can find a visit by what was noted;
- * it stays in memory on the phone and is never drawn.
+ * Outcomes read per IndexedDB request while the index is built. Each page is one request, and
+ * its success event is its own task: deserialising the page and making its rows happen in that
+ * task, and the browser handles keys and paints between pages. 500 made tasks of up to ~50 ms on
+ * the loaded bench machine, so 250, leaving room for slower phones (decision 34); reading all
+ * 10,000 in one request was one task of up to a second.
  */
-export async function loadMyOutcomeIndex(db: FieldbookDb, userId: string): Promise<MyOutcomeIndex> {
-  const outcomes = (
-    await db.outcomes
+export const INDEX_PAGE = 250;
+
+/** Shown while deleted ones are left out; rejected ones stay, as everywhere else, until the officer fixes or discards them. */
+const isShown = (o: LocalOutcome) => isLive(o) || o.syncState === 'rejected';
+
+/**
+ * Visits the officer's outcomes newest first, `pageSize` per read through the [authorId+recordedAt]
+ * index, until visit returns false or none are left. Outcomes recorded in the same millisecond
+ * are common (a pull, a batch): a page ends inside a run of equal times, so the next read starts
+ * at that time again (inclusive) and skips the ones already visited, by id.
+ */
+async function forEachPage(db: FieldbookDb, userId: string, pageSize: number, visit: (page: LocalOutcome[]) => Promise<boolean>): Promise<void> {
+  let upper: string | typeof Dexie.maxKey = Dexie.maxKey;
+  let readAtUpper = new Set<string>();
+  for (;;) {
+    const limit = pageSize + readAtUpper.size;
+    const page = await db.outcomes
       .where('[authorId+recordedAt]')
-      .between([userId, Dexie.minKey], [userId, Dexie.maxKey])
+      .between([userId, Dexie.minKey], [userId, upper], true, true)
       .reverse()
-      .toArray()
-  ).filter((o) => isLive(o) || o.syncState === 'rejected');
-  const actionIds = [...new Set(outcomes.map((o) => o.actionId))];
-  const placeIds = [...new Set(outcomes.flatMap((o) => (o.placeId ? [o.placeId] : [])))];
-  const [actions, places] = await Promise.all([db.actions.bulkGet(actionIds), db.places.bulkGet(placeIds)]);
-  const actionOf = new Map(actions.flatMap((a) => (a ? [[a.id, a] as const] : [])));
-  const placeName = new Map(places.flatMap((p) => (p ? [[p.id, p.name] as const] : [])));
-  return {
-    entries: outcomes.map((o) => {
-      const action = actionOf.get(o.actionId);
+      .limit(limit)
+      .toArray();
+    const fresh = readAtUpper.size === 0 ? page : page.filter((o) => !readAtUpper.has(o.id));
+    if (!(await visit(fresh.filter(isShown))) || page.length < limit) return;
+    const last = page[page.length - 1]!.recordedAt;
+    if (last !== upper) readAtUpper = new Set();
+    upper = last;
+    for (const o of page) if (o.recordedAt === last) readAtUpper.add(o.id);
+  }
+}
+
+/**
+ * Turns outcomes into rows, reading the actions and places they name that it has not met yet
+ * (an officer's outcomes name a few dozen actions: after the first page there is rarely any).
+ */
+class RowMaker {
+  private readonly actions = new Map<string, { ref: string | null; text: string } | undefined>();
+  private readonly placeNames = new Map<string, string | null>();
+
+  constructor(private readonly db: FieldbookDb) {}
+
+  async rows(outcomes: LocalOutcome[]): Promise<{ rows: MyOutcomeRow[]; haystacks: string[] }> {
+    const actionIds = [...new Set(outcomes.map((o) => o.actionId).filter((id) => !this.actions.has(id)))];
+    const placeIds = [...new Set(outcomes.flatMap((o) => (o.placeId && !this.placeNames.has(o.placeId) ? [o.placeId] : [])))];
+    const [actions, places] = await Promise.all([
+      actionIds.length > 0 ? this.db.actions.bulkGet(actionIds) : [],
+      placeIds.length > 0 ? this.db.places.bulkGet(placeIds) : [],
+    ]);
+    actionIds.forEach((id, i) => this.actions.set(id, actions[i]));
+    placeIds.forEach((id, i) => this.placeNames.set(id, places[i]?.name ?? null));
+    const rows: MyOutcomeRow[] = [];
+    const haystacks: string[] = [];
+    for (const o of outcomes) {
+      const action = this.actions.get(o.actionId);
       const row: MyOutcomeRow = {
         id: o.id,
         actionId: o.actionId,
@@ -51,25 +95,109 @@ export async function loadMyOutcomeIndex(db: FieldbookDb, userId: string): Promi
         actionRef: action?.ref ?? null,
         actionText: action?.text ?? 'An action no longer on this phone',
         town: o.town,
-        placeName: (o.placeId && placeName.get(o.placeId)) ?? null,
+        placeName: (o.placeId && this.placeNames.get(o.placeId)) || null,
         occurredOn: o.occurredOn,
         syncState: o.syncState,
       };
+      rows.push(row);
       const text = [row.typeLabel, row.actionRef ? `ref ${row.actionRef}` : '', row.actionText, row.town ?? '', row.placeName ?? '', o.notes];
-      return { row, haystack: text.join(' ').toLowerCase() };
-    }),
-  };
+      haystacks.push(text.join(' ').toLowerCase());
+    }
+    return { rows, haystacks };
+  }
 }
 
 /**
- * The rows whose type, action (ref or words), town, place or notes hold every word of the query,
- * newest first; every row for an empty query. Case and punctuation are ignored. Synchronous over
- * the loaded index: it runs on every keystroke over up to 10,000 outcomes (bench #5b).
+ * The officer's newest `limit` outcomes, for the screen to draw at once while the search index is
+ * built: a read or two of `limit` through the index, instead of all of them.
  */
-export function matchMyOutcomes(index: MyOutcomeIndex, query: string): MyOutcomeRow[] {
-  const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  if (words.length === 0) return index.entries.map((e) => e.row);
+export async function loadNewestMyOutcomes(db: FieldbookDb, userId: string, limit: number): Promise<MyOutcomeRow[]> {
+  const maker = new RowMaker(db);
   const rows: MyOutcomeRow[] = [];
-  for (const e of index.entries) if (words.every((w) => e.haystack.includes(w))) rows.push(e.row);
+  await forEachPage(db, userId, limit, async (page) => {
+    rows.push(...(await maker.rows(page.slice(0, limit - rows.length))).rows);
+    return rows.length < limit;
+  });
   return rows;
+}
+
+/**
+ * Reads the whole index a page at a time (see INDEX_PAGE), with the actions and places named.
+ * stillWanted is asked between pages: a build that a newer one replaced (the outcomes changed
+ * meanwhile) or whose screen closed stops there, and its partial result, which nobody will use,
+ * is null.
+ */
+export async function loadMyOutcomeIndex(db: FieldbookDb, userId: string, stillWanted: () => boolean = () => true, pageSize = INDEX_PAGE): Promise<MyOutcomeIndex | null> {
+  const maker = new RowMaker(db);
+  const rows: MyOutcomeRow[] = [];
+  const haystacks: string[] = [];
+  let abandoned = false;
+  await forEachPage(db, userId, pageSize, async (page) => {
+    if (!stillWanted()) {
+      abandoned = true;
+      return false;
+    }
+    const made = await maker.rows(page);
+    for (let i = 0; i < made.rows.length; i++) {
+      rows.push(made.rows[i]!);
+      haystacks.push(made.haystacks[i]!);
+    }
+    return true;
+  });
+  return abandoned ? null : { rows, haystacks };
+}
+
+/** The words of a query as a search compares them: lower-cased, split on anything but letters and digits. */
+export function queryWords(query: string): string[] {
+  return query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** How many rows match a query, and the first `limit` of them (newest first), for drawing. */
+export interface MyOutcomeMatches {
+  count: number;
+  rows: MyOutcomeRow[];
+}
+
+/**
+ * Matches queries against one index, keystroke after keystroke (bench #5b). A row matches when
+ * its haystack holds every word. The positions that matched the last query are kept: when the
+ * next query only extends it (each earlier word is inside one of the new words, as with every
+ * letter typed at the end), its matches are a subset of those, so only those are looked at.
+ * The count is exact; rows beyond `limit` are counted but not collected.
+ */
+export class MyOutcomeMatcher {
+  private last: { words: string[]; positions: Int32Array | null } = { words: [], positions: null };
+
+  constructor(private readonly index: MyOutcomeIndex) {}
+
+  get total(): number {
+    return this.index.rows.length;
+  }
+
+  match(query: string, limit: number): MyOutcomeMatches {
+    const words = queryWords(query);
+    const { rows, haystacks } = this.index;
+    if (words.length === 0) return { count: rows.length, rows: rows.slice(0, limit) };
+    const narrows = this.last.words.length > 0 && this.last.words.every((old) => words.some((w) => w.includes(old)));
+    const from = narrows ? this.last.positions : null;
+    const n = from ? from.length : haystacks.length;
+    const positions = new Int32Array(n);
+    let count = 0;
+    for (let k = 0; k < n; k++) {
+      const i = from ? from[k]! : k;
+      const haystack = haystacks[i]!;
+      let all = true;
+      for (const w of words) {
+        if (!haystack.includes(w)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) positions[count++] = i;
+    }
+    this.last = { words, positions: positions.subarray(0, count) };
+    const shown: MyOutcomeRow[] = [];
+    for (let k = 0; k < count && k < limit; k++) shown.push(rows[positions[k]!]!);
+    return { count, rows: shown };
+  }
 }
