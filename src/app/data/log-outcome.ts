@@ -169,7 +169,14 @@ function saveInOneRound(db: FieldbookDb, user: Pick<SessionUser, 'id' | 'name'>,
   // was asked for before this save (a pull started in the same moment) still runs first, and
   // this save's reads see what it wrote.
   return Dexie.Promise.resolve().then(() => new Promise<LocalOutcome>((resolve, reject) => {
-    const tx = db.backendDB().transaction(options.draftKey ? ['outcomes', 'outbox', 'meta', 'drafts'] : ['outcomes', 'outbox', 'meta'], 'readwrite');
+    let tx: IDBTransaction;
+    try {
+      tx = db.backendDB().transaction(options.draftKey ? ['outcomes', 'outbox', 'meta', 'drafts'] : ['outcomes', 'outbox', 'meta'], 'readwrite');
+    } catch {
+      // The connection closed since (a new version in another tab): the usual save reopens it through Dexie.
+      reject(new HintMoved());
+      return;
+    }
     const outcomes = tx.objectStore('outcomes');
     const meta = tx.objectStore('meta');
     const writes: RawWrite[] = [
