@@ -27,7 +27,12 @@ export function nextSeqFrom(entry: MetaEntry | undefined): number {
  * have taken it in between. The entry and the bumped counter are written together.
  */
 export async function enqueueAt(db: FieldbookDb, seq: number, kind: MutationKind, outcomeId: string, args: unknown, now: Date): Promise<OutboxEntry> {
-  const entry: OutboxEntry = { seq, kind, args, outcomeId, createdAt: now.toISOString() };
+  const entry = outboxEntry(seq, kind, outcomeId, args, now);
   await Promise.all([db.outbox.add(entry), db.meta.put({ key: 'nextSeq', value: seq + 1 })]);
   return entry;
+}
+
+/** The outbox entry for a mutation at this sequence number (written by enqueueAt, or by a raw save beside its counter). */
+export function outboxEntry(seq: number, kind: MutationKind, outcomeId: string, args: unknown, now: Date): OutboxEntry {
+  return { seq, kind, args, outcomeId, createdAt: now.toISOString() };
 }

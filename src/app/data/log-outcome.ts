@@ -1,11 +1,14 @@
+import { Dexie } from 'dexie';
 import { checkOutcomeAgainstPlan, OutcomeInput, type FieldProblem } from '../../domain/outcome';
 import { localIsoDate } from '../../domain/primitives';
 import { toFieldErrors } from '../../domain/api-error';
 import type { SessionUser } from '../../domain/user';
 import type { FieldbookDb } from '../db/fieldbook-db';
-import { isLive, type LocalOutcome, type LocalPlace } from '../db/local-records';
+import { isLive, type LocalOutcome, type LocalPlace, type MetaEntry } from '../db/local-records';
+import { packOutcome, unpackOutcome } from '../db/server-copy';
 import { outcomeType } from '../../domain/outcome-types/catalogue';
-import { enqueueAt, nextSeqFrom } from './enqueue';
+import { enqueueAt, nextSeqFrom, outboxEntry } from './enqueue';
+import { announceRawWrites, type RawWrite } from './dexie-change-notice';
 import { phonePlanCache, type ActionRules } from './phone-plan-cache';
 
 export class OutcomeNotValidError extends Error {
@@ -73,7 +76,8 @@ export async function logOutcome(
   const generation = rulesOf.generation();
   const known = rulesOf.known(input.actionId, input.placeId);
   const hint = hints.get(db);
-  if (known && hint) {
+  // The raw one-round save needs the database Dexie has open; the usual save opens it.
+  if (known && hint && db.isOpen()) {
     try {
       return await saveInOneRound(db, user, input, now, options, known, hint, generation);
     } catch (e) {
@@ -102,7 +106,8 @@ const SAVE_STORES = (db: FieldbookDb) => [db.outcomes, db.outbox, db.meta, db.pl
  * What this tab last saw in meta after its own save: the device's next sequence number and the
  * last town. Only ever a guess, checked inside the transaction that relies on it.
  */
-const hints = new WeakMap<FieldbookDb, { nextSeq: number; lastTown: string | number | undefined }>();
+type SeqHint = { nextSeq: number; lastTown: string | number | undefined };
+const hints = new WeakMap<FieldbookDb, SeqHint>();
 class HintMoved extends Error {}
 /** The plan in memory was emptied while this save waited for its transaction: its check is void. */
 class StaleRules extends Error {}
@@ -141,35 +146,90 @@ async function saveAfterReading(db: FieldbookDb, user: Pick<SessionUser, 'id' | 
 }
 
 /**
- * The same save when the plan's rules are in memory and this tab saved last: the writes go out
- * with the reads, in one round, and the reads then decide whether the transaction may commit.
- * IndexedDB runs a transaction's requests in the order they were made, so the reads see the
- * database as it was before these writes. A twin found, or a sequence number that is not the one
- * used (another writer took it; the outbox's add would fail on a number used twice anyway),
- * throws, and the transaction aborts with every write in it: nothing lands.
+ * The same save when the plan's rules are in memory and this tab saved last: one transaction in
+ * raw IndexedDB on the database Dexie opened, the writes sent with the reads in one round, the
+ * reads then deciding whether it may commit. IndexedDB runs a transaction's requests in the order
+ * they were made, so the reads see the database as it was before these writes. A twin found, or a
+ * sequence number that is not the one used (another writer took it; the outbox's add would fail
+ * on a number still queued anyway), aborts the transaction with every write in it: nothing lands.
+ *
+ * Raw, not through Dexie (decision 36): Dexie's transaction and per-request layers cost this save
+ * more than IndexedDB itself (bench #3). What Dexie would have done besides is done here: the
+ * outcome is stored as serverCopyMiddleware stores it (packOutcome; a new outcome has no server
+ * copy), the twin is read back as it reads it (unpackOutcome), and the committed writes are
+ * announced to every live query as Dexie announces them (announceRawWrites). No Dexie hook is
+ * registered on these tables (a hook would not see these writes).
  */
-async function saveInOneRound(db: FieldbookDb, user: Pick<SessionUser, 'id' | 'name'>, input: OutcomeInput, now: Date, options: SaveOptions, known: Known, hint: { nextSeq: number; lastTown: string | number | undefined }, generation: number): Promise<LocalOutcome> {
+function saveInOneRound(db: FieldbookDb, user: Pick<SessionUser, 'id' | 'name'>, input: OutcomeInput, now: Date, options: SaveOptions, known: Known, hint: SeqHint, generation: number): Promise<LocalOutcome> {
   const outcome = outcomeToSave(user, input, now, known.rules, known.place);
-  return db.transaction('rw', SAVE_STORES(db), async () => {
-    const reads = Promise.all([options.confirmDuplicate ? undefined : findSameDayTwin(db, user.id, input), db.meta.bulkGet(['nextSeq', 'lastTown'])]);
-    const writes = Promise.all([
-      db.outcomes.add(outcome),
-      enqueueAt(db, hint.nextSeq, 'outcome.create', input.id, input, now),
-      input.town !== null && input.town !== hint.lastTown && db.meta.put({ key: 'lastTown', value: input.town }),
-      options.draftKey && db.drafts.delete(options.draftKey),
-    ]);
-    // Settled below or by the abort; never an unhandled rejection.
-    writes.catch(() => undefined);
-    const [twin, [nextSeq, lastTown]] = await reads;
-    if (phonePlanCache(db).generation() !== generation) throw new StaleRules();
-    if (twin) throw new PossibleDuplicateError(twin);
-    if (nextSeqFrom(nextSeq) !== hint.nextSeq) throw new HintMoved();
-    // Another tab changed the last town since: this save's town is still the last one.
-    const fixTown = input.town !== null && input.town === hint.lastTown && lastTown?.value !== input.town && db.meta.put({ key: 'lastTown', value: input.town });
-    await Promise.all([writes, fixTown]);
-    hints.set(db, { nextSeq: hint.nextSeq + 1, lastTown: input.town ?? lastTown?.value });
-    return outcome;
-  });
+  const entry = outboxEntry(hint.nextSeq, 'outcome.create', input.id, input, now);
+  const counter: MetaEntry = { key: 'nextSeq', value: hint.nextSeq + 1 };
+  const town: MetaEntry | null = input.town === null ? null : { key: 'lastTown', value: input.town };
+  // Created where Dexie creates its own transactions (its next tick, in its queue), so one that
+  // was asked for before this save (a pull started in the same moment) still runs first, and
+  // this save's reads see what it wrote.
+  return Dexie.Promise.resolve().then(() => new Promise<LocalOutcome>((resolve, reject) => {
+    let tx: IDBTransaction;
+    try {
+      tx = db.backendDB().transaction(options.draftKey ? ['outcomes', 'outbox', 'meta', 'drafts'] : ['outcomes', 'outbox', 'meta'], 'readwrite');
+    } catch {
+      // The connection closed since (a new version in another tab): the usual save reopens it through Dexie.
+      reject(new HintMoved());
+      return;
+    }
+    const outcomes = tx.objectStore('outcomes');
+    const meta = tx.objectStore('meta');
+    const writes: RawWrite[] = [
+      { table: 'outcomes', put: outcome },
+      { table: 'outbox', put: entry },
+      { table: 'meta', put: counter },
+    ];
+    // Reads first, then the writes, all in this one round.
+    const sameDay = options.confirmDuplicate ? null : outcomes.index('[actionId+occurredOn]').getAll([input.actionId, input.occurredOn]);
+    const nextSeq = meta.get('nextSeq');
+    const lastTown = meta.get('lastTown');
+    outcomes.add(packOutcome(outcome));
+    tx.objectStore('outbox').add(entry);
+    meta.put(counter);
+    // The next form starts in this town: officers work one town at a time (so it rarely changes).
+    if (town && town.value !== hint.lastTown) {
+      meta.put(town);
+      writes.push({ table: 'meta', put: town });
+    }
+    // The draft goes in the same transaction: a crash can never leave both the outcome and its draft.
+    if (options.draftKey) {
+      tx.objectStore('drafts').delete(options.draftKey);
+      writes.push({ table: 'drafts', deleted: options.draftKey });
+    }
+    let refused: Error | undefined;
+    // The last read: its answer comes after the others' (requests run in order).
+    lastTown.onsuccess = () => {
+      try {
+        if (phonePlanCache(db).generation() !== generation) throw new StaleRules();
+        const twin = sameDay && sameDayTwin((sameDay.result as unknown[]).map(unpackOutcome), user.id, input);
+        if (twin) throw new PossibleDuplicateError(twin);
+        if (nextSeqFrom(nextSeq.result as MetaEntry | undefined) !== hint.nextSeq) throw new HintMoved();
+        // Another tab changed the last town since: this save's town is still the last one.
+        if (town && town.value === hint.lastTown && (lastTown.result as MetaEntry | undefined)?.value !== town.value) {
+          meta.put(town);
+          writes.push({ table: 'meta', put: town });
+        }
+        // Every request is made and checked: commit now rather than when the browser notices the
+        // transaction has nothing left to do (as Dexie does for its own one-shot writes).
+        tx.commit();
+      } catch (e) {
+        refused = e instanceof Error ? e : new Error(String(e));
+        tx.abort();
+      }
+    };
+    tx.oncomplete = () => {
+      hints.set(db, { nextSeq: hint.nextSeq + 1, lastTown: town?.value ?? (lastTown.result as MetaEntry | undefined)?.value });
+      announceRawWrites(db, writes);
+      resolve(outcome);
+    };
+    // A refused check, or a request that failed (which aborts the transaction): nothing landed.
+    tx.onabort = () => reject(refused ?? tx.error ?? new Error('The save could not be written on this phone'));
+  }));
 }
 
 /** The record to store, or the problems the plan's rules find (OutcomeNotValidError). */
@@ -200,7 +260,11 @@ function outcomeToSave(user: Pick<SessionUser, 'id' | 'name'>, input: OutcomeInp
 async function findSameDayTwin(db: FieldbookDb, authorId: string, input: OutcomeInput): Promise<LocalOutcome | undefined> {
   // By action and day (an index since v5): reading all the action's outcomes cost a save several
   // milliseconds per thousand on the phone (bench #3).
-  const sameDay = await db.outcomes.where('[actionId+occurredOn]').equals([input.actionId, input.occurredOn]).toArray();
+  return sameDayTwin(await db.outcomes.where('[actionId+occurredOn]').equals([input.actionId, input.occurredOn]).toArray(), authorId, input);
+}
+
+/** The twin among the outcomes of the input's action and day. */
+function sameDayTwin(sameDay: LocalOutcome[], authorId: string, input: OutcomeInput): LocalOutcome | undefined {
   // Never the outcome being saved: in a one-round save its own add may be in the same round.
   return sameDay.find(
     (o) => o.id !== input.id && isLive(o) && o.authorId === authorId && o.type === input.type && o.occurredOn === input.occurredOn && o.town === input.town && (o.placeId ?? null) === input.placeId,
