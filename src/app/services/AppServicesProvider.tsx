@@ -7,7 +7,7 @@ import { requestPersistentStorage } from '../pwa/storage-persistence';
 import { closeOnNewerVersion } from '../db/version-change';
 import { outdatedTab } from '../pwa/outdated-tab';
 import { requestBackgroundSync } from '../pwa/background-sync';
-import { loadDefaultApi, loadSyncModules } from './load-sync';
+import { loadDefaultApi, loadSyncModulesInSteps } from './load-sync';
 import { DeferredSync } from './deferred-sync';
 import { whenIdle } from './when-idle';
 import { AppServicesContext, UserServicesContext, type AppServices, type UserServices } from './services-context';
@@ -55,7 +55,10 @@ export function AppServicesProvider({ children, api }: { children: ReactNode; ap
     // (see DeferredSync): the screen reads only the phone's own database.
     const cancelIdle = whenIdle(() => {
       void requestPersistentStorage();
-      void Promise.all([loadSyncModules(), app.getApi(), lastSyncedAt]).then(([{ SyncEngine, webLock }, client, at]) => {
+      // In steps, so that no one task evaluates the whole sync chunk; the API client is made
+      // (getApi) once its module has been evaluated by them.
+      void loadSyncModulesInSteps().then(async ({ SyncEngine, webLock }) => {
+        const [client, at] = await Promise.all([app.getApi(), lastSyncedAt]);
         if (cancelled) return;
         const engine = new SyncEngine({
           db,
