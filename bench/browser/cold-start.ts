@@ -83,8 +83,8 @@ function readBreakdown(): StartBreakdown {
     htmlResponseStartMs: at(nav?.responseStart),
     htmlResponseEndMs: at(nav?.responseEnd),
     entryScriptEndMs: at(script?.responseEnd),
-    appStartMs: mark('fieldbook:app-start'),
-    dbOpenMs: mark('fieldbook:db-open'),
+    appStartMs: mark('fb:app'),
+    dbOpenMs: mark('fb:db'),
     firstContentfulPaintMs: at(performance.getEntriesByName('first-contentful-paint')[0]?.startTime),
     domContentLoadedMs: at(nav?.domContentLoadedEventEnd),
   };

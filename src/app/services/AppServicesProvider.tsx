@@ -42,7 +42,7 @@ export function AppServicesProvider({ children, api }: { children: ReactNode; ap
     const db = new FieldbookDb(dbNameForUser(userId));
     // Opened now, not on the first screen's first query: the screen renders meanwhile.
     // The mark tells bench #6 when the database was ready (bench/browser/cold-start.ts).
-    db.open().then(() => performance.mark('fieldbook:db-open'), () => undefined);
+    db.open().then(() => performance.mark('fb:db'), () => undefined);
     const lock = new IdleLock(userId);
     const stopWatchingVersion = closeOnNewerVersion(db, () => outdatedTab.markOutdated());
     const stopWatching = watchActivity(lock);

@@ -32,20 +32,19 @@ function loadParts(): Promise<LazyParts> {
  * A chunk that cannot be loaded is thrown to the screen's error boundary, as lazy() did.
  */
 function useLazyParts(): LazyParts | undefined {
-  const [parts, setParts] = useState(loadedParts);
-  const [failed, setFailed] = useState<Error | null>(null);
+  const [parts, setParts] = useState<LazyParts | Error | undefined>(loadedParts);
   useEffect(() => {
     if (parts) return;
     let live = true;
     loadParts().then(
       (loaded) => live && setParts(loaded),
-      (error: unknown) => live && setFailed(error instanceof Error ? error : new Error(String(error))),
+      (error: unknown) => live && setParts(error instanceof Error ? error : new Error(String(error))),
     );
     return () => {
       live = false;
     };
   }, [parts]);
-  if (failed) throw failed;
+  if (parts instanceof Error) throw parts;
   return parts;
 }
 
