@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { isCoordinator } from '../domain/roles';
 import { AppServicesProvider } from './services/AppServicesProvider';
 import { useSession } from './session/session-hooks';
@@ -12,6 +12,7 @@ import { useIdleLock } from './session/session-hooks';
 import { MyActionsScreen } from './ui/screens/MyActionsScreen';
 import { NotFoundScreen } from './ui/screens/NotFoundScreen';
 import { ScreenErrorBoundary } from './ui/components/ScreenErrorBoundary';
+import { RouteErrorBoundary } from './ui/components/RouteErrorBoundary';
 import { lazyScreen } from './pwa/lazy-screen';
 
 /*
@@ -97,7 +98,6 @@ export function AppRoutes() {
 
 function SignedInApp({ coordinator }: { coordinator: boolean }) {
   const locked = useIdleLock().state.status !== 'unlocked';
-  const { pathname } = useLocation();
   const nav: NavItem[] = [
     { to: '/', label: 'My actions' },
     { to: '/plan', label: 'Plan' },
@@ -113,7 +113,7 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
       <Suspense fallback={null}>
         <OfflineReadyNotice />
       </Suspense>
-      <ScreenErrorBoundary key={pathname}>
+      <RouteErrorBoundary>
       <Suspense fallback={<Loading />}>
         <Routes>
         <Route path="/" element={<MyActionsScreen />} />
@@ -152,7 +152,7 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
         <Route path="*" element={<NotFoundScreen />} />
         </Routes>
       </Suspense>
-      </ScreenErrorBoundary>
+      </RouteErrorBoundary>
     </AppShell>
       </div>
       <LockScreen />

@@ -7,7 +7,7 @@ import { requestPersistentStorage } from '../pwa/storage-persistence';
 import { closeOnNewerVersion } from '../db/version-change';
 import { outdatedTab } from '../pwa/outdated-tab';
 import { requestBackgroundSync } from '../pwa/background-sync';
-import { loadDefaultApi, loadSyncModules } from './load-sync';
+import { loadDefaultApi, loadSyncModulesInSteps } from './load-sync';
 import { DeferredSync } from './deferred-sync';
 import { whenIdle } from './when-idle';
 import { AppServicesContext, UserServicesContext, type AppServices, type UserServices } from './services-context';
@@ -41,7 +41,8 @@ export function AppServicesProvider({ children, api }: { children: ReactNode; ap
     let cancelled = false;
     const db = new FieldbookDb(dbNameForUser(userId));
     // Opened now, not on the first screen's first query: the screen renders meanwhile.
-    db.open().catch(() => undefined);
+    // The mark tells bench #6 when the database was ready (bench/browser/cold-start.ts).
+    db.open().then(() => performance.mark('fb:db'), () => undefined);
     const lock = new IdleLock(userId);
     const stopWatchingVersion = closeOnNewerVersion(db, () => outdatedTab.markOutdated());
     const stopWatching = watchActivity(lock);
@@ -54,7 +55,10 @@ export function AppServicesProvider({ children, api }: { children: ReactNode; ap
     // (see DeferredSync): the screen reads only the phone's own database.
     const cancelIdle = whenIdle(() => {
       void requestPersistentStorage();
-      void Promise.all([loadSyncModules(), app.getApi(), lastSyncedAt]).then(([{ SyncEngine, webLock }, client, at]) => {
+      // In steps, so that no one task evaluates the whole sync chunk; the API client is made
+      // (getApi) once its module has been evaluated by them.
+      void loadSyncModulesInSteps().then(async ({ SyncEngine, webLock }) => {
+        const [client, at] = await Promise.all([app.getApi(), lastSyncedAt]);
         if (cancelled) return;
         const engine = new SyncEngine({
           db,

@@ -1,6 +1,6 @@
 import { outcomeType, type OutcomeTypeId } from './catalogue';
 import type { DetailValue } from './fields';
-import { formatPence } from './format';
+import { formatPence, formatWhole } from './format';
 import { labelFor } from '../tally';
 
 /**
@@ -14,7 +14,7 @@ export function summariseOutcome(typeId: OutcomeTypeId, details: Readonly<Record
     const v = details[field.key];
     if (v === undefined) continue;
     if (field.kind === 'choice') parts.push(field.options.find((o) => o.value === v)?.label ?? String(v));
-    else if (field.kind === 'count') parts.push(`${Number(v).toLocaleString('en-GB')} ${field.key === 'quantity' ? '' : labelFor(field.unit, Number(v))}`.trim());
+    else if (field.kind === 'count') parts.push(`${formatWhole(Number(v))} ${field.key === 'quantity' ? '' : labelFor(field.unit, Number(v))}`.trim());
     else if (field.kind === 'money') parts.push(typeof v === 'number' ? formatPence(v) : String(v));
     else if (field.kind === 'yes-no') parts.push(`${field.label.replace(/\?$/, '')}: ${v ? 'yes' : 'no'}`);
     else parts.push(String(v));

@@ -2,7 +2,7 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 /**
  * Catches a screen that failed to load or render, so the header, tab bar and every other screen
- * stay usable: never a white page. Keyed by route by its parent, so moving to another screen
+ * stay usable: never a white page. Keyed by route by its parent (RouteErrorBoundary), so moving to another screen
  * starts afresh. A screen whose file could not be fetched (ScreenNotLoadedError) says why.
  */
 export class ScreenErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {

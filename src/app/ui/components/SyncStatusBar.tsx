@@ -2,14 +2,13 @@ import { Link } from 'react-router';
 import { useSyncNow, useSyncStatus } from '../../sync/sync-hooks';
 import { useNeedsAttention, useWaitingCount } from '../../data/outbox-hooks';
 import { useSession } from '../../session/session-hooks';
-import { lazyDateFormat } from '../format-date';
+import { formatTime, lazyDateFormat } from '../format-date';
 
-const timeFormat = lazyDateFormat({ hour: '2-digit', minute: '2-digit' });
 const dayFormat = lazyDateFormat({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 function formatSyncedAt(iso: string, now = new Date()): string {
   const d = new Date(iso);
-  return d.toDateString() === now.toDateString() ? `today at ${timeFormat().format(d)}` : dayFormat().format(d);
+  return d.toDateString() === now.toDateString() ? `today at ${formatTime(iso)}` : dayFormat().format(d);
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

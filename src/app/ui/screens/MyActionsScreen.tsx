@@ -1,44 +1,73 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { Link } from 'react-router';
 import { useMyActions } from '../../data/my-actions-hooks';
 import { useRecentOutcomes, type RecentOutcome } from '../../data/recent-outcomes';
 import { ActionList } from '../components/ActionList';
 import { Loading } from '../components/Loading';
 
-const loadRecentOutcomes = () => import('../components/RecentOutcomes');
-const RecentOutcomes = lazy(loadRecentOutcomes);
-// Off the first load: most officers never see it, and never again once installed.
-const loadInstallOffer = () => import('../components/InstallOffer');
-const InstallOffer = lazy(loadInstallOffer);
+/** The screen's parts off the first load: "Log again" (with the outcome-type catalogue) and the install offer (most officers never see it). */
+interface LazyParts {
+  RecentOutcomes: ComponentType<{ recent: RecentOutcome[] }>;
+  InstallOffer: ComponentType;
+}
+
+let loadedParts: LazyParts | undefined;
+let loadingParts: Promise<LazyParts> | undefined;
+function loadParts(): Promise<LazyParts> {
+  loadingParts ??= Promise.all([import('../components/RecentOutcomes'), import('../components/InstallOffer')]).then(
+    ([recent, offer]) => (loadedParts = { RecentOutcomes: recent.default, InstallOffer: offer.default }),
+    (error: unknown) => {
+      loadingParts = undefined; // tried again when the screen is next opened
+      throw error;
+    },
+  );
+  return loadingParts;
+}
+
+/**
+ * The lazy parts as plain components once their chunks have loaded, not React.lazy: a lazy
+ * component suspends on its first render even when its chunk is already there, and React holds
+ * back the content of a Suspense boundary that showed its fallback until 300 ms after it did
+ * (its fallback throttle) — on every start, the list waited that long (bench #6; decision 32).
+ * A chunk that cannot be loaded is thrown to the screen's error boundary, as lazy() did.
+ */
+function useLazyParts(): LazyParts | undefined {
+  const [parts, setParts] = useState<LazyParts | Error | undefined>(loadedParts);
+  useEffect(() => {
+    if (parts) return;
+    let live = true;
+    loadParts().then(
+      (loaded) => live && setParts(loaded),
+      (error: unknown) => live && setParts(error instanceof Error ? error : new Error(String(error))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [parts]);
+  if (parts instanceof Error) throw parts;
+  return parts;
+}
 
 /**
  * The officer's own actions: the screen they open most. It is drawn once everything on it is
- * ready, "Log again" (a chunk of its own, with the outcome-type catalogue) and the install offer
- * included: either drawn later pushed the list down under the officer's thumb (Lighthouse's
- * layout shift, bench #2). Only an install offer the browser makes after that still appears late.
+ * ready, "Log again" and the install offer included: either drawn later pushed the list down
+ * under the officer's thumb (Lighthouse's layout shift, bench #2). Only an install offer the
+ * browser makes after that still appears late. The parts' chunks are fetched while the outcomes
+ * are read, not after: waiting for "Log again" only once they were there made a phone with
+ * outcomes start slower than an empty one by a chunk load (bench #6).
  */
 export function MyActionsScreen() {
-  // Fetched while the outcomes are read, not after: waiting for "Log again" only once they were
-  // there made a phone with outcomes start slower than an empty one by a chunk load (bench #6).
-  // A failure shows where the chunk is rendered (lazy), not here.
-  useEffect(() => {
-    loadRecentOutcomes().catch(() => undefined);
-    loadInstallOffer().catch(() => undefined);
-  }, []);
+  const parts = useLazyParts();
   const mine = useMyActions();
   const recent = useRecentOutcomes();
-  if (!mine || !recent) return <Loading what="Loading your actions" />;
-  return (
-    <Suspense fallback={<Loading what="Loading your actions" />}>
-      <MyActionsPage mine={mine} recent={recent} />
-    </Suspense>
-  );
+  if (!mine || !recent || !parts) return <Loading what="Loading your actions" />;
+  return <MyActionsPage mine={mine} recent={recent} parts={parts} />;
 }
 
-function MyActionsPage({ mine, recent }: { mine: NonNullable<ReturnType<typeof useMyActions>>; recent: RecentOutcome[] }) {
+function MyActionsPage({ mine, recent, parts: { RecentOutcomes, InstallOffer } }: { mine: NonNullable<ReturnType<typeof useMyActions>>; recent: RecentOutcome[]; parts: LazyParts }) {
   return (
     <div className="page">
-      {/* Drawn with the page (its Suspense above): appearing after it, the offer pushed the page down. */}
+      {/* Drawn with the page: appearing after it, the offer pushed the page down. */}
       <InstallOffer />
       <h1>My actions</h1>
       {recent.length > 0 && <RecentOutcomes recent={recent} />}
