@@ -15,6 +15,10 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // Every browser Fieldbook supports preloads modules itself (Chromium, Firefox 115+, Safari 17+);
+    // an older Safari without it only loads the chunks when they are imported. The polyfill would be
+    // first-load bytes (decision 6's budget) that no supported browser runs.
+    modulePreload: { polyfill: false },
   },
   server: {
     // `npm run dev` serves the app with hot reload and sends API calls to `npm start`'s server.
