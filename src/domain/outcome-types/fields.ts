@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import { SafeString, isSafeText } from '../primitives';
-import { formatPence } from './format';
+import { formatPence, formatWhole } from './format';
 
 /**
  * The kinds of field an outcome type can ask for. Each kind knows its value's zod schema, and the
@@ -73,7 +73,7 @@ function buildValueSchema(field: FieldSpec): z.ZodMiniType<DetailValue> {
     case 'count':
       return z.int({ error: `${field.label}: enter a whole number, like 12` }).check(
         z.minimum(field.min, `${field.label}: must be ${field.min} or more`),
-        z.maximum(field.max, `${field.label}: must be ${field.max.toLocaleString('en-GB')} or fewer`),
+        z.maximum(field.max, `${field.label}: must be ${formatWhole(field.max)} or fewer`),
       );
     case 'money':
       return z
