@@ -25,7 +25,11 @@ export default tseslint.config(
       globals: { ...globals.es2022 },
     },
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['src/*/tsconfig.json', 'test/tsconfig.json', 'tsconfig.tooling.json'], noWarnOnMultipleProjects: true })] },
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: ['src/*/tsconfig.json', 'test/tsconfig.json', 'tsconfig.tooling.json'], noWarnOnMultipleProjects: true }),
+      ],
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
@@ -64,14 +68,15 @@ export default tseslint.config(
             zone('./src/app/ui', './src/app/services', 'UI must not reach services directly: use a hook'),
             zone('./src/app/ui', './src/app/sync', 'UI may only use sync through its hooks', ['./sync-hooks.ts', './sync-status.ts']),
             zone('./src/app/ui', './src/app/session', 'UI may only use the session through its hooks', ['./session-hooks.ts', './use-current-user.ts']),
-            zone('./src/app/ui', './src/app/pwa', 'UI may only use updates and storage through their hooks', ['./update-hooks.ts', './storage-hooks.ts', './install-hooks.ts']),
+            zone('./src/app/ui', './src/app/pwa', 'UI may only use updates and storage through their hooks', [
+              './update-hooks.ts',
+              './storage-hooks.ts',
+              './install-hooks.ts',
+            ]),
           ],
         },
       ],
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'zod', message: "Import { z } from src/domain/zod (zod/mini, configured once)." }] },
-      ],
+      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: 'Import { z } from src/domain/zod (zod/mini, configured once).' }] }],
     },
   },
   {
@@ -87,7 +92,10 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['node:*'], message: 'domain runs in the browser too: no Node built-ins.' },
-            { group: ['react', 'react-*', 'dexie', 'dexie-*', 'workbox-*', 'fastify', '@fastify/*', 'kysely', 'better-sqlite3', 'pg'], message: 'domain is platform-free: no UI, storage or server libraries.' },
+            {
+              group: ['react', 'react-*', 'dexie', 'dexie-*', 'workbox-*', 'fastify', '@fastify/*', 'kysely', 'better-sqlite3', 'pg'],
+              message: 'domain is platform-free: no UI, storage or server libraries.',
+            },
           ],
         },
       ],

@@ -70,7 +70,13 @@ export default defineConfig({
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
-        screenshots: MANIFEST_SCREENSHOTS.map((s) => ({ src: s.file, sizes: `${s.width}x${s.height}`, type: 'image/png', form_factor: s.formFactor, label: s.label })),
+        screenshots: MANIFEST_SCREENSHOTS.map((s) => ({
+          src: s.file,
+          sizes: `${s.width}x${s.height}`,
+          type: 'image/png',
+          form_factor: s.formFactor,
+          label: s.label,
+        })),
         // Photos shared from the camera or gallery, received by src/sw/share-target.ts. Written out
         // here, not imported (Vite's coming native config loader cannot import src/): it must equal
         // SHARE_TARGET in src/domain/share-target.ts, which test/e2e/share-target.spec.ts checks.

@@ -32,7 +32,13 @@ export async function measureBundles(): Promise<BundleFigures> {
     const appOut = join(dir, 'app');
     const baseOut = join(dir, 'baseline');
     await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: appOut, emptyOutDir: true } });
-    await build({ configFile: false, root: 'bench/baseline', logLevel: 'warn', plugins: [react()], build: { outDir: baseOut, emptyOutDir: true, target: 'es2022' } });
+    await build({
+      configFile: false,
+      root: 'bench/baseline',
+      logLevel: 'warn',
+      plugins: [react()],
+      build: { outDir: baseOut, emptyOutDir: true, target: 'es2022' },
+    });
 
     const firstLoadGzip = firstLoadFiles(appOut).reduce((n, f) => n + gz(f), 0);
     const baselineGzip = firstLoadFiles(baseOut).reduce((n, f) => n + gz(f), 0);

@@ -62,8 +62,32 @@ export class SchemaFloor {
       const at = new Date().toISOString();
       let version = next.get() as number;
       for (const o of part) {
-        outcome.run(o.id, partnershipId, actionId, o.type, JSON.stringify(o.details), authorId, deviceId, o.occurredOn, o.town, o.location === null ? null : JSON.stringify(o.location), o.placeId, o.notes, o.recordedAt, at, version++);
-        audit.run(randomUUID(), version++, partnershipId, authorId, o.id, at, JSON.stringify({ actionRef, type: o.type, occurredOn: o.occurredOn, town: o.town }));
+        outcome.run(
+          o.id,
+          partnershipId,
+          actionId,
+          o.type,
+          JSON.stringify(o.details),
+          authorId,
+          deviceId,
+          o.occurredOn,
+          o.town,
+          o.location === null ? null : JSON.stringify(o.location),
+          o.placeId,
+          o.notes,
+          o.recordedAt,
+          at,
+          version++,
+        );
+        audit.run(
+          randomUUID(),
+          version++,
+          partnershipId,
+          authorId,
+          o.id,
+          at,
+          JSON.stringify({ actionRef, type: o.type, occurredOn: o.occurredOn, town: o.town }),
+        );
       }
     });
     const started = performance.now();

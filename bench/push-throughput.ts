@@ -68,7 +68,12 @@ export interface PushFigures {
  */
 export async function measurePush(n: number, runs = 5): Promise<PushFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'fieldbook-bench-push-'));
-  const server = await startServerProcess({ PORT: '0', DATABASE_PATH: join(dir, 'fieldbook.sqlite'), FIELDBOOK_STATIC_DIR: join(dir, 'none'), SCRYPT_LOG_N: '12' });
+  const server = await startServerProcess({
+    PORT: '0',
+    DATABASE_PATH: join(dir, 'fieldbook.sqlite'),
+    FIELDBOOK_STATIC_DIR: join(dir, 'none'),
+    SCRYPT_LOG_N: '12',
+  });
   const baseline = openBaseline(join(dir, 'baseline.sqlite'));
   const floor = await SchemaFloor.open(join(dir, 'schema-floor.sqlite'), PUSHED_REF);
   try {
@@ -127,8 +132,25 @@ async function pushRun(url: string, n: number, baseline: Database.Database, floo
   const template = await outcomeFor(db, PUSHED_REF);
   const inputs: PushedOutcome[] = [];
   for (let i = 0; i < n; i++) {
-    const saved = await logOutcome(db, user, { ...template, details: { ...template.details, attendees: 1 + (i % 50) }, notes: `Bench outcome ${i}` }, undefined, { confirmDuplicate: true });
-    inputs.push({ id: saved.id, actionId: saved.actionId, type: saved.type, details: saved.details, occurredOn: saved.occurredOn, town: saved.town, location: saved.location, placeId: saved.placeId, notes: saved.notes, recordedAt: saved.recordedAt });
+    const saved = await logOutcome(
+      db,
+      user,
+      { ...template, details: { ...template.details, attendees: 1 + (i % 50) }, notes: `Bench outcome ${i}` },
+      undefined,
+      { confirmDuplicate: true },
+    );
+    inputs.push({
+      id: saved.id,
+      actionId: saved.actionId,
+      type: saved.type,
+      details: saved.details,
+      occurredOn: saved.occurredOn,
+      town: saved.town,
+      location: saved.location,
+      placeId: saved.placeId,
+      notes: saved.notes,
+      recordedAt: saved.recordedAt,
+    });
   }
 
   const started = performance.now();
@@ -140,7 +162,11 @@ async function pushRun(url: string, n: number, baseline: Database.Database, floo
   const baselineMs = rawInserts(baseline, inputs);
   const schemaFloorMs = floor.insert(inputs, PUSH_BATCH);
   const jsonBytes = inputs.reduce<number>((sum, o) => sum + Buffer.byteLength(JSON.stringify(o)), 0);
-  return { figures: { appMs, baselineMs, ratio: baselineMs / appMs, serverShare: serverMs / appMs, requests, schemaFloorMs, schemaFloorRatio: schemaFloorMs / appMs }, wireBytes, jsonBytes };
+  return {
+    figures: { appMs, baselineMs, ratio: baselineMs / appMs, serverShare: serverMs / appMs, requests, schemaFloorMs, schemaFloorRatio: schemaFloorMs / appMs },
+    wireBytes,
+    jsonBytes,
+  };
 }
 
 /** The action the pushed outcomes are logged against (a training session, in the demo plan). */

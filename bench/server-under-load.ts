@@ -76,12 +76,12 @@ export async function measureServerUnderLoad(outcomes: number, devices = 50, idl
     const perDevice = Math.ceil(outcomes / devices);
     const loadStarted = performance.now();
     const byDevice = await Promise.all(
-        pushers.map(async (p) => {
-          const mine: number[] = [];
-          for (let sent = 0; sent < perDevice; sent += PUSH_BATCH) mine.push(await p.push(Math.min(PUSH_BATCH, perDevice - sent)));
-          return mine;
-        }),
-      );
+      pushers.map(async (p) => {
+        const mine: number[] = [];
+        for (let sent = 0; sent < perDevice; sent += PUSH_BATCH) mine.push(await p.push(Math.min(PUSH_BATCH, perDevice - sent)));
+        return mine;
+      }),
+    );
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     const latencies = byDevice.flat();
     const deviceMeans = byDevice.map((mine) => mine.reduce((a, b) => a + b, 0) / mine.length);
@@ -161,7 +161,11 @@ async function signedInPusher(url: string, email: string, template: Record<strin
   let seq = 0;
   return {
     async push(n) {
-      const mutations = Array.from({ length: n }, () => ({ seq: ++seq, kind: 'outcome.create', args: { ...template, id: randomUUID(), notes: `Load outcome ${seq}` } }));
+      const mutations = Array.from({ length: n }, () => ({
+        seq: ++seq,
+        kind: 'outcome.create',
+        args: { ...template, id: randomUUID(), notes: `Load outcome ${seq}` },
+      }));
       const started = performance.now();
       const response = await api.push({ deviceId, mutations });
       const ms = performance.now() - started;

@@ -15,7 +15,25 @@ export interface ManifestScreenshot {
 }
 
 export const MANIFEST_SCREENSHOTS: readonly ManifestScreenshot[] = [
-  { file: '/screenshots/narrow-my-actions.png', width: 780, height: 1688, formFactor: 'narrow', label: 'My actions: the plan actions an officer delivers, with what is waiting to sync' },
-  { file: '/screenshots/narrow-log-outcome.png', width: 780, height: 1688, formFactor: 'narrow', label: 'Logging a training session with no signal, counts typed with one thumb' },
-  { file: '/screenshots/wide-progress.png', width: 1280, height: 800, formFactor: 'wide', label: 'Progress: every measure of the plan tallied against its target, by town' },
+  {
+    file: '/screenshots/narrow-my-actions.png',
+    width: 780,
+    height: 1688,
+    formFactor: 'narrow',
+    label: 'My actions: the plan actions an officer delivers, with what is waiting to sync',
+  },
+  {
+    file: '/screenshots/narrow-log-outcome.png',
+    width: 780,
+    height: 1688,
+    formFactor: 'narrow',
+    label: 'Logging a training session with no signal, counts typed with one thumb',
+  },
+  {
+    file: '/screenshots/wide-progress.png',
+    width: 1280,
+    height: 800,
+    formFactor: 'wide',
+    label: 'Progress: every measure of the plan tallied against its target, by town',
+  },
 ];

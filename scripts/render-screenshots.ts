@@ -45,7 +45,9 @@ const PHONE_PIXEL_RATIO = 2;
 async function manifestPhoneShot(page: Page, file: string): Promise<void> {
   const { width, height } = manifestShot(file);
   if (width !== PHONE.viewport.width * PHONE_PIXEL_RATIO || height !== PHONE.viewport.height * PHONE_PIXEL_RATIO) {
-    throw new Error(`${file} is listed as ${width}x${height}; the phone renders ${PHONE.viewport.width * PHONE_PIXEL_RATIO}x${PHONE.viewport.height * PHONE_PIXEL_RATIO}`);
+    throw new Error(
+      `${file} is listed as ${width}x${height}; the phone renders ${PHONE.viewport.width * PHONE_PIXEL_RATIO}x${PHONE.viewport.height * PHONE_PIXEL_RATIO}`,
+    );
   }
   await page.screenshot({ path: `public${file}`, scale: 'device', animations: 'disabled', caret: 'hide' });
   console.log(`public${file}`);

@@ -62,7 +62,9 @@ export async function startBenchServer(): Promise<BenchServer> {
   const partnershipId = officer.memberships[0]!.partnershipId;
   const templates = await Promise.all(DEMO_OFFICER_REFS.map((ref) => outcomeFor(device, ref)));
   const deviceId = randomUUID();
-  await storage.transaction((tx) => tx.insertDevice({ id: deviceId, userId: officer.id, lastSeq: 0, createdAt: new Date().toISOString(), lastSeenAt: new Date().toISOString() }));
+  await storage.transaction((tx) =>
+    tx.insertDevice({ id: deviceId, userId: officer.id, lastSeq: 0, createdAt: new Date().toISOString(), lastSeenAt: new Date().toISOString() }),
+  );
   let seeded = 0;
 
   return {
@@ -75,7 +77,13 @@ export async function startBenchServer(): Promise<BenchServer> {
       });
       const parsed = parsePlanCsv(`ref,objective,priority,action,measures\n${rows.join('\n')}\n`);
       if (parsed.problems.length > 0) throw new Error(`bench plan: ${parsed.problems[0]!.message}`);
-      const records = planRecordsFromDraft(parsed.plan, { id: randomUUID(), partnershipId, title: `Bench plan of ${count} actions`, periodStart: '2019-04-01', periodEnd: '2020-03-31' });
+      const records = planRecordsFromDraft(parsed.plan, {
+        id: randomUUID(),
+        partnershipId,
+        title: `Bench plan of ${count} actions`,
+        periodStart: '2019-04-01',
+        periodEnd: '2020-03-31',
+      });
       await storage.transaction((tx) => tx.insertPlanRecords(partnershipId, records));
     },
     async addOutcomes(count) {
@@ -116,4 +124,15 @@ export async function startBenchServer(): Promise<BenchServer> {
   };
 }
 
-const TOPICS = ['safe places', 'hate crime reporting', 'hotel watch', 'test purchase', 'knife crime', 'scam awareness', 'anti-social behaviour', 'domestic abuse', 'county lines', 'road safety'];
+const TOPICS = [
+  'safe places',
+  'hate crime reporting',
+  'hotel watch',
+  'test purchase',
+  'knife crime',
+  'scam awareness',
+  'anti-social behaviour',
+  'domestic abuse',
+  'county lines',
+  'road safety',
+];

@@ -5,7 +5,15 @@ import { chromium, type BrowserContext } from '@playwright/test';
 
 /** Debian's Chromium, headless, with the flags that let it run as root on a closed network. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** A phone-sized window, as an officer holds it. */
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
@@ -19,7 +27,13 @@ export class Phone {
   readonly dir = mkdtempSync(join(tmpdir(), 'fieldbook-bench-phone-'));
 
   async open(options: { offline?: boolean } = {}): Promise<BrowserContext> {
-    const context = await chromium.launchPersistentContext(this.dir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, ...PHONE, offline: options.offline ?? false });
+    const context = await chromium.launchPersistentContext(this.dir, {
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      ...PHONE,
+      offline: options.offline ?? false,
+    });
     // tsx compiles the functions these benchmarks send into the page with esbuild's keepNames,
     // which calls a __name helper that exists only in Node.
     await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });

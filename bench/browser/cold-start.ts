@@ -55,8 +55,7 @@ function watchFirstScreen() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) record.longTasks.push(e.duration);
   }).observe({ type: 'longtask', buffered: true });
-  const afterPaint = (key: 'firstDataMs' | 'logAgainMs') =>
-    requestAnimationFrame(() => setTimeout(() => (record[key] = performance.now())));
+  const afterPaint = (key: 'firstDataMs' | 'logAgainMs') => requestAnimationFrame(() => setTimeout(() => (record[key] = performance.now())));
   let sawData = false;
   let sawLogAgain = false;
   new MutationObserver(() => {
@@ -97,13 +96,19 @@ export async function measureColdStart(phone: Phone, url: string, runs: number, 
     const { context, page } = await openOffline(phone, watchFirstScreen);
     try {
       await page.goto(url);
-      await page.waitForFunction(() => (window as unknown as { __coldStart: { firstDataMs?: number } }).__coldStart.firstDataMs !== undefined, null, { timeout: 60_000 });
+      await page.waitForFunction(() => (window as unknown as { __coldStart: { firstDataMs?: number } }).__coldStart.firstDataMs !== undefined, null, {
+        timeout: 60_000,
+      });
       if (expectLogAgain) {
-        await page.waitForFunction(() => (window as unknown as { __coldStart: { logAgainMs?: number } }).__coldStart.logAgainMs !== undefined, null, { timeout: 60_000 });
+        await page.waitForFunction(() => (window as unknown as { __coldStart: { logAgainMs?: number } }).__coldStart.logAgainMs !== undefined, null, {
+          timeout: 60_000,
+        });
       }
       // Long tasks that the first screen's work set off, up to a second after it showed.
       await page.waitForTimeout(1000);
-      const run = await page.evaluate(() => (window as unknown as { __coldStart: { firstDataMs: number; logAgainMs?: number; longTasks: number[] } }).__coldStart);
+      const run = await page.evaluate(
+        () => (window as unknown as { __coldStart: { firstDataMs: number; logAgainMs?: number; longTasks: number[] } }).__coldStart,
+      );
       const breakdown = await page.evaluate(readBreakdown);
       if (i > 0) samples.push({ firstDataMs: run.firstDataMs, logAgainMs: run.logAgainMs ?? null, longTasks: run.longTasks, breakdown });
     } finally {

@@ -52,7 +52,10 @@ export interface DeviceDataFigures {
  * schema) in headless Chromium on a profile on disk, each beside raw IndexedDB in the same page.
  * The server must already hold the outcomes to pull.
  */
-export async function measureDeviceData(server: BenchServer, { outcomes, pullRuns, saveRuns }: { outcomes: number; pullRuns: number; saveRuns: number }): Promise<DeviceDataFigures> {
+export async function measureDeviceData(
+  server: BenchServer,
+  { outcomes, pullRuns, saveRuns }: { outcomes: number; pullRuns: number; saveRuns: number },
+): Promise<DeviceDataFigures> {
   const phone = new Phone();
   const context = await phone.open();
   try {
@@ -60,7 +63,10 @@ export async function measureDeviceData(server: BenchServer, { outcomes, pullRun
     await page.goto(`${server.url}/bench-harness/`);
     await page.waitForSelector('body[data-ready="true"]');
     const bench = <K extends keyof HarnessApi>(name: K, ...args: Parameters<HarnessApi[K]>) =>
-      page.evaluate(([n, a]) => (window as unknown as { fieldbookBench: Record<string, (...x: unknown[]) => unknown> }).fieldbookBench[n]!(...a), [name, args] as const) as ReturnType<HarnessApi[K]>;
+      page.evaluate(([n, a]) => (window as unknown as { fieldbookBench: Record<string, (...x: unknown[]) => unknown> }).fieldbookBench[n]!(...a), [
+        name,
+        args,
+      ] as const) as ReturnType<HarnessApi[K]>;
     await bench('signIn', DEMO_USERS.officer.email, DEMO_USERS.officer.password);
 
     // One warm-up pull (JIT, the disk cache, the server's statement cache), then the runs.
@@ -71,7 +77,8 @@ export async function measureDeviceData(server: BenchServer, { outcomes, pullRun
       if (i > 0) pulls.push(run);
     }
     const records = await bench('storedRecords', 'bench-pull', 'bench-pull-raw');
-    if (records.app.length !== outcomes || records.raw.length !== outcomes) throw new Error(`stored ${records.app.length} outcomes (raw ${records.raw.length}), expected ${outcomes}`);
+    if (records.app.length !== outcomes || records.raw.length !== outcomes)
+      throw new Error(`stored ${records.app.length} outcomes (raw ${records.raw.length}), expected ${outcomes}`);
     // Traced apart from the timed runs (tracing costs time of its own), the app's pull alone.
     const traced = await traceTaskCpu(context, page, () => bench('pull', 'bench-pull', 'bench-pull-raw', false));
     if (traced.result.outcomes !== outcomes) throw new Error(`the traced pull stored ${traced.result.outcomes} outcomes, expected ${outcomes}`);

@@ -84,9 +84,13 @@ function watchOpening() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) record.longTasks.push({ start: e.startTime, ms: e.duration });
   }).observe({ type: 'longtask', buffered: true });
-  document.addEventListener('click', (e) => {
-    if ((e.target as Element | null)?.closest('a[href="/outcomes"]')) record.tapAt = e.timeStamp;
-  }, true);
+  document.addEventListener(
+    'click',
+    (e) => {
+      if ((e.target as Element | null)?.closest('a[href="/outcomes"]')) record.tapAt = e.timeStamp;
+    },
+    true,
+  );
   const afterPaint = (key: 'firstRowsAt' | 'allReadAt') => requestAnimationFrame(() => setTimeout(() => (record[key] ??= performance.now())));
   let sawRows = false;
   let sawAll = false;
@@ -117,10 +121,15 @@ export async function measureOutcomesOpening(phone: Phone, url: string, runs: nu
       await page.getByText(/you deliver/).waitFor({ timeout: 60_000 });
       await page.waitForTimeout(1000);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outcomes' }).click();
-      await page.waitForFunction(() => (window as unknown as { __opening: { allReadAt?: number } }).__opening.allReadAt !== undefined, null, { timeout: 60_000 });
+      await page.waitForFunction(() => (window as unknown as { __opening: { allReadAt?: number } }).__opening.allReadAt !== undefined, null, {
+        timeout: 60_000,
+      });
       // Long tasks the opening set off, up to a second after every outcome was read.
       await page.waitForTimeout(1000);
-      const run = await page.evaluate(() => (window as unknown as { __opening: { tapAt: number; firstRowsAt: number; allReadAt: number; longTasks: { start: number; ms: number }[] } }).__opening);
+      const run = await page.evaluate(
+        () =>
+          (window as unknown as { __opening: { tapAt: number; firstRowsAt: number; allReadAt: number; longTasks: { start: number; ms: number }[] } }).__opening,
+      );
       const longest = Math.max(0, ...run.longTasks.filter((t) => t.start + t.ms > run.tapAt).map((t) => t.ms));
       if (i > 0) samples.push({ firstRowsMs: run.firstRowsAt - run.tapAt, allReadMs: run.allReadAt - run.tapAt, longestTaskMs: longest });
     } finally {
@@ -140,7 +149,13 @@ export async function measureOutcomesOpening(phone: Phone, url: string, runs: nu
  * Opens the screen offline and types each query a key at a time with a quiet gap after each key,
  * after clearing the box; measures each key to the frame after the last change it made.
  */
-async function measureTyping(phone: Phone, screenUrl: string, boxLabel: string, queries: string[], quick: boolean): Promise<Omit<FilterFigures, 'actionsOnPhone'>> {
+async function measureTyping(
+  phone: Phone,
+  screenUrl: string,
+  boxLabel: string,
+  queries: string[],
+  quick: boolean,
+): Promise<Omit<FilterFigures, 'actionsOnPhone'>> {
   const { context, page } = await openOffline(phone, watchKeystrokes);
   try {
     await page.goto(screenUrl);
@@ -165,7 +180,14 @@ async function measureTyping(phone: Phone, screenUrl: string, boxLabel: string, 
     }
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     const times = samples.map((s) => s.ms);
-    return { keystrokes: samples.length, medianMs: median(times), p95Ms: p95(times), worstMs: Math.max(...times), longestTaskMs: Math.max(0, ...longTasks), samples };
+    return {
+      keystrokes: samples.length,
+      medianMs: median(times),
+      p95Ms: p95(times),
+      worstMs: Math.max(...times),
+      longestTaskMs: Math.max(0, ...longTasks),
+      samples,
+    };
   } finally {
     await context.close();
   }

@@ -90,7 +90,14 @@ export async function measureLighthouse(phone: Phone, url: string, { warmUp, run
   return {
     lighthouse: version,
     runs: samples.length,
-    median: { performance: m((r) => r.performance), accessibility: m((r) => r.accessibility), bestPractices: m((r) => r.bestPractices), lcpMs: m((r) => r.lcpMs), tbtMs: m((r) => r.tbtMs), cls: m((r) => r.cls) },
+    median: {
+      performance: m((r) => r.performance),
+      accessibility: m((r) => r.accessibility),
+      bestPractices: m((r) => r.bestPractices),
+      lcpMs: m((r) => r.lcpMs),
+      tbtMs: m((r) => r.tbtMs),
+      cls: m((r) => r.cls),
+    },
     findings: [...new Set(samples.flatMap((r) => r.findings))],
     samples,
   };

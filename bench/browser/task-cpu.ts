@@ -16,7 +16,11 @@ interface TraceEvent {
  * includes the time the renderer was descheduled (a trace of #4 showed 10 ms tasks lasting 90 ms);
  * its CPU time is the work the page itself did in one go.
  */
-export async function traceTaskCpu<T>(context: BrowserContext, page: Page, fn: () => Promise<T>): Promise<{ result: T; longestCpuMs: number; cpuOver50: number }> {
+export async function traceTaskCpu<T>(
+  context: BrowserContext,
+  page: Page,
+  fn: () => Promise<T>,
+): Promise<{ result: T; longestCpuMs: number; cpuOver50: number }> {
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));

@@ -37,12 +37,16 @@ export async function addOfficers(serverUrl: string, count: number, runId: strin
   const coordinator = await api.signIn({ email: DEMO_USERS.coordinator.email, password: DEMO_USERS.coordinator.password });
   const partnershipId = coordinator.memberships[0]!.partnershipId;
   const team = coordinatorApi(api);
-  return mapLimited(Array.from({ length: count }, (_, i) => i), 8, async (i) => {
-    const email = `officer-${runId}-${i}@loadtest.example`;
-    const added = await team.addMember(partnershipId, { email, name: `Load Officer ${i}`, jobTitle: 'Community Safety Officer', role: 'officer' });
-    if (added.temporaryPassword === null) throw new Error(`${email} already existed: use a fresh database`);
-    return { email, temporaryPassword: added.temporaryPassword };
-  });
+  return mapLimited(
+    Array.from({ length: count }, (_, i) => i),
+    8,
+    async (i) => {
+      const email = `officer-${runId}-${i}@loadtest.example`;
+      const added = await team.addMember(partnershipId, { email, name: `Load Officer ${i}`, jobTitle: 'Community Safety Officer', role: 'officer' });
+      if (added.temporaryPassword === null) throw new Error(`${email} already existed: use a fresh database`);
+      return { email, temporaryPassword: added.temporaryPassword };
+    },
+  );
 }
 
 /** Signs a new officer in on a new phone, replaces the temporary password, and downloads the plan. */
@@ -82,7 +86,9 @@ export async function logOffline(device: LoadDevice, count: number, runId: strin
   const template = await outcomeFor(device.db, '22');
   for (let i = 0; i < count; i++) {
     const notes = `loadtest ${runId} device ${device.index} outcome ${i}`;
-    await logOutcome(device.db, device.user, { ...template, details: { ...template.details, attendees: 1 + (i % 40) }, notes }, undefined, { confirmDuplicate: true });
+    await logOutcome(device.db, device.user, { ...template, details: { ...template.details, attendees: 1 + (i % 40) }, notes }, undefined, {
+      confirmDuplicate: true,
+    });
     device.notes.push(notes);
   }
 }

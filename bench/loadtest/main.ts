@@ -159,7 +159,9 @@ async function main() {
   }
 
   console.log(table(rows));
-  console.log(`\nNode ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine counts); load generator and server(s) on the same machine. Target: p99 push ≤ ${P99_TARGET_MS} ms, nothing lost or doubled.`);
+  console.log(
+    `\nNode ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine counts); load generator and server(s) on the same machine. Target: p99 push ≤ ${P99_TARGET_MS} ms, nothing lost or doubled.`,
+  );
   for (const r of rows) {
     const p99 = Math.max(r.clientP99, r.serverP99);
     if (p99 > P99_TARGET_MS) console.log(`${r.backend}: p99 push ${Math.round(p99)} ms misses the ${P99_TARGET_MS} ms target.`);
@@ -170,7 +172,9 @@ async function main() {
     process.exitCode = 1;
   }
   if (bad.length > 0) {
-    console.error(`\nFAILED: ${bad.map((r) => `${r.backend}: ${r.tally.lost} lost, ${r.tally.duplicated} duplicated, ${r.tally.unknown} unknown, ${r.rejected} refused, ${r.leftQueued} left queued`).join('; ')}`);
+    console.error(
+      `\nFAILED: ${bad.map((r) => `${r.backend}: ${r.tally.lost} lost, ${r.tally.duplicated} duplicated, ${r.tally.unknown} unknown, ${r.rejected} refused, ${r.leftQueued} left queued`).join('; ')}`,
+    );
     process.exitCode = 1;
   }
 }

@@ -51,7 +51,12 @@ const PlacesScreen = lazyScreen(() => import('./ui/screens/PlacesScreen').then((
 const AddPlaceScreen = lazyScreen(() => import('./ui/screens/AddPlaceScreen').then((m) => ({ default: m.AddPlaceScreen })));
 // Said once in a user's life on a phone: off the first load. Missing after a deployment, it just
 // stays unsaid (nothing to reload for).
-const OfflineReadyNotice = lazy(() => import('./ui/components/OfflineReadyNotice').then((m) => ({ default: m.OfflineReadyNotice }), () => ({ default: () => null })));
+const OfflineReadyNotice = lazy(() =>
+  import('./ui/components/OfflineReadyNotice').then(
+    (m) => ({ default: m.OfflineReadyNotice }),
+    () => ({ default: () => null }),
+  ),
+);
 const ShareScreen = lazyScreen(() => import('./ui/screens/ShareScreen').then((m) => ({ default: m.ShareScreen })));
 const ChangePasswordScreen = lazyScreen(() => import('./ui/screens/ChangePasswordScreen').then((m) => ({ default: m.ChangePasswordScreen })));
 
@@ -109,51 +114,51 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
   return (
     <>
       <div inert={locked}>
-    <AppShell nav={nav}>
-      <Suspense fallback={null}>
-        <OfflineReadyNotice />
-      </Suspense>
-      <RouteErrorBoundary>
-      <Suspense fallback={<Loading />}>
-        <Routes>
-        <Route path="/" element={<MyActionsScreen />} />
-        <Route path="/my-actions" element={<Navigate to="/" replace />} />
-        <Route path="/plan" element={<PlanScreen />} />
-        <Route path="/search" element={<SearchScreen />} />
-        <Route path="/log" element={<ChooseActionScreen />} />
-        <Route path="/actions/:actionId" element={<ActionScreen />} />
-        <Route path="/actions/:actionId/log" element={<LogOutcomeScreen />} />
-        <Route path="/outcomes" element={<MyOutcomesScreen />} />
-        <Route path="/outcomes/:outcomeId/edit" element={<EditOutcomeScreen />} />
-        <Route path="/attention" element={<NeedsAttentionScreen />} />
-        <Route path="/places" element={<PlacesScreen />} />
-        <Route path="/places/new" element={<AddPlaceScreen />} />
-        <Route path="/share" element={<ShareScreen />} />
-        <Route path="/account" element={<AccountScreen />} />
-        <Route path="/sign-in" element={<SignInScreen />} />
-        <Route path="/account/password" element={<ChangePasswordScreen />} />
-        <Route path="/progress" element={coordinator ? <ProgressScreen /> : <NotFoundScreen />} />
-        <Route path="/progress/outcomes" element={coordinator ? <OutcomesBehindScreen /> : <NotFoundScreen />} />
-        <Route path="/plans" element={coordinator ? <PlansScreen /> : <NotFoundScreen />} />
-        <Route path="/plans/:planId" element={coordinator ? <ManagePlanScreen /> : <NotFoundScreen />} />
-        <Route path="/plans/:planId/import" element={coordinator ? <ImportPlanScreen /> : <NotFoundScreen />} />
-        <Route path="/plans/:planId/review/:quarterStart" element={coordinator ? <QuarterReviewScreen /> : <NotFoundScreen />} />
-        <Route path="/plans/:planId/reports/quarter/:quarterStart" element={coordinator ? <QuarterReportScreen /> : <NotFoundScreen />} />
-        <Route path="/plans/:planId/reports/outcomes" element={coordinator ? <OutcomesExportScreen /> : <NotFoundScreen />} />
-        <Route path="/plans/:planId/reports/pcc" element={coordinator ? <FundReturnScreen /> : <NotFoundScreen />} />
-        <Route path="/plans/:planId/reports/pcc/:stage" element={coordinator ? <FundReturnReportScreen /> : <NotFoundScreen />} />
-        <Route path="/reports" element={coordinator ? <ReportsScreen /> : <NotFoundScreen />} />
-        <Route path="/plans/:planId/actions/:actionId" element={coordinator ? <EditActionScreen /> : <NotFoundScreen />} />
-        <Route path="/plans/:planId/actions/:actionId/measures/new" element={coordinator ? <EditMeasureScreen /> : <NotFoundScreen />} />
-        <Route path="/plans/:planId/measures/:measureId" element={coordinator ? <EditMeasureScreen /> : <NotFoundScreen />} />
-        <Route path="/partnerships/:partnershipId/team" element={coordinator ? <TeamScreen /> : <NotFoundScreen />} />
-        <Route path="/partnerships/:partnershipId/audit" element={coordinator ? <AuditLogScreen /> : <NotFoundScreen />} />
-        <Route path="/partnerships/:partnershipId/outcomes/:outcomeId/history" element={coordinator ? <OutcomeHistoryScreen /> : <NotFoundScreen />} />
-        <Route path="*" element={<NotFoundScreen />} />
-        </Routes>
-      </Suspense>
-      </RouteErrorBoundary>
-    </AppShell>
+        <AppShell nav={nav}>
+          <Suspense fallback={null}>
+            <OfflineReadyNotice />
+          </Suspense>
+          <RouteErrorBoundary>
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                <Route path="/" element={<MyActionsScreen />} />
+                <Route path="/my-actions" element={<Navigate to="/" replace />} />
+                <Route path="/plan" element={<PlanScreen />} />
+                <Route path="/search" element={<SearchScreen />} />
+                <Route path="/log" element={<ChooseActionScreen />} />
+                <Route path="/actions/:actionId" element={<ActionScreen />} />
+                <Route path="/actions/:actionId/log" element={<LogOutcomeScreen />} />
+                <Route path="/outcomes" element={<MyOutcomesScreen />} />
+                <Route path="/outcomes/:outcomeId/edit" element={<EditOutcomeScreen />} />
+                <Route path="/attention" element={<NeedsAttentionScreen />} />
+                <Route path="/places" element={<PlacesScreen />} />
+                <Route path="/places/new" element={<AddPlaceScreen />} />
+                <Route path="/share" element={<ShareScreen />} />
+                <Route path="/account" element={<AccountScreen />} />
+                <Route path="/sign-in" element={<SignInScreen />} />
+                <Route path="/account/password" element={<ChangePasswordScreen />} />
+                <Route path="/progress" element={coordinator ? <ProgressScreen /> : <NotFoundScreen />} />
+                <Route path="/progress/outcomes" element={coordinator ? <OutcomesBehindScreen /> : <NotFoundScreen />} />
+                <Route path="/plans" element={coordinator ? <PlansScreen /> : <NotFoundScreen />} />
+                <Route path="/plans/:planId" element={coordinator ? <ManagePlanScreen /> : <NotFoundScreen />} />
+                <Route path="/plans/:planId/import" element={coordinator ? <ImportPlanScreen /> : <NotFoundScreen />} />
+                <Route path="/plans/:planId/review/:quarterStart" element={coordinator ? <QuarterReviewScreen /> : <NotFoundScreen />} />
+                <Route path="/plans/:planId/reports/quarter/:quarterStart" element={coordinator ? <QuarterReportScreen /> : <NotFoundScreen />} />
+                <Route path="/plans/:planId/reports/outcomes" element={coordinator ? <OutcomesExportScreen /> : <NotFoundScreen />} />
+                <Route path="/plans/:planId/reports/pcc" element={coordinator ? <FundReturnScreen /> : <NotFoundScreen />} />
+                <Route path="/plans/:planId/reports/pcc/:stage" element={coordinator ? <FundReturnReportScreen /> : <NotFoundScreen />} />
+                <Route path="/reports" element={coordinator ? <ReportsScreen /> : <NotFoundScreen />} />
+                <Route path="/plans/:planId/actions/:actionId" element={coordinator ? <EditActionScreen /> : <NotFoundScreen />} />
+                <Route path="/plans/:planId/actions/:actionId/measures/new" element={coordinator ? <EditMeasureScreen /> : <NotFoundScreen />} />
+                <Route path="/plans/:planId/measures/:measureId" element={coordinator ? <EditMeasureScreen /> : <NotFoundScreen />} />
+                <Route path="/partnerships/:partnershipId/team" element={coordinator ? <TeamScreen /> : <NotFoundScreen />} />
+                <Route path="/partnerships/:partnershipId/audit" element={coordinator ? <AuditLogScreen /> : <NotFoundScreen />} />
+                <Route path="/partnerships/:partnershipId/outcomes/:outcomeId/history" element={coordinator ? <OutcomeHistoryScreen /> : <NotFoundScreen />} />
+                <Route path="*" element={<NotFoundScreen />} />
+              </Routes>
+            </Suspense>
+          </RouteErrorBoundary>
+        </AppShell>
       </div>
       <LockScreen />
     </>

@@ -17,7 +17,20 @@ export const AUDIT_ACTIONS = [
   'quarter.signed-off',
   'quarter.reopened',
   'fund-return.saved',
-  'outcome.created', 'outcome.changed', 'outcome.deleted', 'outcomes.imported', 'place.created', 'place.changed', 'photo.attached', 'member.added', 'member.deactivated', 'member.role-changed', 'member.reactivated', 'account.password-changed', 'account.password-set'] as const;
+  'outcome.created',
+  'outcome.changed',
+  'outcome.deleted',
+  'outcomes.imported',
+  'place.created',
+  'place.changed',
+  'photo.attached',
+  'member.added',
+  'member.deactivated',
+  'member.role-changed',
+  'member.reactivated',
+  'account.password-changed',
+  'account.password-set',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AuditEntry = z.object({

@@ -16,9 +16,7 @@ export const IsoDate = z.iso.date({ error: 'Must be a date in the form YYYY-MM-D
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** An instant, always UTC with a Z suffix so values sort as strings. */
-export const IsoDateTime = z.iso
-  .datetime({ error: 'Must be a UTC date-time such as 2026-04-01T09:30:00Z' })
-  .check(z.refine(inDateRange, DATE_RANGE_MESSAGE));
+export const IsoDateTime = z.iso.datetime({ error: 'Must be a UTC date-time such as 2026-04-01T09:30:00Z' }).check(z.refine(inDateRange, DATE_RANGE_MESSAGE));
 export type IsoDateTime = z.infer<typeof IsoDateTime>;
 
 /**
@@ -34,7 +32,8 @@ const safe = z.refine<string>(isSafeText, 'Must not contain NUL characters or br
 export const SafeString = (max: number) => z.string().check(z.maxLength(max, `Must be ${max} characters or fewer`), safe);
 
 /** A string of 1 to max characters after trimming, safe. */
-export const Text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'Must not be empty'), z.maxLength(max, `Must be ${max} characters or fewer`), safe);
+export const Text = (max: number) =>
+  z.string().check(z.trim(), z.minLength(1, 'Must not be empty'), z.maxLength(max, `Must be ${max} characters or fewer`), safe);
 
 /** A whole number from min to max. */
 export const Int = (min: number, max = Number.MAX_SAFE_INTEGER) =>

@@ -52,7 +52,11 @@ export const SignOffRequest = z.strictObject({ quarterStart: IsoDate });
 export type SignOffRequest = z.infer<typeof SignOffRequest>;
 
 /** The sign-off covering a day of a plan's outcomes, if its quarter is signed off. */
-export function signOffCovering<S extends Pick<QuarterSignOff, 'planId' | 'quarterStart' | 'quarterEnd' | 'reopenedAt'>>(signOffs: readonly S[], planId: string, day: string): S | undefined {
+export function signOffCovering<S extends Pick<QuarterSignOff, 'planId' | 'quarterStart' | 'quarterEnd' | 'reopenedAt'>>(
+  signOffs: readonly S[],
+  planId: string,
+  day: string,
+): S | undefined {
   return signOffs.find((s) => s.planId === planId && s.reopenedAt === null && day >= s.quarterStart && day <= s.quarterEnd);
 }
 

@@ -7,7 +7,9 @@ import { choiceLabel, fieldOf, outcomeType } from './outcome-types/catalogue';
  */
 export function describeTally(t: MeasureTally): string {
   const type = outcomeType(t.outcomeType).label.toLowerCase();
-  const where = t.where ? ` where ${fieldOf(t.outcomeType, t.where.field)?.label ?? t.where.field} is ${t.where.in.map((v) => choiceLabel(t.outcomeType, t.where!.field, v)).join(' or ')}` : '';
+  const where = t.where
+    ? ` where ${fieldOf(t.outcomeType, t.where.field)?.label ?? t.where.field} is ${t.where.in.map((v) => choiceLabel(t.outcomeType, t.where!.field, v)).join(' or ')}`
+    : '';
   const figures = t.figures.map((f, i) => `${figureWords(t, f)}${i === 0 && t.target !== null ? ` (target ${t.target.toLocaleString('en-GB')})` : ''}`);
   return `Counts ${type} outcomes${where}: ${figures.join('; ')}.`;
 }

@@ -61,7 +61,11 @@ function tallyProblems(t: { outcomeType: OutcomeTypeId; where: { field: string; 
       (f.kind === 'sum' && (field?.kind === 'count' || field?.kind === 'money')) ||
       (f.kind === 'latest' && field?.kind === 'choice') ||
       (f.kind === 'distinct' && field !== undefined && field.kind !== 'money');
-    if (!ok) problems.push({ path: ['figures', i, 'field'], message: `${type.label} has no field “${f.field}” that can be ${f.kind === 'sum' ? 'added up' : f.kind === 'latest' ? 'followed' : 'counted'}` });
+    if (!ok)
+      problems.push({
+        path: ['figures', i, 'field'],
+        message: `${type.label} has no field “${f.field}” that can be ${f.kind === 'sum' ? 'added up' : f.kind === 'latest' ? 'followed' : 'counted'}`,
+      });
   });
   return problems;
 }

@@ -23,18 +23,32 @@ export function suggestTally(measureText: string, actionText = ''): MeasureTally
 
   if (/safe place/.test(both) && !/training|champion/.test(m)) {
     if (/visit/.test(m)) return rule('safe-place-visit', null, [count('visits')]);
-    if (/towns?\b/.test(m) && !/each/.test(m)) return rule('place-joined', { field: 'scheme', in: ['safe-place'] }, [{ kind: 'distinct', field: 'town', label: 'towns' }]);
+    if (/towns?\b/.test(m) && !/each/.test(m))
+      return rule('place-joined', { field: 'scheme', in: ['safe-place'] }, [{ kind: 'distinct', field: 'town', label: 'towns' }]);
     if (/sign|places|venue|scheme/.test(m)) return rule('place-joined', { field: 'scheme', in: ['safe-place'] }, [count('places signed up')]);
   }
-  if (/reporting centre/.test(m)) return rule('place-joined', { field: 'scheme', in: ['hate-crime-reporting-centre'] }, [count('centres'), { kind: 'distinct', field: 'town', label: 'towns' }]);
+  if (/reporting centre/.test(m))
+    return rule('place-joined', { field: 'scheme', in: ['hate-crime-reporting-centre'] }, [
+      count('centres'),
+      { kind: 'distinct', field: 'town', label: 'towns' },
+    ]);
   if (/hotel watch/.test(m) && /member|signed/.test(m)) return rule('place-joined', { field: 'scheme', in: ['hotel-watch'] }, [count('hotels')]);
 
   if (/training|trained|champion/.test(m)) {
     const topic = trainingTopic(m) ?? trainingTopic(actionText.toLowerCase());
-    return rule('training-session', topic ? { field: 'topic', in: [topic] } : null, [count('sessions'), { kind: 'sum', field: 'attendees', label: 'attendees' }]);
+    return rule('training-session', topic ? { field: 'topic', in: [topic] } : null, [
+      count('sessions'),
+      { kind: 'sum', field: 'attendees', label: 'attendees' },
+    ]);
   }
   if (/test purchase|enforcement operation|operations? (?:held|conducted)/.test(m)) {
-    const operation = /hotel/.test(both) ? 'hotel-test-purchase' : /rural|landowner|farm/.test(both) ? 'rural-crime-operation' : /alcohol|cap\b/.test(both) ? 'alcohol-test-purchase' : null;
+    const operation = /hotel/.test(both)
+      ? 'hotel-test-purchase'
+      : /rural|landowner|farm/.test(both)
+        ? 'rural-crime-operation'
+        : /alcohol|cap\b/.test(both)
+          ? 'alcohol-test-purchase'
+          : null;
     return rule('enforcement-operation', operation ? { field: 'operation', in: [operation] } : null, [count('operations')]);
   }
 
@@ -46,8 +60,10 @@ export function suggestTally(measureText: string, actionText = ''): MeasureTally
   if (/sanctuary/.test(both) && /cost|spend|referred|cases/.test(m) && !/service provider/.test(m)) {
     return rule('referral', { field: 'referralKind', in: ['sanctuary-works'] }, [count('cases'), { kind: 'sum', field: 'cost', label: 'total spend' }]);
   }
-  if (/timescale|days? (?:from|to)/.test(m)) return rule('referral', null, [count('cases'), { kind: 'sum', field: 'daysToComplete', label: 'days in total' }], false);
-  if (/small repairs?/.test(m)) return rule('referral', { field: 'referralKind', in: ['burglary-repair'] }, [count('repairs'), { kind: 'sum', field: 'cost', label: 'total cost' }]);
+  if (/timescale|days? (?:from|to)/.test(m))
+    return rule('referral', null, [count('cases'), { kind: 'sum', field: 'daysToComplete', label: 'days in total' }], false);
+  if (/small repairs?/.test(m))
+    return rule('referral', { field: 'referralKind', in: ['burglary-repair'] }, [count('repairs'), { kind: 'sum', field: 'cost', label: 'total cost' }]);
   if (/referr/.test(m) && /concern card/.test(both)) return rule('referral', { field: 'referralKind', in: ['concern-card'] }, [count('referrals')]);
   if (/referred to service provider/.test(m)) return rule('referral', { field: 'referralKind', in: ['service-provider'] }, [count('referrals')]);
 
@@ -59,8 +75,21 @@ export function suggestTally(measureText: string, actionText = ''): MeasureTally
   }
 
   if (/meeting|panel|agenda item|attendance/.test(m)) {
-    const meeting = /jtm|joint tasking/.test(both) ? 'jtm' : /channel/.test(both) ? 'channel-panel' : /service provider/.test(m) ? 'service-providers' : /nightsafe/.test(m) ? 'nightsafe' : null;
-    return rule('meeting', meeting ? { field: 'meeting', in: [meeting] } : null, [count('meetings'), { kind: 'sum', field: 'actionsAgreed', label: 'actions agreed' }], false);
+    const meeting = /jtm|joint tasking/.test(both)
+      ? 'jtm'
+      : /channel/.test(both)
+        ? 'channel-panel'
+        : /service provider/.test(m)
+          ? 'service-providers'
+          : /nightsafe/.test(m)
+            ? 'nightsafe'
+            : null;
+    return rule(
+      'meeting',
+      meeting ? { field: 'meeting', in: [meeting] } : null,
+      [count('meetings'), { kind: 'sum', field: 'actionsAgreed', label: 'actions agreed' }],
+      false,
+    );
   }
   if (/protocol|procedure|agreed|adopted|approved|launch|implement|action plan|develop|introduc|established/.test(m)) {
     return rule('milestone', null, [{ kind: 'latest', field: 'stage', label: 'stage' }], false);
@@ -70,7 +99,20 @@ export function suggestTally(measureText: string, actionText = ''): MeasureTally
   return rule('activity', null, [count('outcomes')]);
 }
 
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20 };
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  twenty: 20,
+};
 
 /** "two workshops piloted" → 2; "12 sessions" → 12; anything else → null. */
 function leadingNumber(text: string): number | null {
@@ -101,7 +143,9 @@ function sanctionOf(text: string): string[] | null {
   if (/cpn\)? warnings?|community protection warning|\bcpw/.test(text)) return ['cpw'];
   if (/\bcpns?\b|community protection notice/.test(text)) return ['cpn'];
   if (/fixed penalty|\bfpns?\b/.test(text)) return ['fpn'];
-  const service = [/tenancy caution/.test(text) && 'tenancy-caution', /acceptable behaviour|\babcs?\b/.test(text) && 'abc'].filter((s): s is string => Boolean(s));
+  const service = [/tenancy caution/.test(text) && 'tenancy-caution', /acceptable behaviour|\babcs?\b/.test(text) && 'abc'].filter((s): s is string =>
+    Boolean(s),
+  );
   return service.length > 0 ? service : null;
 }
 

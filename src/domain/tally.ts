@@ -61,7 +61,14 @@ function figureResult(tally: MeasureTally, figure: TallyFigure, all: TallyInput[
     const newest = latestOf(all, figure.field);
     const latest = newest ? choiceLabel(tally.outcomeType, figure.field, newest.details[figure.field]) : null;
     const pendingValue = newest?.pending ? 1 : 0;
-    return { figure, value: all.filter((o) => o.details[figure.field] !== undefined).length, pendingValue, latest, byTown: [], display: latest ?? 'Not started' };
+    return {
+      figure,
+      value: all.filter((o) => o.details[figure.field] !== undefined).length,
+      pendingValue,
+      latest,
+      byTown: [],
+      display: latest ?? 'Not started',
+    };
   }
   const value = measureValue(figure, all);
   // Towns group case aside (as distinct towns count them), under the first spelling seen.
@@ -76,7 +83,14 @@ function figureResult(tally: MeasureTally, figure: TallyFigure, all: TallyInput[
     .map(({ town, outcomes }) => ({ town, value: measureValue(figure, outcomes) }))
     .sort((a, b) => (a.town === null ? 1 : b.town === null ? -1 : b.value - a.value || a.town.localeCompare(b.town)));
   const money = figure.kind === 'sum' && fieldOf(tally.outcomeType, figure.field)?.kind === 'money';
-  return { figure, value, pendingValue: value - measureValue(figure, synced), latest: null, byTown, display: money ? formatPence(value) : value.toLocaleString('en-GB') };
+  return {
+    figure,
+    value,
+    pendingValue: value - measureValue(figure, synced),
+    latest: null,
+    byTown,
+    display: money ? formatPence(value) : value.toLocaleString('en-GB'),
+  };
 }
 
 function measureValue(figure: Exclude<TallyFigure, { kind: 'latest' }>, outcomes: TallyInput[]): number {

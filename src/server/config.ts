@@ -78,7 +78,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const trustedProxies = e.TRUSTED_PROXIES.split(',').map((p) => p.trim());
   const notProxies = trustedProxies.filter((p) => !isProxyAddress(p));
-  if (notProxies.length > 0) problems.push(`  TRUSTED_PROXIES: ${notProxies.map((p) => `"${p}"`).join(', ')} is not an IP address, a CIDR range, or one of loopback, linklocal, uniquelocal`);
+  if (notProxies.length > 0)
+    problems.push(
+      `  TRUSTED_PROXIES: ${notProxies.map((p) => `"${p}"`).join(', ')} is not an IP address, a CIDR range, or one of loopback, linklocal, uniquelocal`,
+    );
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   return {
     port: e.PORT,

@@ -11,7 +11,11 @@ import { SHARE_SCREEN, SHARE_TARGET, SHARED_FILE_MAX_BYTES, SHARED_FILES_MAX, ty
  * the screen, never dropped silently.
  */
 export function handleShareTarget(): void {
-  registerRoute(({ url, sameOrigin }) => sameOrigin && url.pathname === SHARE_TARGET.action, ({ request }) => receive(request), 'POST');
+  registerRoute(
+    ({ url, sameOrigin }) => sameOrigin && url.pathname === SHARE_TARGET.action,
+    ({ request }) => receive(request),
+    'POST',
+  );
 }
 
 async function receive(request: Request): Promise<Response> {

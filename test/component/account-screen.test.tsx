@@ -30,7 +30,14 @@ describe('the Account screen', () => {
     const storage = memoryStorage({ 'fieldbook.user.v1': JSON.stringify(user) });
     render(
       <AppServicesContext.Provider value={{ getApi: () => Promise.resolve(api), session: new SessionStore(() => Promise.resolve(api), storage) }}>
-        <UserServicesContext.Provider value={{ user, db, sync: new SyncEngine({ db, api, userId: user.id, isOnline: () => false, onSignInNeeded: () => undefined }), lock: new IdleLock(user.id, storage) }}>
+        <UserServicesContext.Provider
+          value={{
+            user,
+            db,
+            sync: new SyncEngine({ db, api, userId: user.id, isOnline: () => false, onSignInNeeded: () => undefined }),
+            lock: new IdleLock(user.id, storage),
+          }}
+        >
           <MemoryRouter>
             <AccountScreen />
           </MemoryRouter>

@@ -57,7 +57,12 @@ describe('changing and deleting outcomes on the phone', () => {
     await phone.db.outbox.clear();
     await phone.db.outcomes.update(logged.id, {
       syncState: 'rejected',
-      rejection: { code: 'not-found', message: 'The action this outcome was logged against is not in your partnerships.', fieldErrors: [], kind: 'outcome.create' },
+      rejection: {
+        code: 'not-found',
+        message: 'The action this outcome was logged against is not in your partnerships.',
+        fieldErrors: [],
+        kind: 'outcome.create',
+      },
     });
 
     const item = (await screen.findByText('The action this outcome was logged against is not in your partnerships.')).closest('li')!;

@@ -26,7 +26,15 @@ export async function startChildServer(): Promise<ChildServer> {
   // vitest runs from the project root.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: process.cwd(),
-    env: { ...process.env, DATABASE_PATH: dbPath, FIELDBOOK_STATIC_DIR: join(dir, 'none'), SCRYPT_LOG_N: '12', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0' },
+    env: {
+      ...process.env,
+      DATABASE_PATH: dbPath,
+      FIELDBOOK_STATIC_DIR: join(dir, 'none'),
+      SCRYPT_LOG_N: '12',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

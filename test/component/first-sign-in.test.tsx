@@ -32,7 +32,12 @@ describe('a first sign-in with a temporary password', () => {
     const lead = createApiClient({ baseUrl: server.url, fetch: cookieFetch() });
     await lead.signIn({ email: COORDINATOR.email, password: COORDINATOR.password });
     const email = 'jamie.fox@southandvale.example';
-    const { temporaryPassword, member } = await coordinatorApi(lead).addMember(server.partnershipId, { email, name: 'Jamie Fox', jobTitle: '', role: 'officer' });
+    const { temporaryPassword, member } = await coordinatorApi(lead).addMember(server.partnershipId, {
+      email,
+      name: 'Jamie Fox',
+      jobTitle: '',
+      role: 'officer',
+    });
 
     render(
       <AppServicesProvider api={createApiClient({ baseUrl: server.url, fetch: cookieFetch() })}>

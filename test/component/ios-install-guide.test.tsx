@@ -10,7 +10,8 @@ import { act, screen, waitFor } from '@testing-library/react';
 const UA = {
   iPhoneSafari: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1',
   iPadSafari: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Safari/605.1.15',
-  chromeOnIphone: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/138.0.7204.156 Mobile/15E148 Safari/604.1',
+  chromeOnIphone:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/138.0.7204.156 Mobile/15E148 Safari/604.1',
   androidChrome: 'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/138.0.0.0 Mobile Safari/537.36',
   macSafari: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Safari/605.1.15',
 };
@@ -41,7 +42,10 @@ async function openFieldbookIn(browser: Browser) {
     removeEventListener: () => undefined,
   }));
   vi.resetModules();
-  const [{ renderOnOfflinePhone }, { default: InstallOffer }] = await Promise.all([import('./render-device'), import('../../src/app/ui/components/InstallOffer')]);
+  const [{ renderOnOfflinePhone }, { default: InstallOffer }] = await Promise.all([
+    import('./render-device'),
+    import('../../src/app/ui/components/InstallOffer'),
+  ]);
   return renderOnOfflinePhone([{ path: '*', element: <InstallOffer /> }], '/');
 }
 

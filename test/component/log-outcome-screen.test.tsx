@@ -40,7 +40,10 @@ describe('logging an outcome', () => {
   it('offers the kinds of outcome this action counts, and fixes answers only one measure can count', async () => {
     await openLogForm('22');
     const types = within(await screen.findByRole('group', { name: 'What are you logging?' })).getAllByRole('radio');
-    expect(types.map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual([expect.stringMatching(/^Training session/), expect.stringMatching(/^Place joined a scheme/)]);
+    expect(types.map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual([
+      expect.stringMatching(/^Training session/),
+      expect.stringMatching(/^Place joined a scheme/),
+    ]);
     fireEvent.click(screen.getByLabelText(/^Training session/));
     // Ref 22 counts hate crime training only: the topic is not asked, it is shown.
     expect(screen.queryByRole('group', { name: 'Topic' })).toBeNull();

@@ -36,10 +36,15 @@ describe('My actions with many outcomes on the phone', () => {
     await logOutcome(db, user, await outcomeFor(db, '8'), at(3));
 
     const mine = await db.actions.where('ownerIds').equals(user.id).count();
-    await screen.findByText(`${mine} ${mine === 1 ? 'action' : 'actions'} you deliver. Tap one to see its progress or log an outcome.`, undefined, { timeout: 10_000 });
+    await screen.findByText(`${mine} ${mine === 1 ? 'action' : 'actions'} you deliver. Tap one to see its progress or log an outcome.`, undefined, {
+      timeout: 10_000,
+    });
     // Newest first, one per action and kind: 8, then 3, then the newest of the 1,000 (22). (The
     // screen is live: it was open while they were written.)
-    const refs = () => within(screen.getByRole('region', { name: 'Log again' })).getAllByText(/^Ref /).map((e) => e.textContent);
+    const refs = () =>
+      within(screen.getByRole('region', { name: 'Log again' }))
+        .getAllByText(/^Ref /)
+        .map((e) => e.textContent);
     await waitFor(() => expect(refs()).toEqual(['Ref 8', 'Ref 3', 'Ref 22']), { timeout: 10_000 });
   }, 60_000);
 });

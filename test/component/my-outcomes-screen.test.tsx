@@ -90,8 +90,18 @@ describe('your outcomes, filtered as you type', () => {
     watcher.disconnect();
     // Loading, then possibly the newest while the index is read, then a search waiting for it: a
     // search never answers from part of the outcomes, and the newest are not drawn as its results.
-    const allowed = [/^Loading… \| 0$/, /^Your newest 50 outcomes\. Reading the others on this phone… \| 50$/, /^Searching all your outcomes on this phone… \| 0$/, /^1,200 outcomes on this phone\. Showing the newest 50: search to find the others\. \| 50$/, /^400 of 1,200 outcomes match\. Showing 50 of 400: add a word to narrow your search\. \| 50$/];
-    for (const line of seen) expect(allowed.some((a) => a.test(line)), line).toBe(true);
+    const allowed = [
+      /^Loading… \| 0$/,
+      /^Your newest 50 outcomes\. Reading the others on this phone… \| 50$/,
+      /^Searching all your outcomes on this phone… \| 0$/,
+      /^1,200 outcomes on this phone\. Showing the newest 50: search to find the others\. \| 50$/,
+      /^400 of 1,200 outcomes match\. Showing 50 of 400: add a word to narrow your search\. \| 50$/,
+    ];
+    for (const line of seen)
+      expect(
+        allowed.some((a) => a.test(line)),
+        line,
+      ).toBe(true);
     expect(seen.at(-1)).toBe('400 of 1,200 outcomes match. Showing 50 of 400: add a word to narrow your search. | 50');
   }, 60_000);
 

@@ -64,7 +64,16 @@ describe('a place’s status', () => {
   it('changes on the phone, is queued after the place itself, and takes it off the follow-up list', async () => {
     const phone = await renderOnOfflinePhone(routes, '/places?kind=safe-place&due=6');
     const partnershipId = (await phone.db.partnerships.toArray())[0]!.id;
-    const place = await addPlace(phone.db, { partnershipId, kind: 'safe-place', town: 'Didcot', address: null, point: null, status: 'active', name: 'Old Bakery', joinedOn: '2024-01-01' });
+    const place = await addPlace(phone.db, {
+      partnershipId,
+      kind: 'safe-place',
+      town: 'Didcot',
+      address: null,
+      point: null,
+      status: 'active',
+      name: 'Old Bakery',
+      joinedOn: '2024-01-01',
+    });
     const status = await screen.findByLabelText('Status');
     fireEvent.change(status, { target: { value: 'closed' } });
     await waitFor(async () => expect((await phone.db.places.get(place.id))!.status).toBe('closed'));

@@ -27,12 +27,14 @@ export async function renderOnOfflinePhone(
   existing?: FieldbookDb,
 ) {
   const db = existing ?? newTestDb();
-  const user: SessionUser = existing ? JSON.parse(sessionUsers.get(existing)!) : {
-    id: crypto.randomUUID(),
-    email: 'officer@example.org',
-    name: 'Sam Patel',
-    memberships: [{ partnershipId: crypto.randomUUID(), partnershipName: 'South and Vale', role: 'officer', jobTitle: 'Officer' }],
-  };
+  const user: SessionUser = existing
+    ? JSON.parse(sessionUsers.get(existing)!)
+    : {
+        id: crypto.randomUUID(),
+        email: 'officer@example.org',
+        name: 'Sam Patel',
+        memberships: [{ partnershipId: crypto.randomUUID(), partnershipName: 'South and Vale', role: 'officer', jobTitle: 'Officer' }],
+      };
   if (!existing) await applyPullPage(db, southAndValePage(user.id), user.id);
   sessionUsers.set(db, JSON.stringify(user));
   const actionId = async (ref: string) => (await db.actions.where('ref').equals(ref).first())!.id;

@@ -12,7 +12,13 @@ describe('the plan search', () => {
   it('counts every match, draws the first ones and says how to narrow them', async () => {
     const phone = await renderOnOfflinePhone([{ path: '*', element: <SearchScreen /> }], '/search');
     const ref3 = (await phone.db.actions.where('ref').equals('3').first())!;
-    const extra = Array.from({ length: 120 }, (_, i) => ({ ...ref3, id: crypto.randomUUID(), ref: `9${i}`, text: `Extra bench action ${i}`, position: 1000 + i }));
+    const extra = Array.from({ length: 120 }, (_, i) => ({
+      ...ref3,
+      id: crypto.randomUUID(),
+      ref: `9${i}`,
+      text: `Extra bench action ${i}`,
+      position: 1000 + i,
+    }));
     await phone.db.actions.bulkPut(extra);
 
     fireEvent.change(screen.getByLabelText('Ref or words'), { target: { value: 'extra bench' } });

@@ -55,11 +55,18 @@ describe('the Team screen', () => {
     await renderTeam(COORDINATOR.email, COORDINATOR.password);
     // A coordinator is not offered the administrator role.
     const roles = within(screen.getByRole('group', { name: 'Role in this partnership' }));
-    expect(roles.getAllByRole('radio').map((r) => r.parentElement!.textContent)).toEqual([expect.stringMatching(/^Officer/), expect.stringMatching(/^Coordinator/)]);
+    expect(roles.getAllByRole('radio').map((r) => r.parentElement!.textContent)).toEqual([
+      expect.stringMatching(/^Officer/),
+      expect.stringMatching(/^Coordinator/),
+    ]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Add to the team' }));
     const summary = await screen.findByRole('alert');
-    expect(within(summary).getAllByRole('link').map((a) => a.textContent)).toEqual(['Enter their email address', 'Enter their full name', 'Choose a role']);
+    expect(
+      within(summary)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Enter their email address', 'Enter their full name', 'Choose a role']);
 
     fill('Email address', 'riley.shaw@southandvale.example');
     fill('Full name', 'Riley Shaw');
@@ -76,7 +83,10 @@ describe('the Team screen', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Email address').value).toBe('');
 
     // The password shown is the one that signs them in, to the change-password screen only.
-    const theirs = await createApiClient({ baseUrl: server.url, fetch: cookieFetch() }).signIn({ email: 'riley.shaw@southandvale.example', password: password ?? '' });
+    const theirs = await createApiClient({ baseUrl: server.url, fetch: cookieFetch() }).signIn({
+      email: 'riley.shaw@southandvale.example',
+      password: password ?? '',
+    });
     expect(theirs.mustChangePassword).toBe(true);
   });
 
@@ -94,7 +104,11 @@ describe('the Team screen', () => {
     expect(within(rowOf('Test admin casey.admin')).getByText('Administrator')).toBeTruthy();
 
     const select = within(rowOf(name)).getByRole('combobox', { name: `Role of ${name}` });
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Officer', 'Coordinator']);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Officer', 'Coordinator']);
     fireEvent.change(select, { target: { value: 'coordinator' } });
     fireEvent.click(within(rowOf(name)).getByRole('button', { name: `Save the role of ${name}` }));
     // Said only once the list has been read again: the server has it.

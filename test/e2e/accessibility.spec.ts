@@ -34,7 +34,17 @@ test.describe('every screen meets WCAG 2.2 AA (axe-core), on a 360×640 phone', 
     await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
     await expectAccessible(page, 'my actions');
 
-    for (const path of ['/plan', '/search', '/log', '/places', '/places/new?kind=safe-place', '/attention', '/account', '/account/password', '/share?problem=some-left-out']) {
+    for (const path of [
+      '/plan',
+      '/search',
+      '/log',
+      '/places',
+      '/places/new?kind=safe-place',
+      '/attention',
+      '/account',
+      '/account/password',
+      '/share?problem=some-left-out',
+    ]) {
       await page.goto(server.url + path);
       await expectAccessible(page, path);
     }
@@ -99,13 +109,18 @@ test.describe('every screen meets WCAG 2.2 AA (axe-core), on a 360×640 phone', 
     await page.goBack();
     await page.goBack();
     await page.getByRole('link', { name: 'Import or update from CSV' }).click();
-    await page.getByLabel('Actions (CSV)').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('ref,objective,priority,action\n1,O,,x\n1,O,P,y\n') });
+    await page
+      .getByLabel('Actions (CSV)')
+      .setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('ref,objective,priority,action\n1,O,,x\n1,O,P,y\n') });
     await page.getByRole('button', { name: 'Check the files' }).click();
     await expect(page.getByTestId('import-report')).toContainText('Nothing has been saved');
     await expectAccessible(page, 'a plan import with problems');
     await page.getByRole('link', { name: 'Reports' }).click();
     await expectAccessible(page, 'reports');
-    await page.getByRole('link', { name: /^Q2 2018\/19/ }).first().click();
+    await page
+      .getByRole('link', { name: /^Q2 2018\/19/ })
+      .first()
+      .click();
     await expectAccessible(page, 'the quarterly progress report');
     await page.getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('link', { name: /^review and sign-off for Q2 2018\/19/ }).click();
@@ -150,7 +165,8 @@ test('the outcome form works by keyboard alone', async ({ fieldbook: server, ope
 
 test.describe('the install offers meet WCAG 2.2 AA too, on a 360×640 phone', () => {
   test.use({ viewport: { width: 360, height: 640 } });
-  const IPHONE_SAFARI = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1';
+  const IPHONE_SAFARI =
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1';
 
   test("Chromium's install button", async ({ fieldbook: server, openPhone }) => {
     const page = await firstPage(await openPhone());

@@ -18,7 +18,9 @@ test('with the app closed, Background Sync sends what was logged offline once si
   await openLogForm(page, '19');
   await logHotelWatchTraining(page, { attendees: 4, town: 'Wantage', notes: 'sent by the service worker' });
   // The page asked for a background sync while offline.
-  expect(await page.evaluate(async () => (await (await navigator.serviceWorker.ready as unknown as { sync: { getTags(): Promise<string[]> } }).sync.getTags()))).toContain(`fieldbook-outbox:${userId}`);
+  expect(
+    await page.evaluate(async () => await ((await navigator.serviceWorker.ready) as unknown as { sync: { getTags(): Promise<string[]> } }).sync.getTags()),
+  ).toContain(`fieldbook-outbox:${userId}`);
 
   // The officer closes Fieldbook; a blank page (another origin) keeps the browser running.
   await context.newPage();

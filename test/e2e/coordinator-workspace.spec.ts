@@ -48,7 +48,10 @@ async function downloadText(page: Page, click: () => Promise<void>): Promise<str
   return readFileSync(await download.path(), 'utf8');
 }
 
-test('a coordinator imports a plan, an officer logs offline, and the quarterly report and CSV hold exactly those outcomes; sign-off locks them', async ({ fieldbook: server, openPhone }) => {
+test('a coordinator imports a plan, an officer logs offline, and the quarterly report and CSV hold exactly those outcomes; sign-off locks them', async ({
+  fieldbook: server,
+  openPhone,
+}) => {
   test.setTimeout(240_000);
   const desk = await chromium.launch(CHROMIUM_LAUNCH);
   const jo = await desk.newPage(DESK);
@@ -94,7 +97,9 @@ test('a coordinator imports a plan, an officer logs offline, and the quarterly r
   network.restore();
   await phone.setOffline(false);
   await expect(status(sam)).toContainText('All synced', { timeout: 30_000 });
-  const logged = (await outcomesOnServer(server.url, coordinator.email, coordinator.password)).filter((o) => o.notes === 'Sovereign staff' || o.notes === 'Soha staff');
+  const logged = (await outcomesOnServer(server.url, coordinator.email, coordinator.password)).filter(
+    (o) => o.notes === 'Sovereign staff' || o.notes === 'Soha staff',
+  );
   expect(logged.map((o) => [o.occurredOn, o.town]).sort()).toEqual([
     [day(10), 'Didcot'],
     [day(40), 'Wantage'],
@@ -113,7 +118,9 @@ test('a coordinator imports a plan, an officer logs offline, and the quarterly r
   const csv = await downloadText(jo, () => jo.getByRole('button', { name: 'Download CSV' }).click());
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const rows = parseCsv(csv.slice(1)).map((r) => r.cells);
-  expect(rows.filter((r) => r[0] === 'H1').map((r) => [r[5], r[6], r[7], r[8]])).toEqual([['two training sessions held, number of attendees and location', '2 sessions; 21 attendees', '2', '2']]);
+  expect(rows.filter((r) => r[0] === 'H1').map((r) => [r[5], r[6], r[7], r[8]])).toEqual([
+    ['two training sessions held, number of attendees and location', '2 sessions; 21 attendees', '2', '2'],
+  ]);
   expect(rows.filter((r) => r[0] === 'H2').map((r) => r[6])).toEqual(['0 workshops']);
 
   // Every figure opens the outcomes behind it: the two sessions, then the one in Wantage.
@@ -135,7 +142,12 @@ test('a coordinator imports a plan, an officer logs offline, and the quarterly r
   await jo.getByLabel('To', { exact: true }).fill(quarter.end);
   await expect(jo.getByTestId('export-count')).toHaveText('2 outcomes match.');
   const exported = parseCsv((await downloadText(jo, () => jo.getByRole('button', { name: 'Download CSV' }).click())).slice(1)).map((r) => r.cells);
-  expect(exported.slice(1).map((r) => [r[0], r[1], r[10]]).sort()).toEqual(logged.map((o) => [o.id, o.occurredOn, o.town]).sort());
+  expect(
+    exported
+      .slice(1)
+      .map((r) => [r[0], r[1], r[10]])
+      .sort(),
+  ).toEqual(logged.map((o) => [o.id, o.occurredOn, o.town]).sort());
 
   // The coordinator reviews and signs the quarter off.
   await jo.goto(`${server.url}/reports`);

@@ -78,7 +78,10 @@ async function home(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
 }
 
-test('offline, an officer logs every kind of outcome their actions count, survives a killed app mid-form, and the server tallies it all', async ({ fieldbook, openPhone }) => {
+test('offline, an officer logs every kind of outcome their actions count, survives a killed app mid-form, and the server tallies it all', async ({
+  fieldbook,
+  openPhone,
+}) => {
   // The phone reaches the server through a network the test can cut, for pages and the service
   // worker alike (see offline-capture.spec.ts).
   const network = await startNetworkSwitch(fieldbook.url);

@@ -60,7 +60,9 @@ test('iOS gets a home-screen icon, a status-bar style and a launch screen for ea
   const launch = [...html.matchAll(/<link rel="apple-touch-startup-image" media="([^"]+)" href="([^"]+)"/g)].map((m) => ({ media: m[1]!, href: m[2]! }));
   expect(launch.length).toBeGreaterThanOrEqual(8);
   // The iPhone 12–14's screen (390×844 at 3×) is among them.
-  expect(launch.map((l) => l.media)).toContainEqual(expect.stringContaining('(device-width: 390px) and (device-height: 844px) and (-webkit-device-pixel-ratio: 3)'));
+  expect(launch.map((l) => l.media)).toContainEqual(
+    expect.stringContaining('(device-width: 390px) and (device-height: 844px) and (-webkit-device-pixel-ratio: 3)'),
+  );
   for (const { media, href } of launch) {
     const [, w, h, ratio] = /device-width: (\d+)px\) and \(device-height: (\d+)px\) and \(-webkit-device-pixel-ratio: (\d)\)/.exec(media)!;
     expect(await fetchPng(new URL(href, server.url)), href).toEqual({ width: Number(w) * Number(ratio), height: Number(h) * Number(ratio) });

@@ -67,7 +67,10 @@ test('"Not now" puts the offer away, and the next start does not bring it back',
   await expect(installButton(page)).toHaveCount(0);
 });
 
-test('installed: a shortcut opens its deep link offline, under the notch and home bar, with the right keyboard and no bounce on the form', async ({ fieldbook: server, openPhone }) => {
+test('installed: a shortcut opens its deep link offline, under the notch and home bar, with the right keyboard and no bounce on the form', async ({
+  fieldbook: server,
+  openPhone,
+}) => {
   const phone = await openPhone();
   const page = await firstPage(phone);
   await signedInPhone(page, server.url);

@@ -6,7 +6,10 @@ import { openLogForm, outcomeForm, logHotelWatchTraining } from './support/outco
 import { writeKillSwitch } from '../../scripts/kill-switch';
 import { DEMO_USERS } from '../../src/server/seed/demo-seed';
 
-test('the kill switch removes a bad release from the phone (caches, service worker) and keeps every record in IndexedDB', async ({ fieldbook: server, openPhone }) => {
+test('the kill switch removes a bad release from the phone (caches, service worker) and keeps every record in IndexedDB', async ({
+  fieldbook: server,
+  openPhone,
+}) => {
   const page = await firstPage(await openPhone());
   await page.goto(server.url);
   await signIn(page, DEMO_USERS.officer);
@@ -32,7 +35,13 @@ test('the kill switch removes a bad release from the phone (caches, service work
     await Promise.all([page.waitForEvent('load'), page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update())]);
 
     await expect
-      .poll(() => page.evaluate(async () => ({ registrations: (await navigator.serviceWorker.getRegistrations()).length, caches: (await caches.keys()).length, controlled: navigator.serviceWorker.controller !== null })))
+      .poll(() =>
+        page.evaluate(async () => ({
+          registrations: (await navigator.serviceWorker.getRegistrations()).length,
+          caches: (await caches.keys()).length,
+          controlled: navigator.serviceWorker.controller !== null,
+        })),
+      )
       .toEqual({ registrations: 0, caches: 0, controlled: false });
     // No reload loop: the page it left stays put.
     await page.evaluate(() => ((window as unknown as { loadMarker: string }).loadMarker = 'after the kill switch'));

@@ -16,7 +16,10 @@ async function logOutcome(page: Page, ref: string, fill: (page: Page) => Promise
 
 const status = (page: Page) => page.getByTestId('sync-status');
 
-test('an officer logs outcomes with no signal, across a browser restart, and they reach the coordinator exactly once', async ({ fieldbook: server, openPhone }) => {
+test('an officer logs outcomes with no signal, across a browser restart, and they reach the coordinator exactly once', async ({
+  fieldbook: server,
+  openPhone,
+}) => {
   // The phone reaches the server through a network the test can cut, for pages and the service
   // worker alike (Background Sync wakes the worker even at browser start-up).
   const network = await startNetworkSwitch(server.url);

@@ -29,7 +29,10 @@ async function openCold(context: BrowserContext, url: string): Promise<Page> {
   return page;
 }
 
-test('every route opens offline from a cold start, deep links and shortcut targets included; "Ready to work offline" is said once', async ({ fieldbook: server, openPhone }) => {
+test('every route opens offline from a cold start, deep links and shortcut targets included; "Ready to work offline" is said once', async ({
+  fieldbook: server,
+  openPhone,
+}) => {
   // A browser start per route: slower than one test's usual budget.
   test.setTimeout(300_000);
   // A real cut, for pages and the service worker alike.

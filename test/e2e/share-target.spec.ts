@@ -12,19 +12,22 @@ type Upload = { name: string; mimeType: string; buffer: Buffer };
  * share_target action, as a navigation of the app's window.
  */
 async function shareFrom(page: Page, files: Upload[]): Promise<void> {
-  await page.evaluate(({ action, field }) => {
-    const form = document.createElement('form');
-    form.method = 'post';
-    form.enctype = 'multipart/form-data';
-    form.action = action;
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.name = field;
-    input.multiple = true;
-    input.id = 'shared-files';
-    form.append(input);
-    document.body.append(form);
-  }, { action: SHARE_TARGET.action, field: SHARE_TARGET.params.files[0].name });
+  await page.evaluate(
+    ({ action, field }) => {
+      const form = document.createElement('form');
+      form.method = 'post';
+      form.enctype = 'multipart/form-data';
+      form.action = action;
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.name = field;
+      input.multiple = true;
+      input.id = 'shared-files';
+      form.append(input);
+      document.body.append(form);
+    },
+    { action: SHARE_TARGET.action, field: SHARE_TARGET.params.files[0].name },
+  );
   await page.locator('#shared-files').setInputFiles(files);
   await Promise.all([page.waitForURL(/\/share(\?|$)/), page.evaluate(() => document.querySelector<HTMLFormElement>('form[action="/share-target"]')!.submit())]);
 }
@@ -53,7 +56,10 @@ test('a photo shared to Fieldbook from another app is kept and attached to the o
   await page.getByRole('button', { name: 'Add the photo' }).click();
   await expect(page.getByText('Choose the outcome the photos are evidence for').first()).toBeVisible();
 
-  await page.getByRole('group', { name: 'Which outcome are they evidence for?' }).getByRole('radio', { name: /^Ref 19 · Training session/ }).check();
+  await page
+    .getByRole('group', { name: 'Which outcome are they evidence for?' })
+    .getByRole('radio', { name: /^Ref 19 · Training session/ })
+    .check();
   await page.getByRole('button', { name: 'Add the photo' }).click();
   await expect(page.getByRole('heading', { name: 'Ref 19', exact: true })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: '1 photo added to the outcome.' })).toBeVisible();

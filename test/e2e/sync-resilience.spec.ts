@@ -52,7 +52,12 @@ test('closing the browser in the middle of a push, then reopening it, finishes t
   const { context, page } = await signedInPhone(openPhone, fieldbook.url);
   await context.setOffline(true);
   // Three towns: the same type, action, day and town again would (rightly) stop at the duplicate guard.
-  for (const [n, town] of [[1, 'Didcot'], [2, 'Thame'], [3, 'Wantage']] as const) await logOutcome(page, '19', `session ${n}`, n, town);
+  for (const [n, town] of [
+    [1, 'Didcot'],
+    [2, 'Thame'],
+    [3, 'Wantage'],
+  ] as const)
+    await logOutcome(page, '19', `session ${n}`, n, town);
   await expect(status(page)).toContainText('3 outcomes waiting');
 
   // The push reaches the server and commits; the browser closes before the answer arrives.
@@ -80,7 +85,8 @@ test('a new app version opened over the previous database schema keeps a non-emp
   const page = await firstPage(context);
   // Same origin, but no app code: the previous release's database is written by hand, below.
   await page.goto(`${fieldbook.url}/healthz`);
-  const user = (await (await context.request.post(`${fieldbook.url}/api/session`, { data: { email: officer.email, password: officer.password } })).json()).user as { id: string; name: string };
+  const user = (await (await context.request.post(`${fieldbook.url}/api/session`, { data: { email: officer.email, password: officer.password } })).json())
+    .user as { id: string; name: string };
   const plan = (await (await context.request.get(`${fieldbook.url}/api/sync/pull?limit=5000`)).json()).changes as Record<string, Record<string, unknown>[]>;
   // A measure this release counts plain activities toward ("service user feedback"): what every
   // outcome of the old shape becomes on upgrade (v3), so the server takes it as it is queued.
@@ -89,14 +95,33 @@ test('a new app version opened over the previous database schema keeps a non-emp
   expect((measure.tally as { outcomeType: string }).outcomeType).toBe('activity');
   const v1Schema = JSON.parse(readFileSync(new URL('../fixtures/dexie-schema-v1.json', import.meta.url), 'utf8')) as Record<string, string>;
   const outcomeId = crypto.randomUUID();
-  const input = { id: outcomeId, actionId: action.id, measureId: measure.id, occurredOn: '2026-11-21', quantity: 9, town: 'Thame', notes: 'waiting when the app was updated', recordedAt: '2026-11-21T15:00:00.000Z' };
+  const input = {
+    id: outcomeId,
+    actionId: action.id,
+    measureId: measure.id,
+    occurredOn: '2026-11-21',
+    quantity: 9,
+    town: 'Thame',
+    notes: 'waiting when the app was updated',
+    recordedAt: '2026-11-21T15:00:00.000Z',
+  };
   // The v1 record shapes, exactly as the foundation release wrote them (test/fixtures/dexie-v1-data.json):
   // a measure's tally was a count or a sum, an outcome one measure and a quantity.
-  const v1Tally = (t: { figures: { kind: string; label: string }[] }) => (t.figures[0]!.kind === 'sum' ? { kind: 'sum', unit: t.figures[0]!.label } : { kind: 'count' });
+  const v1Tally = (t: { figures: { kind: string; label: string }[] }) =>
+    t.figures[0]!.kind === 'sum' ? { kind: 'sum', unit: t.figures[0]!.label } : { kind: 'count' };
   const v1: Record<string, unknown[]> = {
     ...plan,
     measures: plan.measures!.map((m) => ({ ...m, tally: v1Tally(m.tally as Parameters<typeof v1Tally>[0]) })),
-    outcomes: [{ ...input, partnershipId: (plan.partnerships![0] as { id: string }).id, authorId: user.id, authorName: user.name, receivedAt: null, syncState: 'pending' }],
+    outcomes: [
+      {
+        ...input,
+        partnershipId: (plan.partnerships![0] as { id: string }).id,
+        authorId: user.id,
+        authorName: user.name,
+        receivedAt: null,
+        syncState: 'pending',
+      },
+    ],
     outbox: [{ seq: 1, kind: 'outcome.create', args: input, outcomeId, createdAt: input.recordedAt }],
     meta: [
       { key: 'deviceId', value: crypto.randomUUID() },
@@ -128,7 +153,12 @@ test('a new app version opened over the previous database schema keeps a non-emp
       db.close();
       localStorage.setItem('fieldbook.user.v1', JSON.stringify(sessionUser));
     },
-    { name: `fieldbook-user-${user.id}`, schema: v1Schema, data: v1, sessionUser: (await (await context.request.get(`${fieldbook.url}/api/session`)).json()).user as unknown },
+    {
+      name: `fieldbook-user-${user.id}`,
+      schema: v1Schema,
+      data: v1,
+      sessionUser: (await (await context.request.get(`${fieldbook.url}/api/session`)).json()).user as unknown,
+    },
   );
 
   // This release opens it: Dexie upgrades v1 to v2 to v3 (the queued outcome becomes an activity
@@ -137,10 +167,17 @@ test('a new app version opened over the previous database schema keeps a non-emp
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
   await expect(status(page)).toContainText('All synced', { timeout: 30_000 });
   const onServer = await outcomesOnServer(fieldbook.url, coordinator.email, coordinator.password);
-  expect(onServer).toEqual([expect.objectContaining({ id: outcomeId, type: 'activity', details: { quantity: 9 }, town: 'Thame', notes: 'waiting when the app was updated' })]);
+  expect(onServer).toEqual([
+    expect.objectContaining({ id: outcomeId, type: 'activity', details: { quantity: 9 }, town: 'Thame', notes: 'waiting when the app was updated' }),
+  ]);
   expect(onServer[0]).not.toHaveProperty('quantity');
   expect(onServer[0]).not.toHaveProperty('measureId');
-  expect(await page.evaluate(async (name) => (await new Promise<IDBDatabase>((r) => (indexedDB.open(name).onsuccess = (e) => r((e.target as IDBOpenDBRequest).result)))).version, `fieldbook-user-${user.id}`)).toBe(70);
+  expect(
+    await page.evaluate(
+      async (name) => (await new Promise<IDBDatabase>((r) => (indexedDB.open(name).onsuccess = (e) => r((e.target as IDBOpenDBRequest).result)))).version,
+      `fieldbook-user-${user.id}`,
+    ),
+  ).toBe(70);
   // The plan pulled again after the upgrade puts the server's tallies back over the converted ones.
   await actionLink(page, '16').click();
   await expect(page.getByTestId('measure-0')).toContainText('Counts workshop, event or campaign outcomes');

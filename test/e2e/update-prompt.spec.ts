@@ -40,7 +40,10 @@ test('a new deployment waits for the officer: "Update ready", never a reload by 
   await expect(page.getByTestId('update-ready')).toHaveCount(0);
 });
 
-test('an update deployed while a form is half-filled waits until accepted, and never while photos are only on screen; the draft survives it', async ({ fieldbook: server, openPhone }) => {
+test('an update deployed while a form is half-filled waits until accepted, and never while photos are only on screen; the draft survives it', async ({
+  fieldbook: server,
+  openPhone,
+}) => {
   const page = await firstPage(await openPhone());
   await page.goto(server.url);
   await signIn(page, DEMO_USERS.officer);

@@ -52,7 +52,11 @@ async function notesOnServer(url: string): Promise<string[]> {
 }
 
 function backup(env: Record<string, string>, destination: string): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli/backup.ts', destination], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  return execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli/backup.ts', destination], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
 }
 
 const before = Array.from({ length: 10 }, (_, i) => `before the backup ${String(i).padStart(2, '0')}`);
@@ -78,25 +82,33 @@ describe('backup and restore', () => {
   it('refuses to overwrite an existing file', () => {
     const live = join(dir, 'live', 'fieldbook.sqlite');
     const copy = join(dir, 'backups', 'fieldbook.sqlite');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli/backup.ts', copy], { cwd: ROOT, env: { ...process.env, DATABASE_PATH: live }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli/backup.ts', copy], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_PATH: live },
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/already exists/);
   }, 60_000);
 
-  it.skipIf(!postgresReady)('on PostgreSQL: pg_dump taken while serving, pg_restore into a new database', async () => {
-    const source: TestPgDatabase = await createPgDatabase();
-    cleanups.push(() => source.drop());
-    const server = await started({ DATABASE_URL: source.url });
-    await pushOutcomes(server.url, before);
-    const dump = join(dir, 'backups', 'fieldbook.dump');
-    expect(backup({ DATABASE_URL: source.url }, dump)).toMatch(/tables of data, readable by pg_restore/);
-    await pushOutcomes(server.url, after);
-    await killHard(server);
+  it.skipIf(!postgresReady)(
+    'on PostgreSQL: pg_dump taken while serving, pg_restore into a new database',
+    async () => {
+      const source: TestPgDatabase = await createPgDatabase();
+      cleanups.push(() => source.drop());
+      const server = await started({ DATABASE_URL: source.url });
+      await pushOutcomes(server.url, before);
+      const dump = join(dir, 'backups', 'fieldbook.dump');
+      expect(backup({ DATABASE_URL: source.url }, dump)).toMatch(/tables of data, readable by pg_restore/);
+      await pushOutcomes(server.url, after);
+      await killHard(server);
 
-    const target = await createPgDatabase();
-    cleanups.push(() => target.drop());
-    execFileSync('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${target.url}`, dump]);
-    const again = await started({ DATABASE_URL: target.url, FIELDBOOK_DEMO: '0' });
-    expect(await notesOnServer(again.url)).toEqual(before);
-  }, 120_000);
+      const target = await createPgDatabase();
+      cleanups.push(() => target.drop());
+      execFileSync('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${target.url}`, dump]);
+      const again = await started({ DATABASE_URL: target.url, FIELDBOOK_DEMO: '0' });
+      expect(await notesOnServer(again.url)).toEqual(before);
+    },
+    120_000,
+  );
 });

@@ -28,7 +28,8 @@ async function device(who: { email: string; password: string }): Promise<TestDev
 }
 const onServer = (id: string) => server.storage.transaction((tx) => tx.findOutcome(id));
 const history = async (coordinator: TestDevice, id: string) =>
-  ((await (await coordinator.fetch(`${server.url}/api/partnerships/${partnershipId}/outcomes/${id}/history`)).json()) as { entries: OutcomeHistoryEntry[] }).entries;
+  ((await (await coordinator.fetch(`${server.url}/api/partnerships/${partnershipId}/outcomes/${id}/history`)).json()) as { entries: OutcomeHistoryEntry[] })
+    .entries;
 const valuesOf = (o: LocalOutcome): OutcomeFormValues => ({
   actionId: o.actionId,
   type: o.type,
@@ -145,11 +146,25 @@ describe('editing and deleting outcomes', () => {
     const id = crypto.randomUUID();
     await phone.db.transaction('rw', [phone.db.outcomes, phone.db.outbox, phone.db.meta], async () => {
       const input = { ...broken, id, recordedAt: new Date().toISOString() };
-      await phone.db.outcomes.add({ ...input, partnershipId, authorId: phone.user.id, authorName: phone.user.name, receivedAt: null, version: null, deletedAt: null, syncState: 'pending', server: null, localDeleted: false });
+      await phone.db.outcomes.add({
+        ...input,
+        partnershipId,
+        authorId: phone.user.id,
+        authorName: phone.user.name,
+        receivedAt: null,
+        version: null,
+        deletedAt: null,
+        syncState: 'pending',
+        server: null,
+        localDeleted: false,
+      });
       await enqueue(phone.db, 'outcome.create', id, input, new Date());
     });
     await phone.sync.syncNow();
-    expect(await phone.db.outcomes.get(id)).toMatchObject({ syncState: 'rejected', rejection: { code: 'invalid', fieldErrors: [{ path: 'details.attendees' }] } });
+    expect(await phone.db.outcomes.get(id)).toMatchObject({
+      syncState: 'rejected',
+      rejection: { code: 'invalid', fieldErrors: [{ path: 'details.attendees' }] },
+    });
 
     await resendOutcome(phone.db, id, { ...broken, details: { ...withoutAttendees, attendees: 11 } });
     await phone.sync.syncNow();

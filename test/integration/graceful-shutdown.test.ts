@@ -57,7 +57,8 @@ describe('graceful shutdown', () => {
     const device = await signedInDevice(server.url, OFFICER.email, OFFICER.password);
     await device.sync.syncNow();
     const base = await outcomeFor(device.db, '22');
-    for (let i = 0; i < 200; i++) await logOutcome(device.db, device.user, { ...base, notes: `in flight at shutdown #${i}` }, undefined, { confirmDuplicate: true });
+    for (let i = 0; i < 200; i++)
+      await logOutcome(device.db, device.user, { ...base, notes: `in flight at shutdown #${i}` }, undefined, { confirmDuplicate: true });
     const entries = await device.db.outbox.orderBy('seq').toArray();
     const body = Buffer.from(JSON.stringify({ deviceId: await deviceId(device.db), mutations: entries.map(({ seq, kind, args }) => ({ seq, kind, args })) }));
 

@@ -59,13 +59,22 @@ describe('server logs', () => {
     const { id: _id, recordedAt: _r, ...valid } = { ...base, id: '', recordedAt: '' };
     const answer = await officer.api.push({
       deviceId: randomUUID(),
-      mutations: [{ seq: 1, kind: 'outcome.create', args: { ...valid, id: randomUUID(), recordedAt: new Date().toISOString(), details: { bogus: refused }, notes: refused } }],
+      mutations: [
+        {
+          seq: 1,
+          kind: 'outcome.create',
+          args: { ...valid, id: randomUUID(), recordedAt: new Date().toISOString(), details: { bogus: refused }, notes: refused },
+        },
+      ],
     });
     expect(answer.results[0]?.status).toBe('rejected');
 
     const raw = (path: string, init: RequestInit) => officer.fetch(server.url + path, init);
     const json = { 'content-type': 'application/json' };
-    expect((await raw('/api/sync/push', { method: 'POST', headers: json, body: JSON.stringify({ deviceId: randomUUID(), mutations: [], notes: badEnvelope }) })).status).toBe(400);
+    expect(
+      (await raw('/api/sync/push', { method: 'POST', headers: json, body: JSON.stringify({ deviceId: randomUUID(), mutations: [], notes: badEnvelope }) }))
+        .status,
+    ).toBe(400);
     expect((await raw('/api/sync/push', { method: 'POST', headers: json, body: `{"deviceId": "${notJson}` })).status).toBe(400);
     expect((await raw(`/api/sync/pull?cursor=${inQuery}`, { method: 'GET' })).status).toBeLessThan(500);
 

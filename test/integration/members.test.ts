@@ -37,7 +37,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-
 const newEmail = (who: string) => `${who}-${randomUUID().slice(0, 8)}@southandvale.example`;
 const freshApi = () => createApiClient({ baseUrl: server.url, fetch: cookieFetch() });
 /** A user in the demo partnership, signed in on a phone of their own. */
@@ -52,13 +51,22 @@ async function otherPartnership() {
   const leadDevice = await signedInDevice(server.url, leadUser.email, leadUser.password);
   return { ...other, lead: leadUser, admin: coordinatorApi(leadDevice.api) };
 }
-const auditOf = (id: string, pid = partnershipId) => server.storage.transaction(async (tx) => (await tx.listAudit(pid, undefined, 1000)).filter((e) => e.entityId === id));
+const auditOf = (id: string, pid = partnershipId) =>
+  server.storage.transaction(async (tx) => (await tx.listAudit(pid, undefined, 1000)).filter((e) => e.entityId === id));
 
 describe('adding a member', () => {
   it('gives a new officer a temporary password that opens only the change-password screen, once changed never again', async () => {
     const email = newEmail('alex');
-    const added = await leadAdmin.addMember(partnershipId, { email: email.toUpperCase(), name: 'Alex Morgan', jobTitle: 'Community Safety Officer', role: 'officer' });
-    expect(added).toMatchObject({ existingUser: false, member: { name: 'Alex Morgan', email, role: 'officer', jobTitle: 'Community Safety Officer', active: true } });
+    const added = await leadAdmin.addMember(partnershipId, {
+      email: email.toUpperCase(),
+      name: 'Alex Morgan',
+      jobTitle: 'Community Safety Officer',
+      role: 'officer',
+    });
+    expect(added).toMatchObject({
+      existingUser: false,
+      member: { name: 'Alex Morgan', email, role: 'officer', jobTitle: 'Community Safety Officer', active: true },
+    });
     const temporary = added.temporaryPassword!;
     expect(temporary).toMatch(/^[a-z2-7]{4}(-[a-z2-7]{4}){3}$/);
     expect(await lead.api.members(partnershipId)).toContainEqual(added.member);
@@ -98,8 +106,17 @@ describe('adding a member', () => {
   it('adds someone who already has an account to a second partnership, keeping their name and password', async () => {
     const other = await otherPartnership();
     const person = await member('officer', 'county');
-    const added = await other.admin.addMember(other.partnershipId, { email: person.email, name: 'Somebody Else', jobTitle: 'District liaison', role: 'coordinator' });
-    expect(added).toMatchObject({ existingUser: true, temporaryPassword: null, member: { id: person.id, name: person.device.user.name, role: 'coordinator', jobTitle: 'District liaison' } });
+    const added = await other.admin.addMember(other.partnershipId, {
+      email: person.email,
+      name: 'Somebody Else',
+      jobTitle: 'District liaison',
+      role: 'coordinator',
+    });
+    expect(added).toMatchObject({
+      existingUser: true,
+      temporaryPassword: null,
+      member: { id: person.id, name: person.device.user.name, role: 'coordinator', jobTitle: 'District liaison' },
+    });
     expect(added.message).toMatch(/already has a Fieldbook account.*keep that name and their own password/);
     expect(await auditOf(person.id, other.partnershipId)).toMatchObject([{ action: 'member.added', details: { role: 'coordinator', existingUser: true } }]);
 
@@ -121,7 +138,9 @@ describe('adding a member', () => {
 
   it('is refused to officers, and only an administrator adds an administrator', async () => {
     const officer = await member('officer');
-    const asOfficer = await refusalOf(coordinatorApi(officer.device.api).addMember(partnershipId, { email: newEmail('x'), name: 'X', jobTitle: '', role: 'officer' }));
+    const asOfficer = await refusalOf(
+      coordinatorApi(officer.device.api).addMember(partnershipId, { email: newEmail('x'), name: 'X', jobTitle: '', role: 'officer' }),
+    );
     expect(asOfficer.status).toBe(403);
 
     const email = newEmail('would-be-admin');
@@ -153,7 +172,9 @@ describe('changing a role', () => {
     const person = await member('officer');
     await person.device.sync.syncNow();
     const cursor = (await person.device.db.meta.get('pullCursor'))?.value as string;
-    expect(await refusalOf(coordinatorApi(person.device.api).addMember(partnershipId, { email: newEmail('y'), name: 'Y', jobTitle: '', role: 'officer' }))).toMatchObject({ status: 403 });
+    expect(
+      await refusalOf(coordinatorApi(person.device.api).addMember(partnershipId, { email: newEmail('y'), name: 'Y', jobTitle: '', role: 'officer' })),
+    ).toMatchObject({ status: 403 });
 
     expect(await leadAdmin.changeMember(partnershipId, person.id, { role: 'coordinator' })).toMatchObject({ id: person.id, role: 'coordinator' });
     // No new sign-in: the same session coordinates now, and its pull starts again with what a coordinator sees.
@@ -176,7 +197,9 @@ describe('changing a role', () => {
     const admin = await member('admin');
     expect(await refusalOf(coordinatorApi(admin.device.api).changeMember(partnershipId, admin.id, { role: 'coordinator' }))).toMatchObject({ status: 403 });
     // Their own job title is theirs to keep up to date.
-    expect(await leadAdmin.changeMember(partnershipId, lead.user.id, { role: 'coordinator', jobTitle: 'Community Safety Team Leader' })).toMatchObject({ role: 'coordinator' });
+    expect(await leadAdmin.changeMember(partnershipId, lead.user.id, { role: 'coordinator', jobTitle: 'Community Safety Team Leader' })).toMatchObject({
+      role: 'coordinator',
+    });
   });
 
   it('lets only an administrator give or take away the administrator role, or act on an administrator', async () => {
@@ -218,7 +241,9 @@ describe('deactivating and reactivating', () => {
     // Coordinator of a district partnership, officer in the county's: the county coordinator cannot switch them off.
     const district = await addOtherPartnership(server.storage);
     const person = await member('officer', 'district-lead');
-    await server.storage.transaction((tx) => tx.insertMembership({ userId: person.id, partnershipId: district.partnershipId, role: 'coordinator', jobTitle: 'District CSP Coordinator' }));
+    await server.storage.transaction((tx) =>
+      tx.insertMembership({ userId: person.id, partnershipId: district.partnershipId, role: 'coordinator', jobTitle: 'District CSP Coordinator' }),
+    );
     const refused = await refusalOf(lead.api.deactivateMember(partnershipId, person.id));
     expect(refused).toMatchObject({ status: 409, message: expect.stringMatching(/last active coordinator of Other Community Safety Partnership/) });
     expect(await person.device.api.getSession()).toMatchObject({ id: person.id });
@@ -264,11 +289,15 @@ describe('one person in two partnerships', () => {
     expect(await refusalOf(theirs.addMember(partnershipId, { email: newEmail('z'), name: 'Z', jobTitle: '', role: 'officer' }))).toMatchObject({ status: 403 });
     expect(await refusalOf(theirs.changeMember(partnershipId, officerId, { role: 'coordinator' }))).toMatchObject({ status: 403 });
     expect(await refusalOf(phone.api.deactivateMember(partnershipId, lead.user.id))).toMatchObject({ status: 403 });
-    expect(await theirs.changeMember(other.partnershipId, other.officer.id, { role: 'officer', jobTitle: 'Town officer' })).toMatchObject({ jobTitle: 'Town officer' });
+    expect(await theirs.changeMember(other.partnershipId, other.officer.id, { role: 'officer', jobTitle: 'Town officer' })).toMatchObject({
+      jobTitle: 'Town officer',
+    });
 
     // Each Team screen shows that partnership's role.
     expect(await lead.api.members(partnershipId)).toContainEqual(expect.objectContaining({ id: person.id, role: 'officer' }));
-    expect(await phone.api.members(other.partnershipId)).toContainEqual(expect.objectContaining({ id: person.id, role: 'coordinator', jobTitle: 'District CSP Coordinator' }));
+    expect(await phone.api.members(other.partnershipId)).toContainEqual(
+      expect.objectContaining({ id: person.id, role: 'coordinator', jobTitle: 'District CSP Coordinator' }),
+    );
 
     await phone.sync.syncNow();
     expect((await phone.db.partnerships.toArray()).map((p) => p.id).sort()).toEqual([partnershipId, other.partnershipId].sort());
@@ -279,11 +308,20 @@ describe('one person in two partnerships', () => {
 describe('npm run users', () => {
   it('adds an administrator', async () => {
     const email = newEmail('operator-admin');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/users.ts', 'add', '--email', email, '--name', 'Pat Operator', '--partnership', partnershipId, '--role', 'admin'], {
-      cwd: resolve(import.meta.dirname, '../..'),
-      env: { ...process.env, ...(server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : { DATABASE_PATH: server.dbPath }), SCRYPT_LOG_N: '12', FIELDBOOK_PASSWORD: 'a long operator passphrase' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/server/cli/users.ts', 'add', '--email', email, '--name', 'Pat Operator', '--partnership', partnershipId, '--role', 'admin'],
+      {
+        cwd: resolve(import.meta.dirname, '../..'),
+        env: {
+          ...process.env,
+          ...(server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : { DATABASE_PATH: server.dbPath }),
+          SCRYPT_LOG_N: '12',
+          FIELDBOOK_PASSWORD: 'a long operator passphrase',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const code = await new Promise<number | null>((done) => child.on('close', done));

@@ -86,7 +86,15 @@ describe('uploading a photo', () => {
     const first = await upload(phone, photoId, outcomeId, JPEG, { query: { width: '1600', height: '1200' } });
     expect(first.status).toBe(201);
     const info = PhotoInfo.parse(await first.json());
-    expect(info).toEqual({ id: photoId, outcomeId, bytes: JPEG.length, width: 1600, height: 1200, sha256: sha256(JPEG), uploadedAt: server.clock.now.toISOString() });
+    expect(info).toEqual({
+      id: photoId,
+      outcomeId,
+      bytes: JPEG.length,
+      width: 1600,
+      height: 1200,
+      sha256: sha256(JPEG),
+      uploadedAt: server.clock.now.toISOString(),
+    });
 
     tick();
     const again = await upload(phone, photoId, outcomeId, JPEG, { query: { width: '1600', height: '1200' } });

@@ -96,7 +96,8 @@ async function pullAll(device: TestDevice, cursor?: string) {
 
 const storedPlace = (id: string) => server.storage.transaction((tx) => tx.findPlace(id));
 const storedOutcome = (id: string) => server.storage.transaction((tx) => tx.findOutcome(id));
-const auditOf = async (entityId: string) => (await server.storage.transaction((tx) => tx.listAudit(partnershipId, undefined, 500))).filter((e) => e.entityId === entityId);
+const auditOf = async (entityId: string) =>
+  (await server.storage.transaction((tx) => tx.listAudit(partnershipId, undefined, 500))).filter((e) => e.entityId === entityId);
 const fieldsOf = (r: MutationResult | undefined) => (r?.status === 'rejected' ? r.fieldErrors.map((f) => f.path).sort() : []);
 
 describe('place registers', () => {
@@ -155,16 +156,26 @@ describe('place registers', () => {
     const { cursor } = await pullAll(officer);
 
     // The coordinator records that it withdrew and adds its address, both from the version they saw.
-    expect(await push(coordinator, { kind: 'place.update', args: { id: input.id, baseVersion: created.version, changes: { status: 'withdrawn', address: '2 High Street, Thame' } } })).toEqual([
-      { seq: 1, status: 'applied' },
-    ]);
+    expect(
+      await push(coordinator, {
+        kind: 'place.update',
+        args: { id: input.id, baseVersion: created.version, changes: { status: 'withdrawn', address: '2 High Street, Thame' } },
+      }),
+    ).toEqual([{ seq: 1, status: 'applied' }]);
     // The officer, from the same old version, renames it and sets its status too: theirs arrives last.
-    expect(await push(officer, { kind: 'place.update', args: { id: input.id, baseVersion: created.version, changes: { name: 'The Crown Inn', status: 'closed' } } })).toEqual([
-      { seq: 1, status: 'applied' },
-    ]);
+    expect(
+      await push(officer, { kind: 'place.update', args: { id: input.id, baseVersion: created.version, changes: { name: 'The Crown Inn', status: 'closed' } } }),
+    ).toEqual([{ seq: 1, status: 'applied' }]);
 
     const changed = (await storedPlace(input.id))!;
-    expect(changed).toEqual({ ...created, name: 'The Crown Inn', address: '2 High Street, Thame', status: 'closed', version: expect.any(Number), updatedAt: expect.any(String) });
+    expect(changed).toEqual({
+      ...created,
+      name: 'The Crown Inn',
+      address: '2 High Street, Thame',
+      status: 'closed',
+      version: expect.any(Number),
+      updatedAt: expect.any(String),
+    });
     expect(changed.version).toBeGreaterThan(created.version);
     expect(changed.createdBy).toBe(officer.user.id);
     // The officer's phone pulls the place again, as it now is.
@@ -277,7 +288,13 @@ describe('outcomes about a place', () => {
     const second = placeInput({ name: 'Faringdon Library', town: 'Faringdon' });
     const centre = placeInput({ name: 'Faringdon Town Hall', town: 'Faringdon', kind: 'hate-crime-reporting-centre' });
     const outcome = visit(first.id, { town: 'Faringdon' });
-    await push(officer, { kind: 'place.create', args: first }, { kind: 'place.create', args: second }, { kind: 'place.create', args: centre }, { kind: 'outcome.create', args: outcome });
+    await push(
+      officer,
+      { kind: 'place.create', args: first },
+      { kind: 'place.create', args: second },
+      { kind: 'place.create', args: centre },
+      { kind: 'outcome.create', args: outcome },
+    );
     const created = (await storedOutcome(outcome.id))!;
     expect(created.placeId).toBe(first.id);
 
@@ -287,7 +304,13 @@ describe('outcomes about a place', () => {
     expect(collision).toMatchObject({ status: 'rejected', code: 'conflict' });
 
     const edit = (changes: Record<string, unknown>) => ({ kind: 'outcome.update', args: { id: outcome.id, baseVersion: created.version, changes } });
-    const [toCentre, toNone, toMissing, toSecond] = await push(officer, edit({ placeId: centre.id }), edit({ placeId: null }), edit({ placeId: crypto.randomUUID() }), edit({ placeId: second.id }));
+    const [toCentre, toNone, toMissing, toSecond] = await push(
+      officer,
+      edit({ placeId: centre.id }),
+      edit({ placeId: null }),
+      edit({ placeId: crypto.randomUUID() }),
+      edit({ placeId: second.id }),
+    );
     for (const refused of [toCentre, toNone, toMissing]) {
       expect(refused).toMatchObject({ status: 'rejected', code: 'invalid' });
       expect(fieldsOf(refused)).toEqual(['changes.placeId']);

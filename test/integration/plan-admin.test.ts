@@ -34,7 +34,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-
 const newPlan = (title: string) => admin.createPlan(partnershipId, { title, periodStart: '2019-04-01', periodEnd: '2020-03-31' });
 
 describe('importing a plan from CSV', () => {
@@ -66,9 +65,12 @@ describe('importing a plan from CSV', () => {
     await officer.sync.syncNow();
     const pulled = await officer.db.actions.where('planId').equals(plan.id).toArray();
     expect(pulled).toHaveLength(28);
-    expect(pulled.filter((a) => a.ownerIds.includes(officer.user.id)).map((a) => a.ref).sort((a, b) => Number(a) - Number(b))).toEqual([
-      '3', '8', '15', '16', '17', '18', '19', '21', '23', '24',
-    ]);
+    expect(
+      pulled
+        .filter((a) => a.ownerIds.includes(officer.user.id))
+        .map((a) => a.ref)
+        .sort((a, b) => Number(a) - Number(b)),
+    ).toEqual(['3', '8', '15', '16', '17', '18', '19', '21', '23', '24']);
   });
 
   it('updates what changed in an edited file, keeps what the coordinator set, and keeps actions the file dropped', async () => {
@@ -196,7 +198,15 @@ describe('changing actions under officers who are offline', () => {
       { path: 'ref', message: 'Ref 3 is already another action’s: choose another number' },
       { path: 'seeAlsoRefs', message: 'No action has ref 99' },
     ]);
-    const id = await admin.addAction(plan.id, { priorityId: ref2.priorityId, ref: '29', text: 'A new action', leadAgencies: ['Council'], dueOn: null, seeAlsoRefs: ['2'], ownerIds: [] });
+    const id = await admin.addAction(plan.id, {
+      priorityId: ref2.priorityId,
+      ref: '29',
+      text: 'A new action',
+      leadAgencies: ['Council'],
+      dueOn: null,
+      seeAlsoRefs: ['2'],
+      ownerIds: [],
+    });
     await admin.editAction(ref2.id, { ref: '2a' });
     const after = await server.storage.transaction((tx) => tx.plans.listRecords(plan.id));
     // Cross-references follow a renumbered action.

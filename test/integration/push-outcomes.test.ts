@@ -12,7 +12,9 @@ let server: TestServer;
 let partnershipId: string;
 beforeAll(async () => {
   server = await startTestServer();
-  partnershipId = (await server.storage.transaction((tx) => tx.findUserByEmail(OFFICER.email)).then(async (u) => server.storage.transaction((tx) => tx.listMemberships(u!.id))))[0]!.partnershipId;
+  partnershipId = (
+    await server.storage.transaction((tx) => tx.findUserByEmail(OFFICER.email)).then(async (u) => server.storage.transaction((tx) => tx.listMemberships(u!.id)))
+  )[0]!.partnershipId;
 });
 afterAll(() => server.close());
 
@@ -46,7 +48,13 @@ describe('pushing outcomes', () => {
     expect(await device.db.outbox.count()).toBe(0);
     expect((await device.db.outcomes.get(a.id))?.syncState).toBe('synced');
     const stored = onServer.find((o) => o.id === a.id)!;
-    expect(stored).toMatchObject({ authorId: device.user.id, type: 'training-session', details: { topic: 'hate-crime', attendees: 12 }, town: 'Didcot', notes: 'Outcome for ref 22' });
+    expect(stored).toMatchObject({
+      authorId: device.user.id,
+      type: 'training-session',
+      details: { topic: 'hate-crime', attendees: 12 },
+      town: 'Didcot',
+      notes: 'Outcome for ref 22',
+    });
     expect(stored.details).toEqual(a.details);
   });
 
@@ -87,8 +95,18 @@ describe('pushing outcomes', () => {
     // logOutcome checks the local plan, so the stale action is put on the phone first.
     await device.db.actions.put({ ...other.action });
     await device.db.measures.put({ ...other.measure });
-    await device.db.plans.put({ id: other.action.planId, partnershipId: other.partnershipId, title: 'Stale', periodStart: '2018-04-01', periodEnd: '2019-03-31' });
-    const stale = { actionId: other.action.id, type: other.measure.tally.outcomeType, details: sampleDetails(other.measure.tally.outcomeType, other.measure.tally.where) };
+    await device.db.plans.put({
+      id: other.action.planId,
+      partnershipId: other.partnershipId,
+      title: 'Stale',
+      periodStart: '2018-04-01',
+      periodEnd: '2019-03-31',
+    });
+    const stale = {
+      actionId: other.action.id,
+      type: other.measure.tally.outcomeType,
+      details: sampleDetails(other.measure.tally.outcomeType, other.measure.tally.where),
+    };
     const refused = await logOutcome(device.db, device.user, { ...(await outcomeFor(device.db, '16')), ...stale });
     const good2 = await logOutcome(device.db, device.user, await outcomeFor(device.db, '18'));
 
@@ -116,7 +134,16 @@ describe('pushing outcomes', () => {
       deviceId: await deviceId(device.db),
       mutations: [
         { seq: 1, kind: 'outcome.create', args: { ...values, id: 'not-a-uuid', recordedAt: new Date().toISOString(), occurredOn: '2026-02-30' } },
-        { seq: 2, kind: 'outcome.create', args: { ...values, id: crypto.randomUUID(), recordedAt: new Date().toISOString(), details: { ...values.details, attendees: -3, format: 'carrier-pigeon' } } },
+        {
+          seq: 2,
+          kind: 'outcome.create',
+          args: {
+            ...values,
+            id: crypto.randomUUID(),
+            recordedAt: new Date().toISOString(),
+            details: { ...values.details, attendees: -3, format: 'carrier-pigeon' },
+          },
+        },
         { seq: 3, kind: 'outcome.create', args: { ...values, id: crypto.randomUUID(), recordedAt: new Date().toISOString(), details: withoutAttendees } },
         { seq: 4, kind: 'outcome.teleport', args: {} },
       ],
@@ -137,7 +164,10 @@ describe('pushing outcomes', () => {
     const values = await outcomeFor(device.db, '22');
     const count = (await serverOutcomes()).length;
     const err = await device.api
-      .push({ deviceId: crypto.randomUUID(), mutations: [{ seq: 5, kind: 'outcome.create', args: { ...values, id: crypto.randomUUID(), recordedAt: new Date().toISOString() } }] })
+      .push({
+        deviceId: crypto.randomUUID(),
+        mutations: [{ seq: 5, kind: 'outcome.create', args: { ...values, id: crypto.randomUUID(), recordedAt: new Date().toISOString() } }],
+      })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).status).toBe(409);

@@ -29,7 +29,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-
 describe('the quarterly review', () => {
   it('locks a signed-off quarter for officers, marks what arrives later as late, and reopens', async () => {
     const ref3 = (await officer.db.actions.where('ref').equals('3').first())!;
@@ -52,7 +51,9 @@ describe('the quarterly review', () => {
 
     // The officer's phone refuses the change before it is queued, and says why.
     const stored = (await officer.db.outcomes.get(inQ2.id))!;
-    expect(await quarterLockReason(officer.db, officer.user, stored)).toMatch(/^Q2 2018\/19 \(Jul–Sep 2018\) was signed off by Jo Bennett on \d+ \w+ \d{4}: outcomes dated in it can no longer be changed/);
+    expect(await quarterLockReason(officer.db, officer.user, stored)).toMatch(
+      /^Q2 2018\/19 \(Jul–Sep 2018\) was signed off by Jo Bennett on \d+ \w+ \d{4}: outcomes dated in it can no longer be changed/,
+    );
     expect(await quarterLockReason(coordinator.db, coordinator.user, stored)).toBeNull();
     // Moving an outcome into the quarter is locked too.
     const inQ3 = await logOutcome(officer.db, officer.user, await outcomeFor(officer.db, '3', 1, { occurredOn: '2018-10-02', town: 'Wantage' }));
@@ -84,8 +85,12 @@ describe('the quarterly review', () => {
 
   it('refuses what is not a quarter, a quarter outside the plan, and a quarter not yet over', async () => {
     const ref3 = (await coordinator.db.actions.where('ref').equals('3').first())!;
-    expect((await refusalOf(admin.saveReview(ref3.id, '2018-08-01', { rag: null, commentary: '', remedialAction: '' }))).body.fieldErrors).toEqual([{ path: 'quarterStart', message: 'Choose a quarter' }]);
-    expect((await refusalOf(admin.signOff(ref3.planId, '2020-04-01'))).body.fieldErrors).toEqual([{ path: 'quarterStart', message: 'Choose a quarter of the plan' }]);
+    expect((await refusalOf(admin.saveReview(ref3.id, '2018-08-01', { rag: null, commentary: '', remedialAction: '' }))).body.fieldErrors).toEqual([
+      { path: 'quarterStart', message: 'Choose a quarter' },
+    ]);
+    expect((await refusalOf(admin.signOff(ref3.planId, '2020-04-01'))).body.fieldErrors).toEqual([
+      { path: 'quarterStart', message: 'Choose a quarter of the plan' },
+    ]);
     server.clock.now = new Date('2018-09-15T12:00:00Z');
     try {
       expect((await refusalOf(admin.signOff(ref3.planId, Q2))).message).toMatch(/has not ended yet/);

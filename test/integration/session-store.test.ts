@@ -12,9 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-
 const KEY = 'fieldbook.user.v1';
-const online = (f = cookieFetch()) => () => Promise.resolve(createApiClient({ baseUrl: server.url, fetch: f }));
+const online =
+  (f = cookieFetch()) =>
+  () =>
+    Promise.resolve(createApiClient({ baseUrl: server.url, fetch: f }));
 /** Port 1 is closed: every request fails the way it does with no signal. */
 const offline = () => Promise.resolve(createApiClient({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 2000 }));
 
@@ -49,7 +51,10 @@ describe('the session on this device', () => {
     expect(told).toBe(0);
 
     // A change on the server (a new name) still comes through.
-    const changed = new SessionStore(online(f), memoryStorage({ [KEY]: JSON.stringify({ ...(before.status === 'signed-in' ? before.user : {}), name: 'Someone else' }) }));
+    const changed = new SessionStore(
+      online(f),
+      memoryStorage({ [KEY]: JSON.stringify({ ...(before.status === 'signed-in' ? before.user : {}), name: 'Someone else' }) }),
+    );
     await changed.verify();
     expect(changed.getSnapshot()).toMatchObject({ status: 'signed-in', user: { name: OFFICER.name } });
   });

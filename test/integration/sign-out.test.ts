@@ -18,7 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-
 /** A device with a real SessionStore signed in over the same cookie jar as its sync engine. */
 async function deviceWithSession(): Promise<{ device: TestDevice; session: SessionStore; storage: ReturnType<typeof memoryStorage> }> {
   const device = await signedInDevice(server.url, OFFICER.email, OFFICER.password);
@@ -38,7 +37,13 @@ describe('signing out of a device', () => {
     expect(storage.m.size).toBeGreaterThan(0);
     // A photo shared to Fieldbook and never attached: kept outside the user's database.
     const shared = new SharedFilesDb(device.db._options);
-    await shared.files.add({ id: crypto.randomUUID(), receivedAt: new Date().toISOString(), name: 'poster.jpg', type: 'image/jpeg', blob: new Blob(['x'], { type: 'image/jpeg' }) });
+    await shared.files.add({
+      id: crypto.randomUUID(),
+      receivedAt: new Date().toISOString(),
+      name: 'poster.jpg',
+      type: 'image/jpeg',
+      blob: new Blob(['x'], { type: 'image/jpeg' }),
+    });
     shared.close();
     expect(await databases(device)).toContain('fieldbook-shared');
 

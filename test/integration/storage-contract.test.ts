@@ -116,8 +116,18 @@ for (const backend of [sqliteBackend, postgresBackend]) {
         await tx.insertMembership({ userId: id, partnershipId: s.partnership.id, role: 'coordinator', jobTitle: 'Analyst' });
       });
       const user = await storage.transaction((tx) => tx.findUserByEmail('new.person@council.example'));
-      expect(user).toEqual({ id, email: 'new.person@council.example', name: 'New Person', passwordHash: 'h', active: true, createdAt: ISO, mustChangePassword: false });
-      expect(await storage.transaction((tx) => tx.listMemberships(id))).toEqual([{ partnershipId: s.partnership.id, partnershipName: DEMO_PARTNERSHIP, role: 'coordinator', jobTitle: 'Analyst' }]);
+      expect(user).toEqual({
+        id,
+        email: 'new.person@council.example',
+        name: 'New Person',
+        passwordHash: 'h',
+        active: true,
+        createdAt: ISO,
+        mustChangePassword: false,
+      });
+      expect(await storage.transaction((tx) => tx.listMemberships(id))).toEqual([
+        { partnershipId: s.partnership.id, partnershipName: DEMO_PARTNERSHIP, role: 'coordinator', jobTitle: 'Analyst' },
+      ]);
       const coordinators = await storage.transaction((tx) => tx.countActiveCoordinators(s.partnership.id));
       expect(coordinators).toBe(2);
       await storage.transaction(async (tx) => {
@@ -126,19 +136,37 @@ for (const backend of [sqliteBackend, postgresBackend]) {
         await tx.updateMembership(id, s.partnership.id, { role: 'admin' });
       });
       expect(await storage.transaction((tx) => tx.countActiveCoordinators(s.partnership.id))).toBe(1);
-      expect(await storage.transaction((tx) => tx.findMember(s.partnership.id, id))).toEqual({ id, name: 'New Person', email: 'new.person@council.example', role: 'admin', jobTitle: 'Analyst', active: false });
+      expect(await storage.transaction((tx) => tx.findMember(s.partnership.id, id))).toEqual({
+        id,
+        name: 'New Person',
+        email: 'new.person@council.example',
+        role: 'admin',
+        jobTitle: 'Analyst',
+        active: false,
+      });
       expect((await storage.transaction((tx) => tx.findUserById(id)))?.mustChangePassword).toBe(true);
       expect((await storage.transaction((tx) => tx.listMembers(s.partnership.id))).map((m) => m.name)).toEqual(['Jo Bennett', 'New Person', 'Sam Patel']);
     });
 
     it('keeps sessions in the database: found, touched, ended one at a time or all but one', async () => {
       const s = await seeded();
-      const session = (tokenHash: string) => ({ tokenHash, userId: s.officer.id, createdAt: ISO, lastSeenAt: ISO, idleExpiresAt: '2026-05-02T10:00:00.000Z', absoluteExpiresAt: '2026-05-08T10:00:00.000Z' });
+      const session = (tokenHash: string) => ({
+        tokenHash,
+        userId: s.officer.id,
+        createdAt: ISO,
+        lastSeenAt: ISO,
+        idleExpiresAt: '2026-05-02T10:00:00.000Z',
+        absoluteExpiresAt: '2026-05-08T10:00:00.000Z',
+      });
       await storage.transaction(async (tx) => {
         for (const t of ['a', 'b', 'c']) await tx.insertSession(session(t));
       });
       await storage.transaction((tx) => tx.touchSession('a', '2026-05-01T11:00:00.000Z', '2026-05-02T11:00:00.000Z'), 'touch');
-      expect(await storage.transaction((tx) => tx.findSession('a'))).toEqual({ ...session('a'), lastSeenAt: '2026-05-01T11:00:00.000Z', idleExpiresAt: '2026-05-02T11:00:00.000Z' });
+      expect(await storage.transaction((tx) => tx.findSession('a'))).toEqual({
+        ...session('a'),
+        lastSeenAt: '2026-05-01T11:00:00.000Z',
+        idleExpiresAt: '2026-05-02T11:00:00.000Z',
+      });
       await storage.transaction((tx) => tx.deleteSession('b'));
       expect(await storage.transaction((tx) => tx.findSession('b'))).toBeUndefined();
       await storage.transaction(async (tx) => {
@@ -149,7 +177,7 @@ for (const backend of [sqliteBackend, postgresBackend]) {
       expect(left.map((x) => x?.tokenHash)).toEqual([undefined, undefined, 'd']);
     });
 
-    it('keeps sign-in throttle counters, replacing a key\'s row when saved again', async () => {
+    it("keeps sign-in throttle counters, replacing a key's row when saved again", async () => {
       const first = { key: 'account:officer@southandvale.example', failures: 1, windowStartedAt: ISO, blockedUntil: null };
       const later = { ...first, failures: 5, blockedUntil: '2026-05-01T10:15:00.000Z' };
       await storage.transaction((tx) => tx.saveThrottle(first));
@@ -161,7 +189,16 @@ for (const backend of [sqliteBackend, postgresBackend]) {
 
     it('appends to the audit log and lists it newest first in pages, and the database refuses to change it', async () => {
       const s = await seeded();
-      const entry = (n: number) => ({ id: randomUUID(), partnershipId: s.partnership.id, actorId: s.coordinator.id, action: 'plan.changed' as const, entityType: 'plan', entityId: null, at: ISO, details: { n, note: 'ünïcode ✓' } });
+      const entry = (n: number) => ({
+        id: randomUUID(),
+        partnershipId: s.partnership.id,
+        actorId: s.coordinator.id,
+        action: 'plan.changed' as const,
+        entityType: 'plan',
+        entityId: null,
+        at: ISO,
+        details: { n, note: 'ünïcode ✓' },
+      });
       const entries = [entry(1), entry(2), entry(3)];
       for (const e of entries) await storage.transaction((tx) => tx.appendAudit(e));
       // The demo seed's own entry comes before these three.
@@ -186,7 +223,19 @@ for (const backend of [sqliteBackend, postgresBackend]) {
       const v2 = await storage.transaction(async (tx) => {
         const v = await tx.takeVersion();
         await tx.updateOutcome(o.id, { town: null, notes: 'Moved to the hall' }, v, { town: v, notes: v });
-        await tx.appendOutcomeHistory({ id: randomUUID(), outcomeId: o.id, partnershipId: o.partnershipId, version: v, kind: 'update', field: 'town', from: 'Didcot', to: null, conflict: true, actorId: s.officer.id, at: ISO });
+        await tx.appendOutcomeHistory({
+          id: randomUUID(),
+          outcomeId: o.id,
+          partnershipId: o.partnershipId,
+          version: v,
+          kind: 'update',
+          field: 'town',
+          from: 'Didcot',
+          to: null,
+          conflict: true,
+          actorId: s.officer.id,
+          at: ISO,
+        });
         return v;
       });
       const edited = { ...o, town: null, notes: 'Moved to the hall', version: v2, fieldVersions: { town: v2, notes: v2 } };
@@ -200,7 +249,16 @@ for (const backend of [sqliteBackend, postgresBackend]) {
       expect(await storage.transaction((tx) => tx.findOutcome(o.id))).toEqual({ ...edited, version: v3, deletedAt: '2026-05-02T09:00:00.000Z' });
       expect(await storage.transaction((tx) => tx.listOutcomes(s.partnership.id))).toHaveLength(1);
       expect(await storage.transaction((tx) => tx.listOutcomeHistory(o.id))).toEqual([
-        expect.objectContaining({ outcomeId: o.id, kind: 'update', field: 'town', from: 'Didcot', to: null, conflict: true, actorName: 'Sam Patel', version: v2 }),
+        expect.objectContaining({
+          outcomeId: o.id,
+          kind: 'update',
+          field: 'town',
+          from: 'Didcot',
+          to: null,
+          conflict: true,
+          actorName: 'Sam Patel',
+          version: v2,
+        }),
       ]);
       expect((await errorOf(opened.rawExec(`update outcome_history set conflict = 0`))).message).toMatch(/append-only/);
       expect((await errorOf(opened.rawExec(`delete from outcome_history`))).message).toMatch(/append-only/);
@@ -218,16 +276,43 @@ for (const backend of [sqliteBackend, postgresBackend]) {
     it('keeps devices, rejections and photos (the bytes exactly)', async () => {
       const s = await seeded();
       await storage.transaction((tx) => tx.updateDevice(s.deviceId, 41, '2026-05-01T12:00:00.000Z'));
-      expect(await storage.transaction((tx) => tx.findDevice(s.deviceId))).toEqual({ id: s.deviceId, userId: s.officer.id, lastSeq: 41, createdAt: ISO, lastSeenAt: '2026-05-01T12:00:00.000Z' });
+      expect(await storage.transaction((tx) => tx.findDevice(s.deviceId))).toEqual({
+        id: s.deviceId,
+        userId: s.officer.id,
+        lastSeq: 41,
+        createdAt: ISO,
+        lastSeenAt: '2026-05-01T12:00:00.000Z',
+      });
 
-      const rejection = { id: randomUUID(), deviceId: s.deviceId, userId: s.officer.id, seq: 7, kind: 'outcome.create', code: 'invalid', message: 'No such action', argsJson: '{"a":1}', createdAt: ISO };
+      const rejection = {
+        id: randomUUID(),
+        deviceId: s.deviceId,
+        userId: s.officer.id,
+        seq: 7,
+        kind: 'outcome.create',
+        code: 'invalid',
+        message: 'No such action',
+        argsJson: '{"a":1}',
+        createdAt: ISO,
+      };
       await storage.transaction((tx) => tx.insertRejection(rejection));
       expect(await storage.transaction((tx) => tx.listRejections(s.deviceId))).toEqual([rejection]);
 
       const o = outcome(s, await storage.transaction((tx) => tx.takeVersion()));
       await storage.transaction((tx) => tx.insertOutcomes([o]));
       const data = Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01, 0x80, 0xfe, 0xff, 0xd9]);
-      const photo = { id: randomUUID(), outcomeId: o.id, partnershipId: s.partnership.id, uploadedBy: s.officer.id, mime: 'image/jpeg', bytes: data.length, width: 1600, height: 1200, sha256: 'a'.repeat(64), uploadedAt: ISO };
+      const photo = {
+        id: randomUUID(),
+        outcomeId: o.id,
+        partnershipId: s.partnership.id,
+        uploadedBy: s.officer.id,
+        mime: 'image/jpeg',
+        bytes: data.length,
+        width: 1600,
+        height: 1200,
+        sha256: 'a'.repeat(64),
+        uploadedAt: ISO,
+      };
       await storage.transaction((tx) => tx.insertPhoto({ ...photo, data }));
       expect(await storage.transaction((tx) => tx.findPhoto(photo.id))).toEqual(photo);
       expect(await storage.transaction((tx) => tx.listPhotosOfOutcome(o.id))).toEqual([photo]);
@@ -239,23 +324,74 @@ for (const backend of [sqliteBackend, postgresBackend]) {
 
     it('keeps places, quarterly reviews, sign-offs and fund returns, replacing one per action, quarter or plan', async () => {
       const s = await seeded();
-      const place = { id: randomUUID(), partnershipId: s.partnership.id, kind: 'safe-place' as const, name: 'Didcot Pharmacy', town: 'Didcot', address: null, point: { lat: 51.6, lng: -1.2, accuracyM: 8 }, status: 'active' as const, joinedOn: '2026-04-01', recordedAt: ISO, createdBy: s.officer.id, updatedAt: ISO, version: 1 };
+      const place = {
+        id: randomUUID(),
+        partnershipId: s.partnership.id,
+        kind: 'safe-place' as const,
+        name: 'Didcot Pharmacy',
+        town: 'Didcot',
+        address: null,
+        point: { lat: 51.6, lng: -1.2, accuracyM: 8 },
+        status: 'active' as const,
+        joinedOn: '2026-04-01',
+        recordedAt: ISO,
+        createdBy: s.officer.id,
+        updatedAt: ISO,
+        version: 1,
+      };
       await storage.transaction((tx) => tx.insertPlace(place));
       await storage.transaction((tx) => tx.updatePlace(place.id, { name: 'Didcot Late Pharmacy', point: null }, 2, '2026-05-03T00:00:00.000Z'));
-      expect(await storage.transaction((tx) => tx.findPlace(place.id))).toEqual({ ...place, name: 'Didcot Late Pharmacy', point: null, version: 2, updatedAt: '2026-05-03T00:00:00.000Z' });
+      expect(await storage.transaction((tx) => tx.findPlace(place.id))).toEqual({
+        ...place,
+        name: 'Didcot Late Pharmacy',
+        point: null,
+        version: 2,
+        updatedAt: '2026-05-03T00:00:00.000Z',
+      });
 
       const plan = (await storage.transaction((tx) => tx.plans.listPlans(s.partnership.id)))[0]!;
-      const review = { id: randomUUID(), partnershipId: s.partnership.id, planId: plan.id, actionId: s.actionId, quarterStart: '2018-04-01', rag: 'amber' as const, commentary: 'Behind', remedialAction: 'More sessions', updatedAt: ISO, updatedBy: s.coordinator.id };
+      const review = {
+        id: randomUUID(),
+        partnershipId: s.partnership.id,
+        planId: plan.id,
+        actionId: s.actionId,
+        quarterStart: '2018-04-01',
+        rag: 'amber' as const,
+        commentary: 'Behind',
+        remedialAction: 'More sessions',
+        updatedAt: ISO,
+        updatedBy: s.coordinator.id,
+      };
       await storage.transaction((tx) => tx.reviews.saveReview(review));
       await storage.transaction((tx) => tx.reviews.saveReview({ ...review, id: randomUUID(), rag: 'green', commentary: 'Caught up' }));
       expect(await storage.transaction((tx) => tx.reviews.findReview(s.actionId, '2018-04-01'))).toEqual({ ...review, rag: 'green', commentary: 'Caught up' });
 
-      const signOff = { id: randomUUID(), partnershipId: s.partnership.id, planId: plan.id, quarterStart: '2018-04-01', quarterEnd: '2018-06-30', signedOffAt: ISO, signedOffBy: s.coordinator.id, reopenedAt: null };
+      const signOff = {
+        id: randomUUID(),
+        partnershipId: s.partnership.id,
+        planId: plan.id,
+        quarterStart: '2018-04-01',
+        quarterEnd: '2018-06-30',
+        signedOffAt: ISO,
+        signedOffBy: s.coordinator.id,
+        reopenedAt: null,
+      };
       await storage.transaction((tx) => tx.reviews.saveSignOff(signOff));
       await storage.transaction((tx) => tx.reviews.saveSignOff({ ...signOff, id: randomUUID(), reopenedAt: '2026-05-04T00:00:00.000Z' }));
       expect(await storage.transaction((tx) => tx.reviews.listSignOffs(plan.id))).toEqual([{ ...signOff, reopenedAt: '2026-05-04T00:00:00.000Z' }]);
 
-      const doc = { id: randomUUID(), partnershipId: s.partnership.id, planId: plan.id, grantPence: 1_250_000, localAuthorityArea: 'South and Vale', councilContact: 'Jo', policeLead: 'Insp. Kaur', lines: [], updatedAt: ISO, updatedBy: s.coordinator.id };
+      const doc = {
+        id: randomUUID(),
+        partnershipId: s.partnership.id,
+        planId: plan.id,
+        grantPence: 1_250_000,
+        localAuthorityArea: 'South and Vale',
+        councilContact: 'Jo',
+        policeLead: 'Insp. Kaur',
+        lines: [],
+        updatedAt: ISO,
+        updatedBy: s.coordinator.id,
+      };
       const first = await storage.transaction((tx) => tx.saveFundReturn(doc));
       const second = await storage.transaction((tx) => tx.saveFundReturn({ ...doc, id: randomUUID(), grantPence: 1_300_000 }));
       expect(typeof second).toBe('number');
@@ -304,7 +440,9 @@ for (const backend of [sqliteBackend, postgresBackend]) {
         expect(await migrateToLatest(bare.db)).toEqual(all);
         expect(await migrateToLatest(bare.db)).toEqual([]);
         expect(await appliedMigrations(bare.db)).toEqual(all);
-        expect(await bare.tableNames()).toEqual(expect.arrayContaining(['outcomes', 'outcome_history', 'audit_log', 'sessions', 'sign_in_throttle', 'sync_counter', 'photos', 'fund_returns']));
+        expect(await bare.tableNames()).toEqual(
+          expect.arrayContaining(['outcomes', 'outcome_history', 'audit_log', 'sessions', 'sign_in_throttle', 'sync_counter', 'photos', 'fund_returns']),
+        );
       } finally {
         await bare.close();
       }
@@ -330,7 +468,12 @@ for (const backend of [sqliteBackend, postgresBackend]) {
         expect(await bare.tableNames()).not.toContain('half_made');
         expect(await appliedMigrations(bare.db)).toEqual(['0001-good']);
         // The column the failed migration added to an existing table went with it.
-        await errorOf(bare.db.selectFrom('kept' as never).select('extra' as never).execute());
+        await errorOf(
+          bare.db
+            .selectFrom('kept' as never)
+            .select('extra' as never)
+            .execute(),
+        );
         expect((await errorOf(migrateToLatest(bare.db, steps))).message).toMatch(/0002-broken/);
       } finally {
         await bare.close();
@@ -338,7 +481,6 @@ for (const backend of [sqliteBackend, postgresBackend]) {
     });
   });
 }
-
 
 describe.skipIf(!postgresReady)('opening PostgreSQL', () => {
   it('stops with a message naming DATABASE_URL and the database, without the password, when it cannot be opened', async () => {

@@ -66,7 +66,16 @@ type Step =
 const device01 = fc.constantFrom(0 as const, 1 as const);
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ t: fc.constant('create' as const), d: device01, quantity: fc.integer({ min: 1, max: 50 }) }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('edit' as const), d: device01, pick: fc.nat(), field: fc.constantFrom('details' as const, 'town' as const, 'notes' as const), value: fc.integer({ min: 1, max: 99 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('edit' as const),
+      d: device01,
+      pick: fc.nat(),
+      field: fc.constantFrom('details' as const, 'town' as const, 'notes' as const),
+      value: fc.integer({ min: 1, max: 99 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('delete' as const), d: device01, pick: fc.nat() }) },
   { weight: 4, arbitrary: fc.record({ t: fc.constant('sync' as const), d: device01, faults: fc.array(fc.constantFrom(...FAULTS), { maxLength: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constantFrom('offline' as const, 'online' as const), d: device01 }) },
@@ -115,7 +124,16 @@ describe('sync under faults (property)', () => {
                     await logOutcome(
                       d.db,
                       d.user,
-                      { actionId: p.action.id, type: 'activity', details: { quantity: s.quantity }, occurredOn: '2026-06-01', town: 'Elsewhere', location: null, placeId: null, notes: `by ${d.name}` },
+                      {
+                        actionId: p.action.id,
+                        type: 'activity',
+                        details: { quantity: s.quantity },
+                        occurredOn: '2026-06-01',
+                        town: 'Elsewhere',
+                        location: null,
+                        placeId: null,
+                        notes: `by ${d.name}`,
+                      },
                       undefined,
                       { confirmDuplicate: true },
                     )
@@ -131,7 +149,16 @@ describe('sync under faults (property)', () => {
                   await deleteOutcome(d.db, target.id);
                   break;
                 }
-                const values: OutcomeFormValues = { actionId: target.actionId, type: target.type, details: target.details, occurredOn: target.occurredOn, town: target.town, location: target.location, placeId: target.placeId, notes: target.notes ?? '' };
+                const values: OutcomeFormValues = {
+                  actionId: target.actionId,
+                  type: target.type,
+                  details: target.details,
+                  occurredOn: target.occurredOn,
+                  town: target.town,
+                  location: target.location,
+                  placeId: target.placeId,
+                  notes: target.notes ?? '',
+                };
                 if (s.field === 'details') values.details = { ...values.details, quantity: s.value };
                 if (s.field === 'town') values.town = values.town === null ? 'Elsewhere' : null;
                 if (s.field === 'notes') values.notes = `${d.name} note ${s.value}`;
@@ -176,7 +203,15 @@ describe('sync under faults (property)', () => {
                 continue;
               }
               expect(local && isLive(local)).toBe(true);
-              expect(local).toMatchObject({ type: s.type, details: s.details, occurredOn: s.occurredOn, town: s.town, location: s.location, syncState: 'synced', version: s.version });
+              expect(local).toMatchObject({
+                type: s.type,
+                details: s.details,
+                occurredOn: s.occurredOn,
+                town: s.town,
+                location: s.location,
+                syncState: 'synced',
+                version: s.version,
+              });
               expect(local?.details).toEqual(s.details);
               if (d.name === 'coordinator' || s.authorId === d.user.id) expect(local?.notes).toBe(s.notes);
             }

@@ -43,7 +43,12 @@ describe('tallies on the server', () => {
     // Ref 3: Safe Place sign-ups. Measure 0 counts the towns the scheme runs in, measure 1 the places.
     const safePlace = await outcomeFor(phone.db, '3', 0);
     expect(safePlace).toMatchObject({ type: 'place-joined', details: { scheme: 'safe-place' } });
-    await logOutcome(phone.db, phone.user, { ...safePlace, town: 'Didcot', details: { ...safePlace.details, venueType: 'pharmacy' }, location: { lat: 51.608, lng: -1.241, accuracyM: 12 } });
+    await logOutcome(phone.db, phone.user, {
+      ...safePlace,
+      town: 'Didcot',
+      details: { ...safePlace.details, venueType: 'pharmacy' },
+      location: { lat: 51.608, lng: -1.241, accuracyM: 12 },
+    });
     await logOutcome(phone.db, phone.user, { ...safePlace, town: 'Wantage', details: { ...safePlace.details, venueType: 'library' } });
     // A second place in Didcot the same day: the phone asks first, then saves it once confirmed.
     const another = { ...safePlace, town: 'Didcot', details: { ...safePlace.details, venueType: 'cafe' } };
@@ -63,7 +68,11 @@ describe('tallies on the server', () => {
     const tallies = await talliesAs(phone);
     const towns = measureOf(tallies, '3', 0);
     expect(towns.text).toBe('number of towns where the scheme is running');
-    expect(towns.tally).toMatchObject({ outcomeCount: 3, pendingCount: 0, figures: [{ figure: { kind: 'distinct', field: 'town' }, value: 2, pendingValue: 0 }] });
+    expect(towns.tally).toMatchObject({
+      outcomeCount: 3,
+      pendingCount: 0,
+      figures: [{ figure: { kind: 'distinct', field: 'town' }, value: 2, pendingValue: 0 }],
+    });
     const places = measureOf(tallies, '3', 1);
     expect(places.tally).toMatchObject({ outcomeCount: 3, figures: [{ figure: { kind: 'count' }, value: 3 }] });
     expect(places.tally.figures[0]!.byTown).toEqual([

@@ -27,7 +27,8 @@ describe('unsynced records saved to a file and imported by a coordinator', () =>
     const logged = [];
     const values = await outcomeFor(phone.db, '22');
     // Three sessions the same day in the same town: the officer confirms each is a real one.
-    for (const attendees of [3, 4, 5]) logged.push(await logOutcome(phone.db, phone.user, { ...values, details: { ...values.details, attendees } }, undefined, { confirmDuplicate: true }));
+    for (const attendees of [3, 4, 5])
+      logged.push(await logOutcome(phone.db, phone.user, { ...values, details: { ...values.details, attendees } }, undefined, { confirmDuplicate: true }));
     const file = await exportUnsynced(phone.db, phone.user);
     expect(file?.count).toBe(3);
     const before = (await outcomesOnServer()).length;
@@ -47,7 +48,9 @@ describe('unsynced records saved to a file and imported by a coordinator', () =>
     expect(await phone.db.outbox.count()).toBe(0);
     for (const o of logged) expect((await phone.db.outcomes.get(o.id))?.syncState).toBe('synced');
 
-    const audit = (await (await desk.fetch(`${server.url}/api/partnerships/${partnershipId}/audit?limit=20`)).json()) as { entries: { action: string; actorName: string; details: Record<string, unknown> }[] };
+    const audit = (await (await desk.fetch(`${server.url}/api/partnerships/${partnershipId}/audit?limit=20`)).json()) as {
+      entries: { action: string; actorName: string; details: Record<string, unknown> }[];
+    };
     const imports = audit.entries.filter((e) => e.action === 'outcomes.imported');
     expect(imports.map((e) => [e.actorName, e.details.author, e.details.applied, e.details.alreadyApplied])).toEqual([
       ['Jo Bennett', OFFICER.email, 0, 3],
@@ -60,7 +63,8 @@ describe('unsynced records saved to a file and imported by a coordinator', () =>
     await phone.sync.syncNow();
     phone.online = false;
     const values = await outcomeFor(phone.db, '22');
-    for (const attendees of [1, 2]) await logOutcome(phone.db, phone.user, { ...values, details: { ...values.details, attendees } }, undefined, { confirmDuplicate: true });
+    for (const attendees of [1, 2])
+      await logOutcome(phone.db, phone.user, { ...values, details: { ...values.details, attendees } }, undefined, { confirmDuplicate: true });
     const file = JSON.parse((await exportUnsynced(phone.db, phone.user))!.text) as { mutations: unknown[]; author: { id: string } };
     const desk = await signedInDevice(server.url, COORDINATOR.email, COORDINATOR.password);
 
@@ -68,7 +72,9 @@ describe('unsynced records saved to a file and imported by a coordinator', () =>
     expect(gap).toMatchObject({ status: 409, body: { error: 'sequence-gap', expectedSeq: 1 } });
 
     const other = await addOtherPartnership(server.storage);
-    const stranger = await desk.api.importUnsynced(partnershipId, { ...file, author: { ...file.author, id: other.officer.id } }).catch((e: unknown) => e as ApiError);
+    const stranger = await desk.api
+      .importUnsynced(partnershipId, { ...file, author: { ...file.author, id: other.officer.id } })
+      .catch((e: unknown) => e as ApiError);
     expect(stranger).toMatchObject({ status: 400 });
 
     const asOfficer = await phone.api.importUnsynced(partnershipId, file).catch((e: unknown) => e as ApiError);

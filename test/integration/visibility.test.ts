@@ -20,16 +20,20 @@ afterAll(() => server.close());
 describe('who sees what', () => {
   it('never sends a user anything from a partnership they do not belong to', async () => {
     const outsider = await signedInDevice(server.url, other.officer.email, other.officer.password);
-    const theirs = await logOutcome(outsider.db, outsider.user, await pullThen(outsider, () => ({
-      actionId: other.action.id,
-      type: other.measure.tally.outcomeType,
-      details: sampleDetails(other.measure.tally.outcomeType, other.measure.tally.where),
-      occurredOn: '2026-01-10',
-      town: 'Elsewhere',
-      location: null,
-      placeId: null,
-      notes: 'their note',
-    })));
+    const theirs = await logOutcome(
+      outsider.db,
+      outsider.user,
+      await pullThen(outsider, () => ({
+        actionId: other.action.id,
+        type: other.measure.tally.outcomeType,
+        details: sampleDetails(other.measure.tally.outcomeType, other.measure.tally.where),
+        occurredOn: '2026-01-10',
+        town: 'Elsewhere',
+        location: null,
+        placeId: null,
+        notes: 'their note',
+      })),
+    );
     await outsider.sync.syncNow();
 
     const officer = await signedInDevice(server.url, OFFICER.email, OFFICER.password);
@@ -90,7 +94,12 @@ describe('who sees what', () => {
     expect(measure.measure.text).toBe('meetings with service providers held');
     expect(tally.outcomeCount).toBe(before.outcomeCount + 2);
     expect(tally.figures[0]).toMatchObject({ figure: { kind: 'count' }, value: before.figures[0]!.value + 2 });
-    expect(tally.figures[0]!.byTown).toEqual(expect.arrayContaining([{ town: 'Thame', value: expect.any(Number) }, { town: null, value: expect.any(Number) }]));
+    expect(tally.figures[0]!.byTown).toEqual(
+      expect.arrayContaining([
+        { town: 'Thame', value: expect.any(Number) },
+        { town: null, value: expect.any(Number) },
+      ]),
+    );
     expect(tally).toEqual(await counted());
     const officerView = (await loadActionDetail(officer.db, ref7.actionId))!.measures[0]!.tally;
     const coordinatorView = (await loadActionDetail(coordinator.db, ref7.actionId))!.measures[0]!.tally;

@@ -29,7 +29,10 @@ export function faultyFetch(inner: typeof fetch, server: RestartableServer) {
       case 'lost-request':
         throw networkError();
       case 'server-error':
-        return new Response(JSON.stringify({ error: 'internal', message: 'Injected failure.' }), { status: 500, headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify({ error: 'internal', message: 'Injected failure.' }), {
+          status: 500,
+          headers: { 'content-type': 'application/json' },
+        });
       case 'crash-before':
         await server.restart();
         throw networkError();

@@ -22,7 +22,12 @@ export class RestartableServer {
   private port = 0;
   private readonly dir = mkdtempSync(join(tmpdir(), 'fieldbook-restartable-'));
   private readonly dbPath = join(this.dir, 'fieldbook.sqlite');
-  private readonly config = loadConfig({ DATABASE_PATH: this.dbPath, FIELDBOOK_STATIC_DIR: join(this.dir, 'none'), LOG_LEVEL: 'silent', SCRYPT_LOG_N: String(TEST_SCRYPT.logN) });
+  private readonly config = loadConfig({
+    DATABASE_PATH: this.dbPath,
+    FIELDBOOK_STATIC_DIR: join(this.dir, 'none'),
+    LOG_LEVEL: 'silent',
+    SCRYPT_LOG_N: String(TEST_SCRYPT.logN),
+  });
 
   async start(): Promise<void> {
     this.storage = await openSqliteStorage(this.dbPath);

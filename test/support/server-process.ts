@@ -14,11 +14,7 @@ export interface ServerProcess {
  * nodeArgs: options for node itself that NODE_OPTIONS refuses, such as --cpu-prof.
  * entry: a script that wraps main.ts (bench/serve-with-gc.ts).
  */
-export function startServerProcess(
-  env: Record<string, string>,
-  nodeArgs: string[] = [],
-  entry = 'src/server/main.ts',
-): Promise<ServerProcess> {
+export function startServerProcess(env: Record<string, string>, nodeArgs: string[] = [], entry = 'src/server/main.ts'): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },

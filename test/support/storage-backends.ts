@@ -59,7 +59,8 @@ export const sqliteBackend: StorageBackend = {
     const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
     return Promise.resolve({
       db,
-      tableNames: async () => (await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db)).rows.map((r) => r.name),
+      tableNames: async () =>
+        (await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db)).rows.map((r) => r.name),
       close: () => db.destroy(),
     });
   },
@@ -93,7 +94,9 @@ export const postgresBackend: StorageBackend = {
     return {
       db,
       tableNames: async () =>
-        (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' order by table_name`.execute(db)).rows.map((r) => r.name),
+        (
+          await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' order by table_name`.execute(db)
+        ).rows.map((r) => r.name),
       async close() {
         await db.destroy();
         await database.drop();

@@ -31,7 +31,12 @@ const cases: [string, string, string, RegExp][] = [
   ['anything importing classic zod', 'src/server/x.ts', "import 'zod';", /src\/domain\/zod/],
   ['the service worker importing app UI', 'src/sw/x.ts', "import '../app/ui/components/Loading';", /only the app’s storage and push layers/],
   ['storage code the service worker shares importing UI', 'src/app/db/x.ts', "import '../ui/components/Loading';", /must not import UI or app state/],
-  ['push code the service worker shares importing app state', 'src/app/sync/push-outbox.ts', "import '../session/session-store';", /must not import UI or app state/],
+  [
+    'push code the service worker shares importing app state',
+    'src/app/sync/push-outbox.ts',
+    "import '../session/session-store';",
+    /must not import UI or app state/,
+  ],
 ];
 
 // The first lintText loads the whole ESLint config and the TypeScript parser: seconds on a busy

@@ -76,9 +76,11 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = globalThis.fetch.b
     deactivateMember: async (partnershipId: string, userId: string): Promise<void> => {
       await request('POST', `/api/partnerships/${encodeURIComponent(partnershipId)}/members/${encodeURIComponent(userId)}/deactivate`, null, {});
     },
-    importUnsynced: (partnershipId: string, file: unknown) => request('POST', `/api/partnerships/${encodeURIComponent(partnershipId)}/unsynced-import`, UnsyncedImportResult, file),
+    importUnsynced: (partnershipId: string, file: unknown) =>
+      request('POST', `/api/partnerships/${encodeURIComponent(partnershipId)}/unsynced-import`, UnsyncedImportResult, file),
     outcomeHistory: async (partnershipId: string, outcomeId: string) =>
-      (await request('GET', `/api/partnerships/${encodeURIComponent(partnershipId)}/outcomes/${encodeURIComponent(outcomeId)}/history`, OutcomeHistoryResponse)).entries,
+      (await request('GET', `/api/partnerships/${encodeURIComponent(partnershipId)}/outcomes/${encodeURIComponent(outcomeId)}/history`, OutcomeHistoryResponse))
+        .entries,
     auditPage: (partnershipId: string, before?: number) =>
       request('GET', `/api/partnerships/${encodeURIComponent(partnershipId)}/audit${before ? `?before=${before}` : ''}`, AuditPage),
     push: (req: PushRequest) => request('POST', '/api/sync/push', PushResponse, req),
@@ -97,14 +99,17 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = globalThis.fetch.b
           signal: AbortSignal.timeout(timeoutMs * 4),
         });
       } catch (e) {
-        throw new NetworkError(e instanceof Error && e.name === 'TimeoutError' ? 'The photo upload took too long.' : 'Could not reach the server.', { cause: e });
+        throw new NetworkError(e instanceof Error && e.name === 'TimeoutError' ? 'The photo upload took too long.' : 'Could not reach the server.', {
+          cause: e,
+        });
       }
       if (!response.ok) throw await errorFrom(response);
       const parsed = PhotoInfo.safeParse(await response.json().catch(() => null));
       if (!parsed.success) throw new ProtocolError(`The server's answer to PUT ${path} did not match the protocol.`, { cause: parsed.error });
       return parsed.data;
     },
-    deviceCheck: async (deviceId: string) => (await request('GET', `/api/sync/device-check?deviceId=${encodeURIComponent(deviceId)}`, DeviceCheckResponse)).lostDevice,
+    deviceCheck: async (deviceId: string) =>
+      (await request('GET', `/api/sync/device-check?deviceId=${encodeURIComponent(deviceId)}`, DeviceCheckResponse)).lostDevice,
     /** A page of changes, checked a batch of records per task (see parsePullPage). */
     pull: async (cursor: string | undefined, limit?: number): Promise<PullResponse> => {
       const q = new URLSearchParams();

@@ -27,7 +27,8 @@ const at = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
 export function coordinatorApi(api: Pick<ApiClient, 'request'>) {
   const { request } = api;
   return {
-    createPlan: async (partnershipId: string, req: CreatePlanRequest) => (await request('POST', `/api/partnerships/${at(partnershipId)}/plans`, PlanResponse, req)).plan,
+    createPlan: async (partnershipId: string, req: CreatePlanRequest) =>
+      (await request('POST', `/api/partnerships/${at(partnershipId)}/plans`, PlanResponse, req)).plan,
     updatePlan: async (planId: string, req: UpdatePlanRequest) => (await request('PATCH', `/api/plans/${at(planId)}`, PlanResponse, req)).plan,
     importPlan: (planId: string, req: PlanImportRequest) => request('POST', `/api/plans/${at(planId)}/import`, PlanImportResponse, req),
     addAction: async (planId: string, req: NewActionRequest) => (await request('POST', `/api/plans/${at(planId)}/actions`, CreatedResponse, req)).id,
@@ -37,13 +38,17 @@ export function coordinatorApi(api: Pick<ApiClient, 'request'>) {
     addMeasure: async (actionId: string, req: NewMeasureRequest) => (await request('POST', `/api/actions/${at(actionId)}/measures`, CreatedResponse, req)).id,
     editMeasure: (measureId: string, req: MeasureEditRequest) => request('PATCH', `/api/measures/${at(measureId)}`, null, req),
     removeMeasure: (measureId: string) => request('DELETE', `/api/measures/${at(measureId)}`, null, {}),
-    saveReview: (actionId: string, quarterStart: string, req: ActionReviewRequest) => request('PUT', `/api/actions/${at(actionId, 'reviews', quarterStart)}`, null, req),
+    saveReview: (actionId: string, quarterStart: string, req: ActionReviewRequest) =>
+      request('PUT', `/api/actions/${at(actionId, 'reviews', quarterStart)}`, null, req),
     signOff: (planId: string, quarterStart: string) => request('POST', `/api/plans/${at(planId, 'sign-offs')}`, null, { quarterStart }),
     reopen: (planId: string, quarterStart: string) => request('POST', `/api/plans/${at(planId, 'sign-offs', quarterStart, 'reopen')}`, null, {}),
-    saveFundReturn: async (planId: string, req: FundReturnRequest) => (await request('PUT', `/api/plans/${at(planId, 'fund-return')}`, FundReturnSaved, req)).version,
+    saveFundReturn: async (planId: string, req: FundReturnRequest) =>
+      (await request('PUT', `/api/plans/${at(planId, 'fund-return')}`, FundReturnSaved, req)).version,
     /** The answer holds a new account's temporary password: shown once, never kept. */
     addMember: (partnershipId: string, req: AddMemberRequest) => request('POST', `/api/partnerships/${at(partnershipId, 'members')}`, AddMemberResponse, req),
-    changeMember: async (partnershipId: string, userId: string, req: ChangeMemberRequest) => (await request('PATCH', `/api/partnerships/${at(partnershipId, 'members', userId)}`, MemberResponse, req)).member,
-    reactivateMember: (partnershipId: string, userId: string) => request('POST', `/api/partnerships/${at(partnershipId, 'members', userId, 'reactivate')}`, null, {}),
+    changeMember: async (partnershipId: string, userId: string, req: ChangeMemberRequest) =>
+      (await request('PATCH', `/api/partnerships/${at(partnershipId, 'members', userId)}`, MemberResponse, req)).member,
+    reactivateMember: (partnershipId: string, userId: string) =>
+      request('POST', `/api/partnerships/${at(partnershipId, 'members', userId, 'reactivate')}`, null, {}),
   };
 }

@@ -20,7 +20,10 @@ function nextTask(): Promise<void> {
  * a batch of records per task: the envelope first, then each table's records with its own schema.
  * The result is the page only if every record passed.
  */
-export async function parsePullPage(json: unknown, yieldToPage: () => Promise<void> = nextTask): Promise<{ success: true; data: PullResponse } | { success: false; error: z.core.$ZodError }> {
+export async function parsePullPage(
+  json: unknown,
+  yieldToPage: () => Promise<void> = nextTask,
+): Promise<{ success: true; data: PullResponse } | { success: false; error: z.core.$ZodError }> {
   const envelope = z.safeParse(PullEnvelope, json);
   if (!envelope.success) return envelope;
   const changes: Record<string, unknown[]> = {};
@@ -36,7 +39,7 @@ export async function parsePullPage(json: unknown, yieldToPage: () => Promise<vo
       const batch = raw.slice(i, i + CHECK_BATCH);
       const parsed = z.safeParse(z.array(PULLED_RECORD[table] as z.core.$ZodType), batch);
       if (!parsed.success) return parsed;
-      checked.push(...(parsed.data));
+      checked.push(...parsed.data);
       sinceYield += batch.length;
     }
     changes[table] = checked;

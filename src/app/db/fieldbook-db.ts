@@ -88,7 +88,18 @@ export class FieldbookDb extends Dexie {
   }
 }
 
-export const PULLED_STORES = ['partnerships', 'plans', 'objectives', 'priorities', 'indicators', 'actions', 'measures', 'reviews', 'signOffs', 'fundReturns'] as const;
+export const PULLED_STORES = [
+  'partnerships',
+  'plans',
+  'objectives',
+  'priorities',
+  'indicators',
+  'actions',
+  'measures',
+  'reviews',
+  'signOffs',
+  'fundReturns',
+] as const;
 
 export function dbNameForUser(userId: string): string {
   return `fieldbook-user-${userId}`;

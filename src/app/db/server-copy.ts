@@ -93,7 +93,8 @@ function unpackCursor(cursor: DBCoreCursor): DBCoreCursor {
 function outcomesTable(down: DBCoreTable): DBCoreTable {
   return {
     ...down,
-    mutate: (req) => (req.type === 'add' || req.type === 'put' ? down.mutate({ ...req, values: req.values.map((v) => packOutcome(v as LocalOutcome)) }) : down.mutate(req)),
+    mutate: (req) =>
+      req.type === 'add' || req.type === 'put' ? down.mutate({ ...req, values: req.values.map((v) => packOutcome(v as LocalOutcome)) }) : down.mutate(req),
     get: (req) => down.get(req).then(unpackOutcome),
     getMany: (req) => down.getMany(req).then((rows) => rows.map(unpackOutcome)),
     query: (req) => down.query(req).then((res) => (req.values ? { ...res, result: res.result.map(unpackOutcome) } : res)),

@@ -19,7 +19,9 @@ export interface ResizedPhoto {
 export async function resizePhoto(file: Blob): Promise<ResizedPhoto> {
   if (!file.type.startsWith('image/')) throw new PhotoNotUsableError('That file is not a photo. Choose a JPEG, PNG, HEIC or WebP image.');
   if (file.size > PHOTO_SOURCE_MAX_BYTES) {
-    throw new PhotoNotUsableError(`That photo is too large (${Math.round(file.size / 1_000_000)} MB). Choose one under ${PHOTO_SOURCE_MAX_BYTES / 1_000_000} MB.`);
+    throw new PhotoNotUsableError(
+      `That photo is too large (${Math.round(file.size / 1_000_000)} MB). Choose one under ${PHOTO_SOURCE_MAX_BYTES / 1_000_000} MB.`,
+    );
   }
   let bitmap: ImageBitmap;
   try {

@@ -6,6 +6,8 @@
 export function requestBackgroundSync(userId: string): void {
   if (!('serviceWorker' in navigator)) return;
   void navigator.serviceWorker.ready
-    .then((registration) => (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(`fieldbook-outbox:${userId}`))
+    .then((registration) =>
+      (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(`fieldbook-outbox:${userId}`),
+    )
     .catch(() => undefined); // not supported, or not allowed: the app syncs when open
 }

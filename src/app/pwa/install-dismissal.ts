@@ -26,7 +26,8 @@ function read(storage: KeyValueStore): Dismissals | 'unreadable' | null {
   if (raw === null) return null;
   try {
     const value = JSON.parse(raw) as Partial<Dismissals>;
-    if (typeof value.count === 'number' && typeof value.lastAt === 'string' && !Number.isNaN(Date.parse(value.lastAt))) return { count: value.count, lastAt: value.lastAt };
+    if (typeof value.count === 'number' && typeof value.lastAt === 'string' && !Number.isNaN(Date.parse(value.lastAt)))
+      return { count: value.count, lastAt: value.lastAt };
   } catch {
     // Fall through: treated as unreadable below.
   }

@@ -42,12 +42,18 @@ export function AppServicesProvider({ children, api }: { children: ReactNode; ap
     const db = new FieldbookDb(dbNameForUser(userId));
     // Opened now, not on the first screen's first query: the screen renders meanwhile.
     // The mark tells bench #6 when the database was ready (bench/browser/cold-start.ts).
-    db.open().then(() => performance.mark('fb:db'), () => undefined);
+    db.open().then(
+      () => performance.mark('fb:db'),
+      () => undefined,
+    );
     const lock = new IdleLock(userId);
     const stopWatchingVersion = closeOnNewerVersion(db, () => outdatedTab.markOutdated());
     const stopWatching = watchActivity(lock);
     const sync = new DeferredSync();
-    const lastSyncedAt = db.meta.get('lastSyncedAt').then((m) => (m ? String(m.value) : null), () => null);
+    const lastSyncedAt = db.meta.get('lastSyncedAt').then(
+      (m) => (m ? String(m.value) : null),
+      () => null,
+    );
     void lastSyncedAt.then((at) => sync.knownLastSyncedAt(at));
     // The signed-in app's first render, in slices (as main.tsx renders the app).
     startTransition(() => setOpened({ userId, db, sync, lock }));

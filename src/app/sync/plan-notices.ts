@@ -18,7 +18,11 @@ export async function planNotices(db: FieldbookDb, page: PullResponse, viewerId:
   const touched = [...removedActions.map((r) => r.id), ...page.changes.actions.map((a) => a.id)];
   const [before, mine] = await Promise.all([
     db.actions.bulkGet(touched),
-    db.outcomes.where('actionId').anyOf(touched).filter((o) => o.authorId === viewerId && o.deletedAt === null && !o.localDeleted).toArray(),
+    db.outcomes
+      .where('actionId')
+      .anyOf(touched)
+      .filter((o) => o.authorId === viewerId && o.deletedAt === null && !o.localDeleted)
+      .toArray(),
   ]);
   const local = new Map(before.filter((a): a is Action => a !== undefined).map((a) => [a.id, a]));
   const loggedBy = (actionId: string) => mine.filter((o) => o.actionId === actionId).length;
@@ -40,10 +44,14 @@ export async function planNotices(db: FieldbookDb, page: PullResponse, viewerId:
   for (const next of page.changes.actions) {
     const old = local.get(next.id);
     if (!old || old.ref === next.ref || old.ref === null || !concerns(old)) continue;
-    notice(`renumbered:${next.id}`, `${name(old)} is now ${next.ref === null ? 'an action without a number' : `ref ${next.ref}`}. What you logged stays with it.`);
+    notice(
+      `renumbered:${next.id}`,
+      `${name(old)} is now ${next.ref === null ? 'an action without a number' : `ref ${next.ref}`}. What you logged stays with it.`,
+    );
   }
   return notices;
 }
 
 /** "Ref 16 (“Deliver internet safety workshops…”)"; mid-sentence, "ref 16 (…)". */
-const name = (a: Pick<Action, 'ref' | 'text'>, ref = 'Ref') => `${a.ref ? `${ref} ${a.ref}` : `${ref === 'Ref' ? 'An' : 'an'} action`} (“${a.text.length > 60 ? `${a.text.slice(0, 59)}…` : a.text}”)`;
+const name = (a: Pick<Action, 'ref' | 'text'>, ref = 'Ref') =>
+  `${a.ref ? `${ref} ${a.ref}` : `${ref === 'Ref' ? 'An' : 'an'} action`} (“${a.text.length > 60 ? `${a.text.slice(0, 59)}…` : a.text}”)`;

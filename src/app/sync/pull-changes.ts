@@ -96,7 +96,10 @@ export async function applyPullPage(db: FieldbookDb, page: PullResponse, viewerI
       // A place with a change still queued here keeps the officer's view until the change lands.
       const ids = page.changes.places.map((p) => p.id);
       const queued = new Set(outboxEmpty ? [] : (await db.outbox.where('outcomeId').anyOf(ids).toArray()).map((e) => e.outcomeId));
-      await putInBatches(db.places, page.changes.places.filter((p) => !queued.has(p.id)).map((p) => ({ ...p, syncState: 'synced' as const })));
+      await putInBatches(
+        db.places,
+        page.changes.places.filter((p) => !queued.has(p.id)).map((p) => ({ ...p, syncState: 'synced' as const })),
+      );
     }
     await db.meta.put({ key: 'pullCursor', value: page.cursor });
   });

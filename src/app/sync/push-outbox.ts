@@ -98,7 +98,9 @@ async function applyPushResponse(db: FieldbookDb, response: PushResponse, atStar
     const places = copies(await db.places.bulkGet(idsOf(true)));
     const outcomes = copies(await db.outcomes.bulkGet(idsOf(false)));
     for (const { result, entry } of answered) {
-      const counted = isPlace(entry) ? settle(places, entry.outcomeId, result, entry.kind, stillQueued) : settle(outcomes, entry.outcomeId, result, entry.kind, stillQueued);
+      const counted = isPlace(entry)
+        ? settle(places, entry.outcomeId, result, entry.kind, stillQueued)
+        : settle(outcomes, entry.outcomeId, result, entry.kind, stillQueued);
       if (counted === 'applied') applied++;
       if (counted === 'rejected') rejected++;
     }
@@ -118,7 +120,12 @@ async function answeredEntries(db: FieldbookDb, results: readonly MutationResult
   if (results.length === 0) return [];
   const first = results[0]!.seq;
   const consecutive = results.every((r, i) => r.seq === first + i);
-  const entries = consecutive ? await db.outbox.where(':id').between(first, first + results.length - 1, true, true).toArray() : (await db.outbox.bulkGet(results.map((r) => r.seq))).filter((e) => e !== undefined);
+  const entries = consecutive
+    ? await db.outbox
+        .where(':id')
+        .between(first, first + results.length - 1, true, true)
+        .toArray()
+    : (await db.outbox.bulkGet(results.map((r) => r.seq))).filter((e) => e !== undefined);
   const bySeq = new Map(entries.map((e) => [e.seq, e] as const));
   return results.flatMap((result) => {
     const entry = bySeq.get(result.seq);
@@ -151,11 +158,21 @@ function copies<R extends Synced>(found: readonly (R | undefined)[]) {
 }
 
 /** Applies one answer to its record's copy, in order; says how it counted (nothing if the record is gone). */
-function settle<R extends Synced>(copy: { records: Map<string, R>; changed: Set<string> }, id: string, result: MutationResult, kind: MutationKind, stillQueued: ReadonlySet<string>): 'applied' | 'rejected' | undefined {
+function settle<R extends Synced>(
+  copy: { records: Map<string, R>; changed: Set<string> },
+  id: string,
+  result: MutationResult,
+  kind: MutationKind,
+  stillQueued: ReadonlySet<string>,
+): 'applied' | 'rejected' | undefined {
   const record = copy.records.get(id);
   if (!record) return undefined;
   if (result.status === 'rejected') {
-    copy.records.set(id, { ...record, syncState: 'rejected', rejection: { code: result.code, message: result.message, fieldErrors: result.fieldErrors, kind } });
+    copy.records.set(id, {
+      ...record,
+      syncState: 'rejected',
+      rejection: { code: result.code, message: result.message, fieldErrors: result.fieldErrors, kind },
+    });
     copy.changed.add(id);
     return 'rejected';
   }

@@ -1,9 +1,6 @@
 /** Where sync stands, as the status bar shows it. */
 export type SyncProblem =
-  | { kind: 'offline'; message: string }
-  | { kind: 'network'; message: string }
-  | { kind: 'sign-in'; message: string }
-  | { kind: 'server'; message: string };
+  { kind: 'offline'; message: string } | { kind: 'network'; message: string } | { kind: 'sign-in'; message: string } | { kind: 'server'; message: string };
 
 export interface SyncSnapshot {
   syncing: boolean;

@@ -103,7 +103,15 @@ export const OUTCOME_TYPE_IDS = [
 ] as const;
 export type OutcomeTypeId = (typeof OUTCOME_TYPE_IDS)[number];
 
-const attendees = (label = 'Number of attendees', min = 1): FieldSpec => ({ kind: 'count', key: 'attendees', label, required: true, min, max: 10_000, unit: 'attendees' });
+const attendees = (label = 'Number of attendees', min = 1): FieldSpec => ({
+  kind: 'count',
+  key: 'attendees',
+  label,
+  required: true,
+  min,
+  max: 10_000,
+  unit: 'attendees',
+});
 
 export const OUTCOME_TYPES: readonly OutcomeType[] = [
   {
@@ -171,7 +179,14 @@ export const OUTCOME_TYPES: readonly OutcomeType[] = [
         ],
       },
       { kind: 'count', key: 'organisations', label: 'Organisations represented', required: false, min: 0, max: 1000, unit: 'organisations' },
-      { kind: 'short-text', key: 'venue', label: 'Venue', hint: 'The kind of place, such as "village hall" or "council offices"', required: false, maxLength: 120 },
+      {
+        kind: 'short-text',
+        key: 'venue',
+        label: 'Venue',
+        hint: 'The kind of place, such as "village hall" or "council offices"',
+        required: false,
+        maxLength: 120,
+      },
     ],
   },
   {
@@ -195,7 +210,16 @@ export const OUTCOME_TYPES: readonly OutcomeType[] = [
         ],
       },
       { kind: 'choice', key: 'audience', label: 'Who was it for?', required: true, options: AUDIENCES },
-      { kind: 'count', key: 'reach', label: 'People reached', hint: 'Attendees, or people the campaign reached', required: true, min: 0, max: 1_000_000, unit: 'people reached' },
+      {
+        kind: 'count',
+        key: 'reach',
+        label: 'People reached',
+        hint: 'Attendees, or people the campaign reached',
+        required: true,
+        min: 0,
+        max: 1_000_000,
+        unit: 'people reached',
+      },
       {
         kind: 'choice',
         key: 'feedback',

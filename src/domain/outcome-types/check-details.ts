@@ -38,6 +38,12 @@ export function checkOutcomeDetails(typeId: OutcomeTypeId, details: Readonly<Rec
 
 function missingMessage(field: FieldSpec): string {
   const question = field.label.replace(/\?$/, '');
-  const ask = { count: 'enter a number', money: 'enter an amount', 'short-text': 'enter a few words', 'yes-no': 'choose yes or no', choice: 'choose an answer' }[field.kind];
+  const ask = {
+    count: 'enter a number',
+    money: 'enter an amount',
+    'short-text': 'enter a few words',
+    'yes-no': 'choose yes or no',
+    choice: 'choose an answer',
+  }[field.kind];
   return `${question}: ${ask}`;
 }

@@ -71,17 +71,16 @@ const valueSchemas = new WeakMap<FieldSpec, z.ZodMiniType<DetailValue>>();
 function buildValueSchema(field: FieldSpec): z.ZodMiniType<DetailValue> {
   switch (field.kind) {
     case 'count':
-      return z.int({ error: `${field.label}: enter a whole number, like 12` }).check(
-        z.minimum(field.min, `${field.label}: must be ${field.min} or more`),
-        z.maximum(field.max, `${field.label}: must be ${formatWhole(field.max)} or fewer`),
-      );
+      return z
+        .int({ error: `${field.label}: enter a whole number, like 12` })
+        .check(
+          z.minimum(field.min, `${field.label}: must be ${field.min} or more`),
+          z.maximum(field.max, `${field.label}: must be ${formatWhole(field.max)} or fewer`),
+        );
     case 'money':
       return z
         .int({ error: `${field.label}: enter an amount in pounds and pence, like 125.50` })
-        .check(
-          z.minimum(0, `${field.label}: must be £0 or more`),
-          z.maximum(field.maxPence, `${field.label}: must be ${formatPence(field.maxPence)} or less`),
-        );
+        .check(z.minimum(0, `${field.label}: must be £0 or more`), z.maximum(field.maxPence, `${field.label}: must be ${formatPence(field.maxPence)} or less`));
     case 'choice':
       return z.enum(field.options.map((o) => o.value) as [string, ...string[]], { error: `${field.label}: choose one of the options` });
     case 'yes-no':
@@ -111,7 +110,6 @@ export const Details = z
   )
   .check(z.refine((d) => Object.keys(d).length <= DETAILS_MAX_KEYS, `At most ${DETAILS_MAX_KEYS} details`));
 export type Details = Record<string, DetailValue>;
-
 
 /** Whether a field applies given the other answers (a hidden field is never required or kept). */
 export function fieldApplies(field: FieldSpec, details: Readonly<Record<string, unknown>>): boolean {

@@ -55,7 +55,12 @@ export interface DiffContext {
 
 /** Case, spacing and trailing punctuation do not make a different record. */
 export const sameText = (a: string, b: string) => normal(a) === normal(b);
-const normal = (s: string) => s.trim().replace(/\s+/g, ' ').replace(/[.;:,]+$/, '').toLowerCase();
+const normal = (s: string) =>
+  s
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.;:,]+$/, '')
+    .toLowerCase();
 
 export function diffPlanImport(existing: ExistingPlanRecords, draft: PlanDraft, ctx: DiffContext): PlanImportDiff {
   const diff: PlanImportDiff = {
@@ -67,7 +72,13 @@ export function diffPlanImport(existing: ExistingPlanRecords, draft: PlanDraft, 
     summary: { objectives: count(), priorities: count(), indicators: count(), actions: count(), measures: count() },
     changes: [],
   };
-  const seen = { objectives: new Set<string>(), priorities: new Set<string>(), indicators: new Set<string>(), actions: new Set<string>(), measures: new Set<string>() };
+  const seen = {
+    objectives: new Set<string>(),
+    priorities: new Set<string>(),
+    indicators: new Set<string>(),
+    actions: new Set<string>(),
+    measures: new Set<string>(),
+  };
   const actionMatches = matchActions(existing.actions, draft);
   let actionPosition = 0;
   let indicatorPosition = 0;
@@ -87,7 +98,9 @@ export function diffPlanImport(existing: ExistingPlanRecords, draft: PlanDraft, 
         write(
           diff,
           'indicators',
-          existing.indicators.find((x) => !seen.indicators.has(x.id) && x.objectiveId === objective.id && x.priorityId === priorityId && sameText(x.text, text)),
+          existing.indicators.find(
+            (x) => !seen.indicators.has(x.id) && x.objectiveId === objective.id && x.priorityId === priorityId && sameText(x.text, text),
+          ),
           { id: ctx.newId(), planId: ctx.planId, objectiveId: objective.id, priorityId, position, text },
           (old) => ({ ...old, position, text }),
           seen.indicators,
@@ -108,7 +121,15 @@ export function diffPlanImport(existing: ExistingPlanRecords, draft: PlanDraft, 
       for (const a of p.actions) {
         const position = actionPosition++;
         const old = actionMatches.get(a);
-        const fields = { priorityId: priority.id, ref: a.ref, position, text: a.text, leadAgencies: a.leadAgencies, dueOn: a.dueOn, seeAlsoRefs: a.seeAlsoRefs };
+        const fields = {
+          priorityId: priority.id,
+          ref: a.ref,
+          position,
+          text: a.text,
+          leadAgencies: a.leadAgencies,
+          dueOn: a.dueOn,
+          seeAlsoRefs: a.seeAlsoRefs,
+        };
         const action = write(
           diff,
           'actions',
@@ -142,7 +163,8 @@ export function diffPlanImport(existing: ExistingPlanRecords, draft: PlanDraft, 
   keepTheRest(diff, 'actions', existing.actions, seen.actions, actionPosition);
   keepTheRest(diff, 'measures', existing.measures, seen.measures, null);
   const notListed = existing.actions.filter((a) => !seen.actions.has(a.id));
-  if (notListed.length > 0) diff.changes.push(`Kept ${notListed.length} ${notListed.length === 1 ? 'action' : 'actions'} the file does not list: ${notListed.map(label).join(', ')}`);
+  if (notListed.length > 0)
+    diff.changes.push(`Kept ${notListed.length} ${notListed.length === 1 ? 'action' : 'actions'} the file does not list: ${notListed.map(label).join(', ')}`);
   return diff;
 }
 
@@ -150,7 +172,14 @@ type Table = keyof ExistingPlanRecords;
 type RecordOf<K extends Table> = ExistingPlanRecords[K][number];
 
 /** Adds or updates one record (only if a field differs) and counts it; returns the record as it will be. */
-function write<K extends Table>(diff: PlanImportDiff, table: K, old: RecordOf<K> | undefined, fresh: RecordOf<K>, merged: (old: RecordOf<K>) => RecordOf<K>, seen: Set<string>): RecordOf<K> {
+function write<K extends Table>(
+  diff: PlanImportDiff,
+  table: K,
+  old: RecordOf<K> | undefined,
+  fresh: RecordOf<K>,
+  merged: (old: RecordOf<K>) => RecordOf<K>,
+  seen: Set<string>,
+): RecordOf<K> {
   const writes = diff[table] as RecordWrites<RecordOf<K>>;
   if (!old) {
     writes.add.push(fresh);
@@ -190,7 +219,10 @@ function matchActions(existing: Action[], draft: PlanDraft): Map<ActionDraft, Ac
   }
   for (const a of drafts) {
     if (matches.has(a)) continue;
-    const byText = existing.find((x) => !taken.has(x.id) && sameText(x.text, a.text) && (a.ref === null || x.ref === null || !drafts.some((d) => d.ref !== null && sameText(d.ref, x.ref!))));
+    const byText = existing.find(
+      (x) =>
+        !taken.has(x.id) && sameText(x.text, a.text) && (a.ref === null || x.ref === null || !drafts.some((d) => d.ref !== null && sameText(d.ref, x.ref!))),
+    );
     if (byText) {
       matches.set(a, byText);
       taken.add(byText.id);

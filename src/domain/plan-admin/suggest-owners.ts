@@ -14,7 +14,9 @@ export interface OwnerCandidate {
 export function suggestOwners(leadAgencies: readonly string[], members: readonly OwnerCandidate[]): string[] {
   const text = leadAgencies.join(' ').toLowerCase();
   return members
-    .filter((m) => m.role === 'officer' && m.jobTitle.trim().length >= 8 && new RegExp(`(^|[^a-z])${escape(m.jobTitle.trim().toLowerCase())}([^a-z]|$)`).test(text))
+    .filter(
+      (m) => m.role === 'officer' && m.jobTitle.trim().length >= 8 && new RegExp(`(^|[^a-z])${escape(m.jobTitle.trim().toLowerCase())}([^a-z]|$)`).test(text),
+    )
     .map((m) => m.id);
 }
 

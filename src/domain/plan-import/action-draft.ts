@@ -55,7 +55,8 @@ export function addAction(raw: RawAction, ctx: ActionContext, report: ImportMess
   }
 
   const ref = raw.ref || null;
-  if (ref !== null && ref.length > LIMITS.ref) problem('ref', `Ref ${quote(ref)} is ${ref.length} characters long; a ref can be at most ${LIMITS.ref}, such as 3, 1.2 or R7. Is this the right column?`);
+  if (ref !== null && ref.length > LIMITS.ref)
+    problem('ref', `Ref ${quote(ref)} is ${ref.length} characters long; a ref can be at most ${LIMITS.ref}, such as 3, 1.2 or R7. Is this the right column?`);
   else if (ref !== null) {
     const first = ctx.refs.get(ref);
     if (first !== undefined) problem('ref', `Ref ${ref} is already used on line ${first}`);
@@ -90,7 +91,8 @@ export function addAction(raw: RawAction, ctx: ActionContext, report: ImportMess
   const leadAgencies = readLeadAgencies(raw, row);
   const dueOn = readDue(raw, row);
   const seeAlsoRefs = [...new Set(raw.seeAlso.flatMap((c) => splitSeeAlso(c.text)))];
-  if (seeAlsoRefs.length > LIMITS.seeAlsoRefs) problem('see_also', `There are ${seeAlsoRefs.length} see-also refs; an action can have at most ${LIMITS.seeAlsoRefs}`);
+  if (seeAlsoRefs.length > LIMITS.seeAlsoRefs)
+    problem('see_also', `There are ${seeAlsoRefs.length} see-also refs; an action can have at most ${LIMITS.seeAlsoRefs}`);
 
   const imported = !failed && row.problems.length === 0;
   report.absorb(row, imported);
@@ -107,7 +109,8 @@ function readMeasures(raw: RawAction, actionText: string, row: ImportMessages): 
   const measures: MeasureDraft[] = [];
   for (const cell of raw.measures) {
     const split = splitMeasures(cell.text);
-    if (split.bySemicolon) row.note('actions', cell.line, 'measures', `The measures ${quote(cell.text)} were read as ${split.measures.length} measures, split at ";"`);
+    if (split.bySemicolon)
+      row.note('actions', cell.line, 'measures', `The measures ${quote(cell.text)} were read as ${split.measures.length} measures, split at ";"`);
     for (const text of split.measures) {
       if (text.length > LIMITS.measure) {
         row.problem('actions', cell.line, 'measures', tooLong(`The measure ${quote(text, 40)}`, text.length, LIMITS.measure));
@@ -115,7 +118,12 @@ function readMeasures(raw: RawAction, actionText: string, row: ImportMessages): 
       }
       const tally = suggestTally(text, actionText);
       if (isFallback(tally)) {
-        row.note('actions', cell.line, 'measures', `Fieldbook cannot tell how to count the measure "${text}": it counts each outcome logged against it until you choose how it is counted`);
+        row.note(
+          'actions',
+          cell.line,
+          'measures',
+          `Fieldbook cannot tell how to count the measure "${text}": it counts each outcome logged against it until you choose how it is counted`,
+        );
       }
       measures.push({ text, tally });
     }
@@ -133,15 +141,27 @@ function readLeadAgencies(raw: RawAction, row: ImportMessages): string[] {
   const agencies: string[] = [];
   for (const cell of raw.leadAgencies) {
     const split = splitLeadAgencies(cell.text);
-    if (split.guessed) row.note('actions', cell.line, 'lead_agency', `Lead agency ${quote(cell.text)} was read as ${split.agencies.length} agencies: ${split.agencies.join('; ')}`);
+    if (split.guessed)
+      row.note(
+        'actions',
+        cell.line,
+        'lead_agency',
+        `Lead agency ${quote(cell.text)} was read as ${split.agencies.length} agencies: ${split.agencies.join('; ')}`,
+      );
     for (const agency of split.agencies) {
       if (agencies.some((a) => a.toLowerCase() === agency.toLowerCase())) continue;
-      if (agency.length > LIMITS.leadAgency) row.problem('actions', cell.line, 'lead_agency', tooLong(`The lead agency ${quote(agency, 40)}`, agency.length, LIMITS.leadAgency));
+      if (agency.length > LIMITS.leadAgency)
+        row.problem('actions', cell.line, 'lead_agency', tooLong(`The lead agency ${quote(agency, 40)}`, agency.length, LIMITS.leadAgency));
       agencies.push(agency);
     }
   }
   if (agencies.length > LIMITS.leadAgencies) {
-    row.problem('actions', raw.line, 'lead_agency', `The action has ${agencies.length} lead agencies; Fieldbook can keep at most ${LIMITS.leadAgencies}: name the ones that lead it`);
+    row.problem(
+      'actions',
+      raw.line,
+      'lead_agency',
+      `The action has ${agencies.length} lead agencies; Fieldbook can keep at most ${LIMITS.leadAgencies}: name the ones that lead it`,
+    );
   }
   return agencies;
 }

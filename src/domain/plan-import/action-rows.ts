@@ -30,7 +30,18 @@ export interface RawAction {
 }
 
 const LEVEL_COLUMNS: readonly LevelColumn[] = ['objective', 'priority', 'action_plan'];
-const CHECKED_COLUMNS: readonly ActionColumn[] = ['ref', 'objective', 'priority', 'action_plan', 'action', 'description', 'measures', 'lead_agency', 'due', 'see_also'];
+const CHECKED_COLUMNS: readonly ActionColumn[] = [
+  'ref',
+  'objective',
+  'priority',
+  'action_plan',
+  'action',
+  'description',
+  'measures',
+  'lead_agency',
+  'due',
+  'see_also',
+];
 
 export function readActionRows(table: Table<ActionColumn>, report: ImportMessages): RawAction[] {
   const actions: RawAction[] = [];
@@ -79,7 +90,12 @@ export function readActionRows(table: Table<ActionColumn>, report: ImportMessage
       continue;
     }
     if (!get('ref') && continues.length === 0 && headings.length > 0) {
-      report.note('actions', row.line, null, `Line ${row.line} has no action, only ${headings.map((h) => quote(h)).join(' and ')}: it was read as a heading and skipped`);
+      report.note(
+        'actions',
+        row.line,
+        null,
+        `Line ${row.line} has no action, only ${headings.map((h) => quote(h)).join(' and ')}: it was read as a heading and skipped`,
+      );
       last = null;
       continue;
     }
@@ -95,7 +111,12 @@ export function readActionRows(table: Table<ActionColumn>, report: ImportMessage
 }
 
 /** A cell that ran over several rows in Word arrives as rows with no action: join them to the action above. */
-function spill(last: RawAction, row: CsvRow, columns: readonly ('measures' | 'lead_agency' | 'description' | 'see_also' | 'due')[], raw: (c: ActionColumn) => string): string {
+function spill(
+  last: RawAction,
+  row: CsvRow,
+  columns: readonly ('measures' | 'lead_agency' | 'description' | 'see_also' | 'due')[],
+  raw: (c: ActionColumn) => string,
+): string {
   const cell = { line: row.line, text: '' };
   let ignoredDue = '';
   for (const c of columns) {

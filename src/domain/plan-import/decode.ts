@@ -21,7 +21,8 @@ export function decodeCsvBytes(bytes: Uint8Array, file: ImportFile, fileSize = b
     return refuse(`The file is ${mb} MB; a plan file can be at most ${PLAN_CSV_MAX_BYTES / 1_000_000} MB. Is this the right file?`);
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return refuse(`This looks like an Excel workbook (.xlsx), not a CSV file: ${SAVE_AS_CSV}`);
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return refuse(`This looks like an old Excel workbook (.xls), not a CSV file: ${SAVE_AS_CSV}`);
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
+    return refuse(`This looks like an old Excel workbook (.xls), not a CSV file: ${SAVE_AS_CSV}`);
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return refuse(`This is a PDF, not a CSV file: copy the plan's table into Excel, then ${SAVE_AS_CSV}`);
 
   let decoded: Decoded;

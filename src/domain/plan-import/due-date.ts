@@ -13,7 +13,8 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 
 // Words a plan uses for "no single date".
-const NO_DATE = /^(?:on-?\s?going\b.*|annual(?:ly)?|quarterly|monthly|weekly|tbc|tbd|tba|n\/?a|none|-+|–|—|as (?:required|needed|and when)|continuous|throughout the year|various)$/;
+const NO_DATE =
+  /^(?:on-?\s?going\b.*|annual(?:ly)?|quarterly|monthly|weekly|tbc|tbd|tba|n\/?a|none|-+|–|—|as (?:required|needed|and when)|continuous|throughout the year|various)$/;
 
 const dayMonthYear = new RegExp(`^(\\d{1,2}) ?-?${MONTH},? ?-?(\\d{4}|\\d{2})$`);
 const monthDayYear = new RegExp(`^${MONTH} (\\d{1,2}),? (\\d{4})$`);
@@ -51,7 +52,12 @@ export function readDueDate(cell: string): DueReading {
     const start = financialYearStart(quarter.first, quarter.second);
     if (start === null) return badFinancialYear(cell);
     const q = quarter.q;
-    return period(cell, q === 4 ? start + 1 : start, [6, 9, 12, 3][q - 1]!, 'the last day of that quarter (quarters follow the financial year: Q1 is April to June)');
+    return period(
+      cell,
+      q === 4 ? start + 1 : start,
+      [6, 9, 12, 3][q - 1]!,
+      'the last day of that quarter (quarters follow the financial year: Q1 is April to June)',
+    );
   }
   if ((m = financialYear.exec(s))) {
     const start = financialYearStart(m[1]!, m[2]!);

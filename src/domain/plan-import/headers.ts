@@ -33,7 +33,14 @@ export const INDICATOR_HEADER_ALIASES = {
   objective: ACTION_HEADER_ALIASES.objective,
   priority: ACTION_HEADER_ALIASES.priority,
   action_plan: ACTION_HEADER_ALIASES.action_plan,
-  indicator: ['indicator', 'indicators', 'direction of travel indicator', 'direction of travel indicators', 'direction of travel', 'how we will assess our impact on this priority'],
+  indicator: [
+    'indicator',
+    'indicators',
+    'direction of travel indicator',
+    'direction of travel indicators',
+    'direction of travel',
+    'how we will assess our impact on this priority',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ActionColumn = keyof typeof ACTION_HEADER_ALIASES;
@@ -68,7 +75,13 @@ const HEADING_HINTS: Record<string, string> = {
 /** Names what is missing, what was found instead, and what heading would do. */
 export function missingColumnsMessage(missing: readonly string[], found: readonly string[]): string {
   const list = (items: readonly string[], last: string) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}` : (items[0] ?? ''));
-  const foundText = found.length > 0 ? `found ${list(found.map((f) => `"${f}"`), 'and')}` : 'found no column headings';
+  const foundText =
+    found.length > 0
+      ? `found ${list(
+          found.map((f) => `"${f}"`),
+          'and',
+        )}`
+      : 'found no column headings';
   const hints = missing.map((m) => HEADING_HINTS[m] ?? `"${columnName(m)}"`).join(', and ');
   return missing.length === 1
     ? `Missing column: ${missing[0]} (${foundText}): head it ${hints}`

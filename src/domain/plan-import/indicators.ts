@@ -48,7 +48,8 @@ function addIndicators(table: Table<IndicatorColumn>, row: CsvRow, actionLevels:
     problem(column, `Indicator rows need an objective and an indicator: this row has no ${columnName(column)}`);
     return;
   }
-  const tooLong = (what: string, value: string, max: number) => `The ${what} ${quote(value, 40)} is ${formatCount(value.length)} characters long; Fieldbook can keep at most ${formatCount(max)}: shorten it`;
+  const tooLong = (what: string, value: string, max: number) =>
+    `The ${what} ${quote(value, 40)} is ${formatCount(value.length)} characters long; Fieldbook can keep at most ${formatCount(max)}: shorten it`;
   const before = report.problems.length;
   if (place.objective.length > LIMITS.objective) problem(place.objectiveColumn, tooLong(LEVEL_NAMES[place.objectiveColumn], place.objective, LIMITS.objective));
   if (place.priority.length > LIMITS.priority) problem(place.priorityColumn, tooLong(LEVEL_NAMES[place.priorityColumn], place.priority, LIMITS.priority));
@@ -59,14 +60,25 @@ function addIndicators(table: Table<IndicatorColumn>, row: CsvRow, actionLevels:
 
   const where = { file: 'indicators' as const, line: row.line };
   const { objective, added } = tree.objective(place.objective, { ...where, column: place.objectiveColumn });
-  if (added && actionLevels) report.note('indicators', row.line, place.objectiveColumn, `The ${LEVEL_NAMES[place.objectiveColumn]} "${place.objective}" is not in the actions file: it was added with no actions`);
+  if (added && actionLevels)
+    report.note(
+      'indicators',
+      row.line,
+      place.objectiveColumn,
+      `The ${LEVEL_NAMES[place.objectiveColumn]} "${place.objective}" is not in the actions file: it was added with no actions`,
+    );
   if (!place.priority) {
     objective.indicators.push(...indicators);
     return;
   }
   const { priority, added: newPriority } = tree.priority(objective, place.priority, { ...where, column: place.priorityColumn });
   if (newPriority && !added && actionLevels) {
-    report.note('indicators', row.line, place.priorityColumn, `The ${LEVEL_NAMES[place.priorityColumn]} "${place.priority}" is not in the actions file under "${objective.title}": it was added with no actions`);
+    report.note(
+      'indicators',
+      row.line,
+      place.priorityColumn,
+      `The ${LEVEL_NAMES[place.priorityColumn]} "${place.priority}" is not in the actions file under "${objective.title}": it was added with no actions`,
+    );
   }
   priority.indicators.push(...indicators);
 }
@@ -76,7 +88,8 @@ type Place = { objective: string; objectiveColumn: LevelColumn; priority: string
 /** Where a row's indicators go, following the levels the actions file used when this file has no objective column. */
 function placeOf(get: (c: IndicatorColumn) => string, has: (c: IndicatorColumn) => boolean, actionLevels: Levels | null, tree: PlanTree): Place {
   if (has('objective')) return { objective: get('objective'), objectiveColumn: 'objective', priority: get('priority'), priorityColumn: 'priority' };
-  if (actionLevels?.objectiveFrom === 'priority') return { objective: get('priority'), objectiveColumn: 'priority', priority: get('action_plan'), priorityColumn: 'action_plan' };
+  if (actionLevels?.objectiveFrom === 'priority')
+    return { objective: get('priority'), objectiveColumn: 'priority', priority: get('action_plan'), priorityColumn: 'action_plan' };
   const priorityColumn = has('priority') ? 'priority' : 'action_plan';
   const name = get(priorityColumn);
   if (actionLevels?.objectiveFrom === null) return { objective: PLAN_PRIORITIES, objectiveColumn: priorityColumn, priority: name, priorityColumn };

@@ -30,8 +30,10 @@ export function levelsOf(has: (column: LevelColumn) => boolean): Levels | null {
 export function levelsNote(levels: Levels): string | null {
   const { objectiveFrom, priorityFrom } = levels;
   if (objectiveFrom === 'priority') return 'There is no objective column, so each priority became an objective and each action plan a priority under it';
-  if (objectiveFrom === null && priorityFrom === 'priority') return `There is no objective column, so every priority was put under one objective, "${PLAN_PRIORITIES}"`;
-  if (objectiveFrom === null) return `There are no objective or priority columns, so each action plan became a priority under one objective, "${PLAN_PRIORITIES}"`;
+  if (objectiveFrom === null && priorityFrom === 'priority')
+    return `There is no objective column, so every priority was put under one objective, "${PLAN_PRIORITIES}"`;
+  if (objectiveFrom === null)
+    return `There are no objective or priority columns, so each action plan became a priority under one objective, "${PLAN_PRIORITIES}"`;
   if (priorityFrom === 'action_plan') return 'There is no priority column, so each action plan became a priority';
   return null;
 }

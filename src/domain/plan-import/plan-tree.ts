@@ -49,7 +49,11 @@ export class PlanTree {
     const near = items.find((t) => sameName(nameOf(t), name));
     if (near) {
       const first = this.firstSeen.get(near);
-      const source = !first ? '' : first.file === where.file ? `, as written on line ${first.line}` : `, as written on line ${first.line} of the ${first.file} file`;
+      const source = !first
+        ? ''
+        : first.file === where.file
+          ? `, as written on line ${first.line}`
+          : `, as written on line ${first.line} of the ${first.file} file`;
       this.report.note(where.file, where.line, where.column, `${what} "${name}" was taken to be "${nameOf(near)}"${source}`);
     }
     return near;

@@ -54,7 +54,12 @@ export function readTable<C extends string>(
   if (found < 0) {
     const separator = wrongSeparator(header.cells);
     if (separator) {
-      report.problem(file, header.line, null, `The columns are separated by ${separator}, not commas: in Excel choose File → Save As → CSV UTF-8 (Comma delimited)`);
+      report.problem(
+        file,
+        header.line,
+        null,
+        `The columns are separated by ${separator}, not commas: in Excel choose File → Save As → CSV UTF-8 (Comma delimited)`,
+      );
       return null;
     }
   }
@@ -65,7 +70,9 @@ export function readTable<C extends string>(
       file,
       first,
       null,
-      first === last ? `Line ${first} is above the column headings and was ignored` : `Lines ${first} to ${last} are above the column headings and were ignored`,
+      first === last
+        ? `Line ${first} is above the column headings and was ignored`
+        : `Lines ${first} to ${last} are above the column headings and were ignored`,
     );
   }
 

@@ -26,7 +26,13 @@ export interface MeasureProgress {
  * tallyMeasure every screen and report uses. `today` bounds "time elapsed" for a period that has
  * not ended yet.
  */
-export function measureProgress(measure: Pick<Measure, 'id' | 'tally'>, plan: Pick<Plan, 'periodStart' | 'periodEnd'>, outcomes: readonly ProgressInput[], period: Pick<Period, 'start' | 'end'>, today: string): MeasureProgress {
+export function measureProgress(
+  measure: Pick<Measure, 'id' | 'tally'>,
+  plan: Pick<Plan, 'periodStart' | 'periodEnd'>,
+  outcomes: readonly ProgressInput[],
+  period: Pick<Period, 'start' | 'end'>,
+  today: string,
+): MeasureProgress {
   const within = outcomes.filter((o) => inPeriod(o.occurredOn, period));
   const sinceStart = outcomes.filter((o) => o.occurredOn >= plan.periodStart && o.occurredOn <= period.end);
   const toDate = tallyMeasure(measure, sinceStart);
@@ -38,9 +44,14 @@ export function measureProgress(measure: Pick<Measure, 'id' | 'tally'>, plan: Pi
     toDate,
     byMonth: monthsOf(period).map((month) => ({
       month,
-      value: tallyMeasure(measure, within.filter((o) => o.occurredOn.startsWith(month))).figures[0]?.value ?? 0,
+      value:
+        tallyMeasure(
+          measure,
+          within.filter((o) => o.occurredOn.startsWith(month)),
+        ).figures[0]?.value ?? 0,
     })),
-    suggestion: head && head.figure.kind !== 'latest' ? suggestRag(head.value, measure.tally.target, { start: plan.periodStart, end: plan.periodEnd }, asOf) : null,
+    suggestion:
+      head && head.figure.kind !== 'latest' ? suggestRag(head.value, measure.tally.target, { start: plan.periodStart, end: plan.periodEnd }, asOf) : null,
     outcomeIds: within.filter((o) => countsToward(o, measure.tally)).map((o) => o.id),
   };
 }

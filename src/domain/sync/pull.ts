@@ -99,5 +99,19 @@ export const PullEnvelope = z.object({
 });
 
 export function emptyChanges(): PullChanges {
-  return { partnerships: [], plans: [], objectives: [], priorities: [], indicators: [], actions: [], measures: [], outcomes: [], places: [], removals: [], reviews: [], signOffs: [], fundReturns: [] };
+  return {
+    partnerships: [],
+    plans: [],
+    objectives: [],
+    priorities: [],
+    indicators: [],
+    actions: [],
+    measures: [],
+    outcomes: [],
+    places: [],
+    removals: [],
+    reviews: [],
+    signOffs: [],
+    fundReturns: [],
+  };
 }

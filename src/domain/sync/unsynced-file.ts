@@ -16,7 +16,9 @@ export const UnsyncedFile = z.strictObject({
   exportedAt: IsoDateTime,
   author: z.strictObject({ id: Id, email: z.string(), name: z.string() }),
   deviceId: Id,
-  mutations: z.array(MutationEnvelope).check(z.minLength(1, 'The file holds no records'), z.maxLength(5000, 'The file holds more than 5,000 records: ask for help to import it')),
+  mutations: z
+    .array(MutationEnvelope)
+    .check(z.minLength(1, 'The file holds no records'), z.maxLength(5000, 'The file holds more than 5,000 records: ask for help to import it')),
 });
 export type UnsyncedFile = z.infer<typeof UnsyncedFile>;
 

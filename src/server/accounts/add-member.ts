@@ -18,7 +18,14 @@ const A_ROLE: Record<Role, string> = { officer: 'an officer', coordinator: 'a co
  * name and password. Anyone else gets a new account with a temporary password made here,
  * returned in this one answer for the coordinator to pass on, and replaced at their first sign-in.
  */
-export async function addMember(storage: Storage, auth: AuthContext, partnershipId: string, req: AddMemberRequest, cost: ScryptCost, now: Date): Promise<AddMemberResponse> {
+export async function addMember(
+  storage: Storage,
+  auth: AuthContext,
+  partnershipId: string,
+  req: AddMemberRequest,
+  cost: ScryptCost,
+  now: Date,
+): Promise<AddMemberResponse> {
   const actor = requireCoordinator(auth, partnershipId);
   if (!mayGrantRole(actor.role, undefined, req.role)) {
     throw new HttpError(403, 'forbidden', 'Only an administrator can make someone an administrator.', {
@@ -32,7 +39,11 @@ export async function addMember(storage: Storage, auth: AuthContext, partnership
 
   return storage.transaction(async (tx) => {
     const audit = (userId: string, existingUser: boolean) =>
-      appendAudit(tx, { partnershipId, actorId: auth.user.id, action: 'member.added', entityType: 'user', entityId: userId, details: { role: req.role, existingUser } }, now);
+      appendAudit(
+        tx,
+        { partnershipId, actorId: auth.user.id, action: 'member.added', entityType: 'user', entityId: userId, details: { role: req.role, existingUser } },
+        now,
+      );
     const as = A_ROLE[req.role];
 
     // Read again: someone may have been given this email meanwhile (users are never deleted).

@@ -15,7 +15,14 @@ const forbidden = (message: string) => new HttpError(403, 'forbidden', `${messag
  * their pull cursor's scope hashes their roles, so their phone starts its pull again with what
  * the new role may see (src/server/sync/cursor.ts).
  */
-export async function changeMember(tx: StorageTx, auth: AuthContext, partnershipId: string, userId: string, req: ChangeMemberRequest, now: Date): Promise<Member> {
+export async function changeMember(
+  tx: StorageTx,
+  auth: AuthContext,
+  partnershipId: string,
+  userId: string,
+  req: ChangeMemberRequest,
+  now: Date,
+): Promise<Member> {
   const actor = requireCoordinator(auth, partnershipId);
   const member = await tx.findMember(partnershipId, userId);
   if (!member) throw new HttpError(404, 'not-found', 'No such member.');
@@ -25,7 +32,11 @@ export async function changeMember(tx: StorageTx, auth: AuthContext, partnership
     // Nobody raises their own rights, and a coordinator cannot step down leaving nobody in charge.
     if (userId === auth.user.id) throw forbidden('You cannot change your own role. Ask another coordinator');
     if (!mayGrantRole(actor.role, member.role, req.role)) throw forbidden('Only an administrator can make someone an administrator, or stop them being one');
-    if (member.active && !hasCoordinatorRights(req.role) && (await partnershipLeftWithoutCoordinator(tx, [{ ...member, partnershipId, partnershipName: actor.partnershipName }]))) {
+    if (
+      member.active &&
+      !hasCoordinatorRights(req.role) &&
+      (await partnershipLeftWithoutCoordinator(tx, [{ ...member, partnershipId, partnershipName: actor.partnershipName }]))
+    ) {
       const message = `${member.name} is the last active coordinator of this partnership. Make someone else a coordinator first`;
       throw new HttpError(409, 'conflict', `${message}.`, { fieldErrors: [{ path: 'role', message }] });
     }
@@ -33,6 +44,17 @@ export async function changeMember(tx: StorageTx, auth: AuthContext, partnership
   if (!roleChanges && jobTitle === undefined) return member;
   await tx.updateMembership(userId, partnershipId, { role: roleChanges ? req.role : undefined, jobTitle });
   const fields = [...(roleChanges ? ['role'] : []), ...(jobTitle !== undefined ? ['jobTitle'] : [])];
-  await appendAudit(tx, { partnershipId, actorId: auth.user.id, action: 'member.role-changed', entityType: 'user', entityId: userId, details: { from: member.role, to: req.role, fields } }, now);
+  await appendAudit(
+    tx,
+    {
+      partnershipId,
+      actorId: auth.user.id,
+      action: 'member.role-changed',
+      entityType: 'user',
+      entityId: userId,
+      details: { from: member.role, to: req.role, fields },
+    },
+    now,
+  );
   return { ...member, role: req.role, jobTitle: jobTitle ?? member.jobTitle };
 }

@@ -8,7 +8,14 @@ import type { StorageTx } from '../storage/storage';
  */
 export function appendAudit(
   tx: StorageTx,
-  entry: { partnershipId: string | null; actorId: string | null; action: AuditAction; entityType: string; entityId: string | null; details?: Record<string, unknown> },
+  entry: {
+    partnershipId: string | null;
+    actorId: string | null;
+    action: AuditAction;
+    entityType: string;
+    entityId: string | null;
+    details?: Record<string, unknown>;
+  },
   now: Date,
 ): Promise<void> {
   return tx.appendAudit({ id: randomUUID(), at: now.toISOString(), details: {}, ...entry });
@@ -17,7 +24,14 @@ export function appendAudit(
 /** Several entries in one write (a push's outcomes), in the caller's transaction, seqs in the given order. */
 export function appendAuditEntries(
   tx: StorageTx,
-  entries: readonly { partnershipId: string | null; actorId: string | null; action: AuditAction; entityType: string; entityId: string | null; details?: Record<string, unknown> }[],
+  entries: readonly {
+    partnershipId: string | null;
+    actorId: string | null;
+    action: AuditAction;
+    entityType: string;
+    entityId: string | null;
+    details?: Record<string, unknown>;
+  }[],
   now: Date,
 ): Promise<void> {
   const at = now.toISOString();

@@ -23,7 +23,11 @@ class BackupError extends Error {
   override name = 'BackupError';
 }
 
-const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = () =>
+  new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 async function backupSqlite(source: string, destination: string): Promise<string> {
   if (!existsSync(source)) throw new BackupError(`No database at ${source} (DATABASE_PATH): nothing to back up.`);
@@ -51,8 +55,12 @@ function backupPostgres(databaseUrl: string, destination: string): string {
   const password = decodeURIComponent(url.password);
   url.password = '';
   const env = { ...process.env, ...(password ? { PGPASSWORD: password } : {}) };
-  const dump = spawnSync('pg_dump', ['--format=custom', '--no-owner', `--file=${destination}`, `--dbname=${url.toString()}`], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (dump.error) throw new BackupError(`Could not run pg_dump (${dump.error.message}). Install PostgreSQL's client tools, the same major version as the server.`);
+  const dump = spawnSync('pg_dump', ['--format=custom', '--no-owner', `--file=${destination}`, `--dbname=${url.toString()}`], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (dump.error)
+    throw new BackupError(`Could not run pg_dump (${dump.error.message}). Install PostgreSQL's client tools, the same major version as the server.`);
   if (dump.status !== 0) throw new BackupError(`pg_dump failed (exit ${dump.status}); see its message above.`);
   const list = spawnSync('pg_restore', ['--list', destination], { encoding: 'utf8' });
   if (list.status !== 0) throw new BackupError(`pg_restore cannot read the dump at ${destination}: ${list.stderr}`);

@@ -31,7 +31,13 @@ async function main() {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
     args: rest,
-    options: { email: { type: 'string' }, name: { type: 'string' }, partnership: { type: 'string' }, role: { type: 'string' }, 'job-title': { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      partnership: { type: 'string' },
+      role: { type: 'string' },
+      'job-title': { type: 'string' },
+    },
   });
   const need = (key: keyof typeof values) => {
     const v = values[key];

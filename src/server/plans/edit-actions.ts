@@ -20,7 +20,18 @@ export async function addAction(tx: StorageTx, auth: AuthContext, planId: string
   const action: Action = { id: randomUUID(), planId: plan.id, position: nextPosition(records.actions), ...req };
   await refuseProblems(tx, plan.partnershipId, action, records);
   await tx.plans.write(plan.partnershipId, { actions: { add: [action], update: [] } });
-  await appendAudit(tx, { partnershipId: plan.partnershipId, actorId: auth.user.id, action: 'action.added', entityType: 'action', entityId: action.id, details: { ref: action.ref } }, now);
+  await appendAudit(
+    tx,
+    {
+      partnershipId: plan.partnershipId,
+      actorId: auth.user.id,
+      action: 'action.added',
+      entityType: 'action',
+      entityId: action.id,
+      details: { ref: action.ref },
+    },
+    now,
+  );
   return action;
 }
 
@@ -38,7 +49,14 @@ export async function editAction(tx: StorageTx, auth: AuthContext, actionId: str
   await tx.plans.write(partnershipId, { actions: { add: [], update: updates } });
   await appendAudit(
     tx,
-    { partnershipId, actorId: auth.user.id, action: 'action.changed', entityType: 'action', entityId: actionId, details: { fields: Object.keys(req), ...(renumbered ? { renumbered } : {}) } },
+    {
+      partnershipId,
+      actorId: auth.user.id,
+      action: 'action.changed',
+      entityType: 'action',
+      entityId: actionId,
+      details: { fields: Object.keys(req), ...(renumbered ? { renumbered } : {}) },
+    },
     now,
   );
   return after;
@@ -54,8 +72,14 @@ export async function editAction(tx: StorageTx, auth: AuthContext, actionId: str
 export async function mergeAction(tx: StorageTx, auth: AuthContext, actionId: string, intoActionId: string, now: Date): Promise<void> {
   const { partnershipId, ...from } = await actionToChange(tx, auth, actionId);
   const into = await tx.findAction(intoActionId);
-  if (!into || into.planId !== from.planId) throw new HttpError(400, 'invalid-request', 'Merge into another action of the same plan.', { fieldErrors: [{ path: 'intoActionId', message: 'Choose an action of this plan' }] });
-  if (into.id === from.id) throw new HttpError(400, 'invalid-request', 'An action cannot be merged into itself.', { fieldErrors: [{ path: 'intoActionId', message: 'Choose another action' }] });
+  if (!into || into.planId !== from.planId)
+    throw new HttpError(400, 'invalid-request', 'Merge into another action of the same plan.', {
+      fieldErrors: [{ path: 'intoActionId', message: 'Choose an action of this plan' }],
+    });
+  if (into.id === from.id)
+    throw new HttpError(400, 'invalid-request', 'An action cannot be merged into itself.', {
+      fieldErrors: [{ path: 'intoActionId', message: 'Choose another action' }],
+    });
   const { partnershipId: _p, ...target } = into;
   // The removal's version comes first, so a phone applies it before the moved outcomes and can
   // still tell the officer which of their outcomes were under the old action.
@@ -63,9 +87,7 @@ export async function mergeAction(tx: StorageTx, auth: AuthContext, actionId: st
   const records = await tx.plans.listRecords(from.planId);
 
   const intoMeasures = records.measures.filter((m) => m.actionId === target.id);
-  const moved = records.measures
-    .filter((m) => m.actionId === from.id)
-    .map((m, i) => ({ ...m, actionId: target.id, position: nextPosition(intoMeasures) + i }));
+  const moved = records.measures.filter((m) => m.actionId === from.id).map((m, i) => ({ ...m, actionId: target.id, position: nextPosition(intoMeasures) + i }));
   const merged: Action = {
     ...target,
     ownerIds: [...new Set([...target.ownerIds, ...from.ownerIds])],
@@ -90,7 +112,10 @@ export async function mergeAction(tx: StorageTx, auth: AuthContext, actionId: st
       at: now.toISOString(),
     });
   }
-  await tx.plans.remove({ id: from.id, partnershipId, planId: from.planId, table: 'actions', mergedInto: target.id, removedBy: auth.user.id, removedAt: now.toISOString() }, removalVersion);
+  await tx.plans.remove(
+    { id: from.id, partnershipId, planId: from.planId, table: 'actions', mergedInto: target.id, removedBy: auth.user.id, removedAt: now.toISOString() },
+    removalVersion,
+  );
   await appendAudit(
     tx,
     {
@@ -110,7 +135,11 @@ export async function removeAction(tx: StorageTx, auth: AuthContext, actionId: s
   const { partnershipId, ...action } = await actionToChange(tx, auth, actionId);
   const logged = await tx.plans.countOutcomesOfAction(action.id);
   if (logged > 0) {
-    throw new HttpError(409, 'conflict', `${logged} ${logged === 1 ? 'outcome is' : 'outcomes are'} logged against this action: merge it into another action instead, so they keep an action to count toward.`);
+    throw new HttpError(
+      409,
+      'conflict',
+      `${logged} ${logged === 1 ? 'outcome is' : 'outcomes are'} logged against this action: merge it into another action instead, so they keep an action to count toward.`,
+    );
   }
   const records = await tx.plans.listRecords(action.planId);
   const removal = { partnershipId, planId: action.planId, mergedInto: null, removedBy: auth.user.id, removedAt: now.toISOString() };
@@ -118,7 +147,11 @@ export async function removeAction(tx: StorageTx, auth: AuthContext, actionId: s
   const referring = action.ref === null ? [] : followRef(records.actions, action.id, action.ref, null);
   if (referring.length > 0) await tx.plans.write(partnershipId, { actions: { add: [], update: referring } });
   await tx.plans.remove({ ...removal, id: action.id, table: 'actions' });
-  await appendAudit(tx, { partnershipId, actorId: auth.user.id, action: 'action.removed', entityType: 'action', entityId: action.id, details: { ref: action.ref } }, now);
+  await appendAudit(
+    tx,
+    { partnershipId, actorId: auth.user.id, action: 'action.removed', entityType: 'action', entityId: action.id, details: { ref: action.ref } },
+    now,
+  );
 }
 
 /** Other actions whose "see also" names the old ref, pointing at the new one (or at nothing). */
@@ -128,11 +161,18 @@ function followRef(actions: readonly Action[], selfId: string, from: string, to:
     .map((a) => ({ ...a, seeAlsoRefs: [...new Set(a.seeAlsoRefs.flatMap((r) => (sameText(r, from) ? (to === null ? [] : [to]) : [r])))] }));
 }
 
-async function refuseProblems(tx: StorageTx, partnershipId: string, action: Action, records: Awaited<ReturnType<StorageTx['plans']['listRecords']>>): Promise<void> {
+async function refuseProblems(
+  tx: StorageTx,
+  partnershipId: string,
+  action: Action,
+  records: Awaited<ReturnType<StorageTx['plans']['listRecords']>>,
+): Promise<void> {
   const members = new Set((await tx.listMembers(partnershipId)).map((m) => m.id));
   const problems = checkActionInPlan(action, records, members);
   if (problems.length > 0) {
-    throw new HttpError(400, 'invalid-request', problems.map((p) => p.message).join('. '), { fieldErrors: problems.map((p) => ({ path: p.field, message: p.message })) });
+    throw new HttpError(400, 'invalid-request', problems.map((p) => p.message).join('. '), {
+      fieldErrors: problems.map((p) => ({ path: p.field, message: p.message })),
+    });
   }
 }
 

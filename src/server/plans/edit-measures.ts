@@ -17,9 +17,19 @@ import { actionToChange } from './plan-access';
 
 export async function addMeasure(tx: StorageTx, auth: AuthContext, actionId: string, req: NewMeasureRequest, now: Date): Promise<Measure> {
   const { partnershipId, ...action } = await actionToChange(tx, auth, actionId);
-  const measure: Measure = { id: randomUUID(), actionId: action.id, planId: action.planId, position: nextPosition(await tx.listMeasuresOfAction(action.id)), ...req };
+  const measure: Measure = {
+    id: randomUUID(),
+    actionId: action.id,
+    planId: action.planId,
+    position: nextPosition(await tx.listMeasuresOfAction(action.id)),
+    ...req,
+  };
   await tx.plans.write(partnershipId, { measures: { add: [measure], update: [] } });
-  await appendAudit(tx, { partnershipId, actorId: auth.user.id, action: 'measure.added', entityType: 'measure', entityId: measure.id, details: { actionRef: action.ref } }, now);
+  await appendAudit(
+    tx,
+    { partnershipId, actorId: auth.user.id, action: 'measure.added', entityType: 'measure', entityId: measure.id, details: { actionRef: action.ref } },
+    now,
+  );
   return measure;
 }
 
@@ -27,14 +37,30 @@ export async function editMeasure(tx: StorageTx, auth: AuthContext, measureId: s
   const { partnershipId, ...before } = await measureToChange(tx, auth, measureId);
   const after: Measure = { ...before, ...req };
   await tx.plans.write(partnershipId, { measures: { add: [], update: [after] } });
-  await appendAudit(tx, { partnershipId, actorId: auth.user.id, action: 'measure.changed', entityType: 'measure', entityId: measureId, details: { fields: Object.keys(req) } }, now);
+  await appendAudit(
+    tx,
+    { partnershipId, actorId: auth.user.id, action: 'measure.changed', entityType: 'measure', entityId: measureId, details: { fields: Object.keys(req) } },
+    now,
+  );
   return after;
 }
 
 export async function removeMeasure(tx: StorageTx, auth: AuthContext, measureId: string, now: Date): Promise<void> {
   const { partnershipId, ...measure } = await measureToChange(tx, auth, measureId);
-  await tx.plans.remove({ id: measure.id, partnershipId, planId: measure.planId, table: 'measures', mergedInto: null, removedBy: auth.user.id, removedAt: now.toISOString() });
-  await appendAudit(tx, { partnershipId, actorId: auth.user.id, action: 'measure.removed', entityType: 'measure', entityId: measureId, details: { actionId: measure.actionId } }, now);
+  await tx.plans.remove({
+    id: measure.id,
+    partnershipId,
+    planId: measure.planId,
+    table: 'measures',
+    mergedInto: null,
+    removedBy: auth.user.id,
+    removedAt: now.toISOString(),
+  });
+  await appendAudit(
+    tx,
+    { partnershipId, actorId: auth.user.id, action: 'measure.removed', entityType: 'measure', entityId: measureId, details: { actionId: measure.actionId } },
+    now,
+  );
 }
 
 async function measureToChange(tx: StorageTx, auth: AuthContext, measureId: string) {

@@ -13,15 +13,40 @@ export async function createPlan(tx: StorageTx, auth: AuthContext, partnershipId
   requireCoordinator(auth, partnershipId);
   const plan: Plan = { id: randomUUID(), partnershipId, ...req };
   await tx.plans.insertPlan(plan);
-  await appendAudit(tx, { partnershipId, actorId: auth.user.id, action: 'plan.created', entityType: 'plan', entityId: plan.id, details: { periodStart: plan.periodStart, periodEnd: plan.periodEnd } }, now);
+  await appendAudit(
+    tx,
+    {
+      partnershipId,
+      actorId: auth.user.id,
+      action: 'plan.created',
+      entityType: 'plan',
+      entityId: plan.id,
+      details: { periodStart: plan.periodStart, periodEnd: plan.periodEnd },
+    },
+    now,
+  );
   return plan;
 }
 
 export async function updatePlan(tx: StorageTx, auth: AuthContext, planId: string, req: UpdatePlanRequest, now: Date): Promise<Plan> {
   const before = await planToChange(tx, auth, planId);
   // The period is checked as a whole once the change is applied: a new end must still follow the old start.
-  const after = { ...before, ...parseOr400(CreatePlanRequest, { title: before.title, periodStart: before.periodStart, periodEnd: before.periodEnd, ...req }, 'plan') };
+  const after = {
+    ...before,
+    ...parseOr400(CreatePlanRequest, { title: before.title, periodStart: before.periodStart, periodEnd: before.periodEnd, ...req }, 'plan'),
+  };
   await tx.plans.updatePlan(after);
-  await appendAudit(tx, { partnershipId: before.partnershipId, actorId: auth.user.id, action: 'plan.changed', entityType: 'plan', entityId: planId, details: { fields: Object.keys(req) } }, now);
+  await appendAudit(
+    tx,
+    {
+      partnershipId: before.partnershipId,
+      actorId: auth.user.id,
+      action: 'plan.changed',
+      entityType: 'plan',
+      entityId: planId,
+      details: { fields: Object.keys(req) },
+    },
+    now,
+  );
   return after;
 }

@@ -19,7 +19,10 @@ export async function importPlan(storage: Storage, auth: AuthContext, planId: st
     const plan = await planToChange(tx, auth, planId);
     const [existing, members] = await Promise.all([tx.plans.listRecords(plan.id), tx.listMembers(plan.partnershipId)]);
     const diff = diffPlanImport(existing, parsed.plan, { planId: plan.id, newId: randomUUID, members: members.filter((m) => m.active) });
-    const writes = (['objectives', 'priorities', 'indicators', 'actions', 'measures'] as const).reduce((n, t) => n + diff[t].add.length + diff[t].update.length, 0);
+    const writes = (['objectives', 'priorities', 'indicators', 'actions', 'measures'] as const).reduce(
+      (n, t) => n + diff[t].add.length + diff[t].update.length,
+      0,
+    );
     const commit = req.commit && parsed.problems.length === 0;
     if (commit && writes > 0) {
       await tx.plans.write(plan.partnershipId, diff);

@@ -20,10 +20,31 @@ export async function saveFundReturn(tx: StorageTx, auth: AuthContext, planId: s
   }
   const actionIds = new Set((await tx.plans.listRecords(plan.id)).actions.map((a) => a.id));
   const stray = req.lines.findIndex((l) => l.actionIds.some((id) => !actionIds.has(id)));
-  if (stray >= 0) throw new HttpError(400, 'invalid-request', 'A line names an action that is not in this plan.', { fieldErrors: [{ path: `lines.${stray}.actionIds`, message: 'Choose actions of this plan' }] });
+  if (stray >= 0)
+    throw new HttpError(400, 'invalid-request', 'A line names an action that is not in this plan.', {
+      fieldErrors: [{ path: `lines.${stray}.actionIds`, message: 'Choose actions of this plan' }],
+    });
   const { baseVersion: _base, ...doc } = req;
-  const version = await tx.saveFundReturn({ id: existing?.id ?? randomUUID(), partnershipId: plan.partnershipId, planId: plan.id, ...doc, updatedAt: now.toISOString(), updatedBy: auth.user.id });
+  const version = await tx.saveFundReturn({
+    id: existing?.id ?? randomUUID(),
+    partnershipId: plan.partnershipId,
+    planId: plan.id,
+    ...doc,
+    updatedAt: now.toISOString(),
+    updatedBy: auth.user.id,
+  });
   // Names the figures, not the prose: lines' text may be long and is the partnership's own.
-  await appendAudit(tx, { partnershipId: plan.partnershipId, actorId: auth.user.id, action: 'fund-return.saved', entityType: 'plan', entityId: plan.id, details: { lines: req.lines.length, grantPence: req.grantPence } }, now);
+  await appendAudit(
+    tx,
+    {
+      partnershipId: plan.partnershipId,
+      actorId: auth.user.id,
+      action: 'fund-return.saved',
+      entityType: 'plan',
+      entityId: plan.id,
+      details: { lines: req.lines.length, grantPence: req.grantPence },
+    },
+    now,
+  );
   return version;
 }

@@ -30,7 +30,10 @@ export function accountRoutes(app: FastifyInstance, deps: AuthDeps & { scryptCos
       });
     }
     // Above all for a temporary password: keeping it would keep a password someone else has seen.
-    const problems = body.newPassword === body.currentPassword ? ['Choose a new password, not the one you have now'] : passwordProblems(body.newPassword, { email: auth.user.email });
+    const problems =
+      body.newPassword === body.currentPassword
+        ? ['Choose a new password, not the one you have now']
+        : passwordProblems(body.newPassword, { email: auth.user.email });
     if (problems.length > 0) {
       throw new HttpError(400, 'invalid-request', problems.join('. '), { fieldErrors: problems.map((message) => ({ path: 'newPassword', message })) });
     }
@@ -40,7 +43,11 @@ export function accountRoutes(app: FastifyInstance, deps: AuthDeps & { scryptCos
       if (auth.user.mustChangePassword) await tx.setMustChangePassword(auth.user.id, false);
       await tx.deleteSessionsOfUser(auth.user.id, hashSessionToken(auth.token));
       for (const m of auth.memberships) {
-        await appendAudit(tx, { partnershipId: m.partnershipId, actorId: auth.user.id, action: 'account.password-changed', entityType: 'user', entityId: auth.user.id }, deps.now());
+        await appendAudit(
+          tx,
+          { partnershipId: m.partnershipId, actorId: auth.user.id, action: 'account.password-changed', entityType: 'user', entityId: auth.user.id },
+          deps.now(),
+        );
       }
     });
     return reply.code(204).send();

@@ -80,7 +80,14 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
           await tx.insertPhoto({ ...photo, data });
           await appendAudit(
             tx,
-            { partnershipId: outcome.partnershipId, actorId: auth.user.id, action: 'photo.attached', entityType: 'photo', entityId: photoId, details: { outcomeId: outcome.id, bytes: data.length } },
+            {
+              partnershipId: outcome.partnershipId,
+              actorId: auth.user.id,
+              action: 'photo.attached',
+              entityType: 'photo',
+              entityId: photoId,
+              details: { outcomeId: outcome.id, bytes: data.length },
+            },
             now,
           );
           return { created: true, photo };

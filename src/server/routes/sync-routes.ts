@@ -32,7 +32,9 @@ export function syncRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const lostDevice = await deps.storage.transaction(async (tx) => {
       if (!previousId || previousId === deviceId || (await tx.findDevice(deviceId))) return null;
       const previous = await tx.findDevice(previousId);
-      return previous && previous.userId === auth.user.id && previous.lastSeq > 0 ? { lastSeenAt: previous.lastSeenAt, lastAppliedSeq: previous.lastSeq } : null;
+      return previous && previous.userId === auth.user.id && previous.lastSeq > 0
+        ? { lastSeenAt: previous.lastSeenAt, lastAppliedSeq: previous.lastSeq }
+        : null;
     });
     reply.header('Set-Cookie', deviceCookie(deps.cookie.secure, deviceId));
     const body: DeviceCheckResponse = { lostDevice };

@@ -19,7 +19,10 @@ export function tallyRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const auth = await requireAuth(request, deps);
     const { partnershipId } = parseOr400(PartnershipParams, request.params, 'address');
     if (!auth.memberships.some((m) => m.partnershipId === partnershipId)) throw new HttpError(404, 'not-found', 'No such partnership.');
-    const [measures, outcomes] = await deps.storage.transaction((tx) => Promise.all([tx.listMeasuresOfPartnership(partnershipId), tx.listOutcomes(partnershipId)]), 'read');
+    const [measures, outcomes] = await deps.storage.transaction(
+      (tx) => Promise.all([tx.listMeasuresOfPartnership(partnershipId), tx.listOutcomes(partnershipId)]),
+      'read',
+    );
     const live = outcomes.filter((o) => o.deletedAt === null);
     const byAction = new Map<string, typeof live>();
     for (const o of live) {
@@ -28,7 +31,14 @@ export function tallyRoutes(app: FastifyInstance, deps: AuthDeps): void {
       else byAction.set(o.actionId, [o]);
     }
     const body: TalliesResponse = {
-      measures: measures.map((m) => ({ measureId: m.id, actionId: m.actionId, actionRef: m.actionRef, position: m.position, text: m.text, tally: tallyMeasure(m, byAction.get(m.actionId) ?? []) })),
+      measures: measures.map((m) => ({
+        measureId: m.id,
+        actionId: m.actionId,
+        actionRef: m.actionRef,
+        position: m.position,
+        text: m.text,
+        tally: tallyMeasure(m, byAction.get(m.actionId) ?? []),
+      })),
     };
     return body;
   });

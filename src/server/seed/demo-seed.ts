@@ -69,7 +69,14 @@ export async function seedDemoIfEmpty(storage: Storage, scryptCost: ScryptCost, 
     await tx.insertPlanRecords(partnershipId, records);
     await appendAudit(
       tx,
-      { partnershipId, actorId: null, action: 'plan.imported', entityType: 'plan', entityId: records.plan.id, details: { source: 'demo seed', actions: records.actions.length } },
+      {
+        partnershipId,
+        actorId: null,
+        action: 'plan.imported',
+        entityType: 'plan',
+        entityId: records.plan.id,
+        details: { source: 'demo seed', actions: records.actions.length },
+      },
       now,
     );
   });

@@ -4,11 +4,7 @@ import type { Action } from '../../domain/plan';
 import type { PlanRecords } from '../storage/storage';
 
 /** Gives a parsed plan its ids and positions, ready to store. `ownersByRef` assigns actions to users. */
-export function planRecordsFromDraft(
-  draft: PlanDraft,
-  plan: PlanRecords['plan'],
-  ownersByRef: ReadonlyMap<string, string[]> = new Map(),
-): PlanRecords {
+export function planRecordsFromDraft(draft: PlanDraft, plan: PlanRecords['plan'], ownersByRef: ReadonlyMap<string, string[]> = new Map()): PlanRecords {
   const records: PlanRecords = { plan, objectives: [], priorities: [], indicators: [], actions: [], measures: [] };
   let actionPosition = 0;
   draft.objectives.forEach((o, oi) => {

@@ -34,7 +34,10 @@ export class KyselyPlanStore implements PlanStore {
   }
 
   async insertPlan(plan: Parameters<PlanStore['insertPlan']>[0]) {
-    await this.t.insertInto('plans').values(planRow(plan, await this.takeVersion())).execute();
+    await this.t
+      .insertInto('plans')
+      .values(planRow(plan, await this.takeVersion()))
+      .execute();
   }
 
   async updatePlan(plan: Parameters<PlanStore['updatePlan']>[0]) {
@@ -64,27 +67,47 @@ export class KyselyPlanStore implements PlanStore {
   async write(partnershipId: string, writes: PlanWrites) {
     const scope = async () => ({ partnership_id: partnershipId, version: await this.takeVersion() });
     const t = this.t;
-    for (const o of writes.objectives?.add ?? []) await t.insertInto('objectives').values(objectiveRow(o, await scope())).execute();
+    for (const o of writes.objectives?.add ?? [])
+      await t
+        .insertInto('objectives')
+        .values(objectiveRow(o, await scope()))
+        .execute();
     for (const o of writes.objectives?.update ?? []) {
       const { id, ...row } = objectiveRow(o, await scope());
       await t.updateTable('objectives').set(row).where('id', '=', id).execute();
     }
-    for (const p of writes.priorities?.add ?? []) await t.insertInto('priorities').values(priorityRow(p, await scope())).execute();
+    for (const p of writes.priorities?.add ?? [])
+      await t
+        .insertInto('priorities')
+        .values(priorityRow(p, await scope()))
+        .execute();
     for (const p of writes.priorities?.update ?? []) {
       const { id, ...row } = priorityRow(p, await scope());
       await t.updateTable('priorities').set(row).where('id', '=', id).execute();
     }
-    for (const i of writes.indicators?.add ?? []) await t.insertInto('indicators').values(indicatorRow(i, await scope())).execute();
+    for (const i of writes.indicators?.add ?? [])
+      await t
+        .insertInto('indicators')
+        .values(indicatorRow(i, await scope()))
+        .execute();
     for (const i of writes.indicators?.update ?? []) {
       const { id, ...row } = indicatorRow(i, await scope());
       await t.updateTable('indicators').set(row).where('id', '=', id).execute();
     }
-    for (const a of writes.actions?.add ?? []) await t.insertInto('actions').values(actionRow(a, await scope())).execute();
+    for (const a of writes.actions?.add ?? [])
+      await t
+        .insertInto('actions')
+        .values(actionRow(a, await scope()))
+        .execute();
     for (const a of writes.actions?.update ?? []) {
       const { id, ...row } = actionRow(a, await scope());
       await t.updateTable('actions').set(row).where('id', '=', id).execute();
     }
-    for (const m of writes.measures?.add ?? []) await t.insertInto('measures').values(measureRow(m, await scope())).execute();
+    for (const m of writes.measures?.add ?? [])
+      await t
+        .insertInto('measures')
+        .values(measureRow(m, await scope()))
+        .execute();
     for (const m of writes.measures?.update ?? []) {
       const { id, ...row } = measureRow(m, await scope());
       await t.updateTable('measures').set(row).where('id', '=', id).execute();
@@ -130,7 +153,11 @@ export class KyselyPlanStore implements PlanStore {
   }
 
   async countOutcomesOfAction(actionId: string) {
-    const r = await this.t.selectFrom('outcomes').select((eb) => eb.fn.countAll<number>().as('n')).where('action_id', '=', actionId).executeTakeFirstOrThrow();
+    const r = await this.t
+      .selectFrom('outcomes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action_id', '=', actionId)
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 }

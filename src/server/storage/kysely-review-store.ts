@@ -10,19 +10,34 @@ export class KyselyReviewStore implements ReviewStore {
   ) {}
 
   async findReview(actionId: string, quarterStart: string) {
-    const r = await this.t.selectFrom('action_reviews').selectAll().where('action_id', '=', actionId).where('quarter_start', '=', quarterStart).executeTakeFirst();
+    const r = await this.t
+      .selectFrom('action_reviews')
+      .selectAll()
+      .where('action_id', '=', actionId)
+      .where('quarter_start', '=', quarterStart)
+      .executeTakeFirst();
     return r && toReview(r);
   }
 
   async saveReview(review: StoredReview) {
     const row = { ...reviewRow(review), version: await this.takeVersion() };
     const existing = await this.findReview(review.actionId, review.quarterStart);
-    if (existing) await this.t.updateTable('action_reviews').set({ ...row, id: existing.id }).where('id', '=', existing.id).execute();
+    if (existing)
+      await this.t
+        .updateTable('action_reviews')
+        .set({ ...row, id: existing.id })
+        .where('id', '=', existing.id)
+        .execute();
     else await this.t.insertInto('action_reviews').values(row).execute();
   }
 
   async findSignOff(planId: string, quarterStart: string) {
-    const r = await this.t.selectFrom('quarter_sign_offs').selectAll().where('plan_id', '=', planId).where('quarter_start', '=', quarterStart).executeTakeFirst();
+    const r = await this.t
+      .selectFrom('quarter_sign_offs')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('quarter_start', '=', quarterStart)
+      .executeTakeFirst();
     return r && toSignOff(r);
   }
 
@@ -44,7 +59,12 @@ export class KyselyReviewStore implements ReviewStore {
       version: await this.takeVersion(),
     };
     const existing = await this.findSignOff(s.planId, s.quarterStart);
-    if (existing) await this.t.updateTable('quarter_sign_offs').set({ ...row, id: existing.id }).where('id', '=', existing.id).execute();
+    if (existing)
+      await this.t
+        .updateTable('quarter_sign_offs')
+        .set({ ...row, id: existing.id })
+        .where('id', '=', existing.id)
+        .execute();
     else await this.t.insertInto('quarter_sign_offs').values(row).execute();
   }
 }

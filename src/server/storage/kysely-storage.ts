@@ -1,6 +1,17 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema';
-import type { ChangesByTable, PhotoRecord, PlanStore, ReviewStore, Storage, StorageTx, StoredFundReturn, StoredOutcome, StoredPlace, TransactionKind } from './storage';
+import type {
+  ChangesByTable,
+  PhotoRecord,
+  PlanStore,
+  ReviewStore,
+  Storage,
+  StorageTx,
+  StoredFundReturn,
+  StoredOutcome,
+  StoredPlace,
+  TransactionKind,
+} from './storage';
 import { Role } from '../../domain/user';
 import { hasCoordinatorRights } from '../../domain/roles';
 import { json, parseStrings, toAction, toIndicator, toMeasure, toObjective, toPlan, toPriority } from './plan-rows';
@@ -104,10 +115,7 @@ class KyselyTx implements StorageTx {
   }
 
   async insertMembership(m: Parameters<StorageTx['insertMembership']>[0]) {
-    await this.t
-      .insertInto('memberships')
-      .values({ user_id: m.userId, partnership_id: m.partnershipId, role: m.role, job_title: m.jobTitle })
-      .execute();
+    await this.t.insertInto('memberships').values({ user_id: m.userId, partnership_id: m.partnershipId, role: m.role, job_title: m.jobTitle }).execute();
   }
 
   async insertSession(s: Parameters<StorageTx['insertSession']>[0]) {
@@ -139,11 +147,7 @@ class KyselyTx implements StorageTx {
   }
 
   async touchSession(tokenHash: string, lastSeenAt: string, idleExpiresAt: string) {
-    await this.t
-      .updateTable('sessions')
-      .set({ last_seen_at: lastSeenAt, idle_expires_at: idleExpiresAt })
-      .where('token_hash', '=', tokenHash)
-      .execute();
+    await this.t.updateTable('sessions').set({ last_seen_at: lastSeenAt, idle_expires_at: idleExpiresAt }).where('token_hash', '=', tokenHash).execute();
   }
 
   async deleteSession(tokenHash: string) {
@@ -161,7 +165,11 @@ class KyselyTx implements StorageTx {
   }
 
   async setUserActive(userId: string, active: boolean) {
-    await this.t.updateTable('users').set({ active: active ? 1 : 0 }).where('id', '=', userId).execute();
+    await this.t
+      .updateTable('users')
+      .set({ active: active ? 1 : 0 })
+      .where('id', '=', userId)
+      .execute();
   }
 
   async listMembers(partnershipId: string) {
@@ -205,7 +213,11 @@ class KyselyTx implements StorageTx {
   }
 
   async setMustChangePassword(userId: string, mustChange: boolean) {
-    await this.t.updateTable('users').set({ must_change_password: mustChange ? 1 : 0 }).where('id', '=', userId).execute();
+    await this.t
+      .updateTable('users')
+      .set({ must_change_password: mustChange ? 1 : 0 })
+      .where('id', '=', userId)
+      .execute();
   }
 
   async findThrottle(key: string) {
@@ -272,7 +284,10 @@ class KyselyTx implements StorageTx {
   }
 
   async countPartnerships() {
-    const r = await this.t.selectFrom('partnerships').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await this.t
+      .selectFrom('partnerships')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 
@@ -285,7 +300,10 @@ class KyselyTx implements StorageTx {
 
   async insertPartnership(p: Parameters<StorageTx['insertPartnership']>[0]) {
     const version = await this.takeVersion();
-    await this.t.insertInto('partnerships').values({ id: p.id, name: p.name, towns_json: json(p.towns), version }).execute();
+    await this.t
+      .insertInto('partnerships')
+      .values({ id: p.id, name: p.name, towns_json: json(p.towns), version })
+      .execute();
   }
 
   async insertPlanRecords(partnershipId: string, r: Parameters<StorageTx['insertPlanRecords']>[1]) {
@@ -602,7 +620,12 @@ class KyselyTx implements StorageTx {
       version,
     };
     const existing = await this.findFundReturn(f.planId);
-    if (existing) await this.t.updateTable('fund_returns').set({ ...row, id: existing.id }).where('id', '=', existing.id).execute();
+    if (existing)
+      await this.t
+        .updateTable('fund_returns')
+        .set({ ...row, id: existing.id })
+        .where('id', '=', existing.id)
+        .execute();
     else await this.t.insertInto('fund_returns').values(row).execute();
     return version;
   }
@@ -615,59 +638,78 @@ class KyselyTx implements StorageTx {
   async changesSince(partnershipIds: readonly string[], coordinatorOf: readonly string[], after: number, limit: number): Promise<ChangesByTable> {
     const ids = [...partnershipIds];
     if (ids.length === 0) {
-      return { partnerships: [], plans: [], objectives: [], priorities: [], indicators: [], actions: [], measures: [], outcomes: [], places: [], removals: [], reviews: [], signOffs: [], fundReturns: [] };
+      return {
+        partnerships: [],
+        plans: [],
+        objectives: [],
+        priorities: [],
+        indicators: [],
+        actions: [],
+        measures: [],
+        outcomes: [],
+        places: [],
+        removals: [],
+        reviews: [],
+        signOffs: [],
+        fundReturns: [],
+      };
     }
     // An empty IN list is not portable SQL: a partnership id that cannot exist stands in.
     const coordinated = coordinatorOf.length > 0 ? [...coordinatorOf] : ['-'];
     const t = this.t;
     const page = <R extends { version: number }, T>(rows: R[], map: (r: R) => T) => rows.map((r) => ({ version: Number(r.version), record: map(r) }));
-    const [partnerships, plans, objectives, priorities, indicators, actions, measures, outcomes, places, removals, reviews, signOffs, fundReturns] = await Promise.all([
-      t.selectFrom('partnerships').selectAll().where('id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
-      t.selectFrom('plans').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
-      t.selectFrom('objectives').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
-      t.selectFrom('priorities').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
-      t.selectFrom('indicators').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
-      t.selectFrom('actions').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
-      t.selectFrom('measures').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
-      t.selectFrom('outcomes')
-        .innerJoin('users', 'users.id', 'outcomes.author_id')
-        .selectAll('outcomes')
-        .select('users.name as author_name')
-        .where('outcomes.partnership_id', 'in', ids)
-        .where('outcomes.version', '>', after)
-        .orderBy('outcomes.version')
-        .limit(limit)
-        .execute(),
-      t.selectFrom('places').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
-      t.selectFrom('plan_removals').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
-      t.selectFrom('action_reviews')
-        .innerJoin('users', 'users.id', 'action_reviews.updated_by')
-        .selectAll('action_reviews')
-        .select('users.name as author_name')
-        .where('action_reviews.partnership_id', 'in', coordinated)
-        .where('action_reviews.version', '>', after)
-        .orderBy('action_reviews.version')
-        .limit(limit)
-        .execute(),
-      t.selectFrom('quarter_sign_offs')
-        .innerJoin('users', 'users.id', 'quarter_sign_offs.signed_off_by')
-        .selectAll('quarter_sign_offs')
-        .select('users.name as author_name')
-        .where('quarter_sign_offs.partnership_id', 'in', ids)
-        .where('quarter_sign_offs.version', '>', after)
-        .orderBy('quarter_sign_offs.version')
-        .limit(limit)
-        .execute(),
-      t.selectFrom('fund_returns')
-        .innerJoin('users', 'users.id', 'fund_returns.updated_by')
-        .selectAll('fund_returns')
-        .select('users.name as author_name')
-        .where('fund_returns.partnership_id', 'in', coordinated)
-        .where('fund_returns.version', '>', after)
-        .orderBy('fund_returns.version')
-        .limit(limit)
-        .execute(),
-    ]);
+    const [partnerships, plans, objectives, priorities, indicators, actions, measures, outcomes, places, removals, reviews, signOffs, fundReturns] =
+      await Promise.all([
+        t.selectFrom('partnerships').selectAll().where('id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+        t.selectFrom('plans').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+        t.selectFrom('objectives').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+        t.selectFrom('priorities').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+        t.selectFrom('indicators').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+        t.selectFrom('actions').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+        t.selectFrom('measures').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+        t
+          .selectFrom('outcomes')
+          .innerJoin('users', 'users.id', 'outcomes.author_id')
+          .selectAll('outcomes')
+          .select('users.name as author_name')
+          .where('outcomes.partnership_id', 'in', ids)
+          .where('outcomes.version', '>', after)
+          .orderBy('outcomes.version')
+          .limit(limit)
+          .execute(),
+        t.selectFrom('places').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+        t.selectFrom('plan_removals').selectAll().where('partnership_id', 'in', ids).where('version', '>', after).orderBy('version').limit(limit).execute(),
+        t
+          .selectFrom('action_reviews')
+          .innerJoin('users', 'users.id', 'action_reviews.updated_by')
+          .selectAll('action_reviews')
+          .select('users.name as author_name')
+          .where('action_reviews.partnership_id', 'in', coordinated)
+          .where('action_reviews.version', '>', after)
+          .orderBy('action_reviews.version')
+          .limit(limit)
+          .execute(),
+        t
+          .selectFrom('quarter_sign_offs')
+          .innerJoin('users', 'users.id', 'quarter_sign_offs.signed_off_by')
+          .selectAll('quarter_sign_offs')
+          .select('users.name as author_name')
+          .where('quarter_sign_offs.partnership_id', 'in', ids)
+          .where('quarter_sign_offs.version', '>', after)
+          .orderBy('quarter_sign_offs.version')
+          .limit(limit)
+          .execute(),
+        t
+          .selectFrom('fund_returns')
+          .innerJoin('users', 'users.id', 'fund_returns.updated_by')
+          .selectAll('fund_returns')
+          .select('users.name as author_name')
+          .where('fund_returns.partnership_id', 'in', coordinated)
+          .where('fund_returns.version', '>', after)
+          .orderBy('fund_returns.version')
+          .limit(limit)
+          .execute(),
+      ]);
     return {
       partnerships: page(partnerships, (r) => ({ id: r.id, name: r.name, towns: parseStrings(r.towns_json) })),
       plans: page(plans, toPlan),
@@ -724,7 +766,17 @@ const OUTCOME_COLUMNS = [
 ] as const satisfies readonly (keyof Database['outcomes'])[];
 
 /** Every column of an audit entry. */
-const AUDIT_COLUMNS = ['id', 'seq', 'partnership_id', 'actor_id', 'action', 'entity_type', 'entity_id', 'at', 'details_json'] as const satisfies readonly (keyof Database['audit_log'])[];
+const AUDIT_COLUMNS = [
+  'id',
+  'seq',
+  'partnership_id',
+  'actor_id',
+  'action',
+  'entity_type',
+  'entity_id',
+  'at',
+  'details_json',
+] as const satisfies readonly (keyof Database['audit_log'])[];
 
 function chunks<T>(rows: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -756,14 +808,20 @@ function toFundReturn(r: Database['fund_returns']): StoredFundReturn {
 }
 
 function toUser(r: Database['users']) {
-  return { id: r.id, email: r.email, name: r.name, passwordHash: r.password_hash, active: r.active === 1, createdAt: r.created_at, mustChangePassword: r.must_change_password === 1 };
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    passwordHash: r.password_hash,
+    active: r.active === 1,
+    createdAt: r.created_at,
+    mustChangePassword: r.must_change_password === 1,
+  };
 }
 
 function toMember(r: Pick<Database['users'], 'id' | 'name' | 'email' | 'active'> & Pick<Database['memberships'], 'role' | 'job_title'>) {
   return { id: r.id, name: r.name, email: r.email, role: Role.parse(r.role), jobTitle: r.job_title, active: r.active === 1 };
 }
-
-
 
 function toStoredOutcome(r: Database['outcomes']): StoredOutcome {
   return {

@@ -10,7 +10,13 @@ export const parseStrings = (s: string) => JSON.parse(s) as string[];
 type Row<T extends keyof Database> = Database[T];
 type Scope = { partnership_id: string; version: number };
 
-export const toPlan = (r: Row<'plans'>): Plan => ({ id: r.id, partnershipId: r.partnership_id, title: r.title, periodStart: r.period_start, periodEnd: r.period_end });
+export const toPlan = (r: Row<'plans'>): Plan => ({
+  id: r.id,
+  partnershipId: r.partnership_id,
+  title: r.title,
+  periodStart: r.period_start,
+  periodEnd: r.period_end,
+});
 export const planRow = (p: Plan, version: number): Row<'plans'> => ({
   id: p.id,
   partnership_id: p.partnershipId,
@@ -23,7 +29,13 @@ export const planRow = (p: Plan, version: number): Row<'plans'> => ({
 export const toObjective = (r: Row<'objectives'>): Objective => ({ id: r.id, planId: r.plan_id, position: r.position, title: r.title });
 export const objectiveRow = (o: Objective, s: Scope): Row<'objectives'> => ({ id: o.id, ...s, plan_id: o.planId, position: o.position, title: o.title });
 
-export const toPriority = (r: Row<'priorities'>): Priority => ({ id: r.id, planId: r.plan_id, objectiveId: r.objective_id, position: r.position, name: r.name });
+export const toPriority = (r: Row<'priorities'>): Priority => ({
+  id: r.id,
+  planId: r.plan_id,
+  objectiveId: r.objective_id,
+  position: r.position,
+  name: r.name,
+});
 export const priorityRow = (p: Priority, s: Scope): Row<'priorities'> => ({
   id: p.id,
   ...s,

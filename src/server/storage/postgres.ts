@@ -21,7 +21,8 @@ function parseInt8(text: string): number {
 
 const defaultParser = pg.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => (value: string) => unknown;
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 && format !== 'binary' ? parseInt8 : defaultParser(oid, format))) as pg.CustomTypesConfig['getTypeParser'],
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 && format !== 'binary' ? parseInt8 : defaultParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 /** Any fixed number: the key of the advisory lock that lets one instance at a time migrate. */
@@ -88,6 +89,8 @@ async function reachable(pool: pg.Pool, url: string): Promise<void> {
   } catch (e) {
     const u = new URL(url);
     const where = `${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.hostname || u.searchParams.get('host')}:${u.port || 5432}${u.pathname}`;
-    throw new ConfigError(`Invalid configuration:\n  DATABASE_URL: cannot open the PostgreSQL database ${where}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ConfigError(
+      `Invalid configuration:\n  DATABASE_URL: cannot open the PostgreSQL database ${where}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }

@@ -38,7 +38,10 @@ export class RowInserts {
     let text = this.texts.get(key);
     if (text === undefined) {
       const placeholder = Object.fromEntries(columns.map((c) => [c, null]));
-      text = (db as unknown as AnyDb).insertInto(table).values(Array.from({ length: count }, () => placeholder)).compile().sql;
+      text = (db as unknown as AnyDb)
+        .insertInto(table)
+        .values(Array.from({ length: count }, () => placeholder))
+        .compile().sql;
       this.texts.set(key, text);
     }
     return text;

@@ -156,7 +156,21 @@ export interface Versioned<T> {
 
 /** What pull reads: for each table, the lowest-versioned changes after a version, up to a limit. */
 export type ChangesByTable = {
-  [K in PulledTable]: Versioned<K extends 'outcomes' ? OutcomeRecord : K extends 'places' ? PlaceRecord : K extends 'removals' ? PlanRemoval : K extends 'reviews' ? ActionReview : K extends 'signOffs' ? QuarterSignOff : K extends 'fundReturns' ? FundReturn : PulledRecord<K>>[];
+  [K in PulledTable]: Versioned<
+    K extends 'outcomes'
+      ? OutcomeRecord
+      : K extends 'places'
+        ? PlaceRecord
+        : K extends 'removals'
+          ? PlanRemoval
+          : K extends 'reviews'
+            ? ActionReview
+            : K extends 'signOffs'
+              ? QuarterSignOff
+              : K extends 'fundReturns'
+                ? FundReturn
+                : PulledRecord<K>
+  >[];
 };
 type PulledRecord<K extends PulledTable> = K extends 'partnerships'
   ? Partnership

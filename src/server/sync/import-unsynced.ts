@@ -12,13 +12,20 @@ import { applyPush } from './push';
  * a second import, or the phone syncing later, changes nothing), and the officer as author. The
  * officer's authority is limited to this partnership: records for any other are refused.
  */
-export async function importUnsynced(storage: Storage, coordinator: AuthContext, partnershipId: string, file: UnsyncedFile, now: Date): Promise<UnsyncedImportResult> {
+export async function importUnsynced(
+  storage: Storage,
+  coordinator: AuthContext,
+  partnershipId: string,
+  file: UnsyncedFile,
+  now: Date,
+): Promise<UnsyncedImportResult> {
   const author = await storage.transaction(async (tx) => {
     const user = await tx.findUserById(file.author.id);
     const memberships = user ? await tx.listMemberships(user.id) : [];
     return user && { user, memberships: memberships.filter((m) => m.partnershipId === partnershipId), token: '' };
   });
-  if (!author || author.memberships.length === 0) throw new HttpError(400, 'invalid-request', 'The file was exported by someone who is not a member of this partnership.');
+  if (!author || author.memberships.length === 0)
+    throw new HttpError(400, 'invalid-request', 'The file was exported by someone who is not a member of this partnership.');
 
   const result: UnsyncedImportResult = { applied: 0, alreadyApplied: 0, rejected: [] };
   for (let i = 0; i < file.mutations.length; i += MAX_MUTATIONS_PER_PUSH) {
@@ -39,7 +46,13 @@ export async function importUnsynced(storage: Storage, coordinator: AuthContext,
         action: 'outcomes.imported',
         entityType: 'device',
         entityId: file.deviceId,
-        details: { author: file.author.email, exportedAt: file.exportedAt, applied: result.applied, alreadyApplied: result.alreadyApplied, rejected: result.rejected.length },
+        details: {
+          author: file.author.email,
+          exportedAt: file.exportedAt,
+          applied: result.applied,
+          alreadyApplied: result.alreadyApplied,
+          rejected: result.rejected.length,
+        },
       },
       now,
     ),

@@ -66,7 +66,7 @@ export async function applyPush(storage: Storage, auth: AuthContext, push: PushR
       });
       results.push({ seq: mutation.seq, status: 'rejected', ...refusal });
     };
-    for (let i = 0; i < push.mutations.length; ) {
+    for (let i = 0; i < push.mutations.length;) {
       const mutation = push.mutations[i]!;
       // 3a. Already applied by an earlier push whose answer never reached the device: skip it.
       if (mutation.seq <= lastSeq) {
@@ -109,7 +109,14 @@ function outcomeCreateRun(mutations: readonly MutationEnvelope[], from: number):
 }
 
 /** Checks each create against its schema, then applies the valid ones together; answers in order. */
-async function createOutcomeRun(tx: StorageTx, lookups: PlanLookups, auth: AuthContext, deviceId: string, run: readonly MutationEnvelope[], now: Date): Promise<(Refusal | undefined)[]> {
+async function createOutcomeRun(
+  tx: StorageTx,
+  lookups: PlanLookups,
+  auth: AuthContext,
+  deviceId: string,
+  run: readonly MutationEnvelope[],
+  now: Date,
+): Promise<(Refusal | undefined)[]> {
   const parsed = run.map((m) => MutationArgs['outcome.create'].safeParse(m.args));
   const valid = parsed.flatMap((p) => (p.success ? [p.data] : []));
   const applied = await createOutcomes(tx, lookups, auth, deviceId, valid, now);

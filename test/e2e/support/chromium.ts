@@ -3,7 +3,15 @@ import type { LaunchOptions } from '@playwright/test';
 /** Debian's Chromium, with the flags that let it run headless as root on a closed network. */
 export const CHROMIUM_LAUNCH: LaunchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 };
 
 /** A phone-sized window, as an officer holds it. */

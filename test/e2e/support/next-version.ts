@@ -12,8 +12,17 @@ const ROOT = resolve(import.meta.dirname, '../../..');
  */
 export async function buildNextVersion(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'fieldbook-next-'));
-  const names = { entryFileNames: 'assets/[name]-next-[hash].js', chunkFileNames: 'assets/[name]-next-[hash].js', assetFileNames: 'assets/[name]-next-[hash][extname]' };
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true, rolldownOptions: { output: names } } });
+  const names = {
+    entryFileNames: 'assets/[name]-next-[hash].js',
+    chunkFileNames: 'assets/[name]-next-[hash].js',
+    assetFileNames: 'assets/[name]-next-[hash][extname]',
+  };
+  await build({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true, rolldownOptions: { output: names } },
+  });
   return outDir;
 }
 

@@ -14,7 +14,10 @@ export function outcomeForm(page: Page) {
   const group = (question: string) => page.getByRole('group', { name: question, exact: true });
   return {
     /** "What are you logging?": each option's name is the type's label followed by its hint. */
-    chooseType: (label: string) => group('What are you logging?').getByRole('radio', { name: new RegExp(`^${escapeRegExp(label)}`) }).check(),
+    chooseType: (label: string) =>
+      group('What are you logging?')
+        .getByRole('radio', { name: new RegExp(`^${escapeRegExp(label)}`) })
+        .check(),
     /** A question answered with radios (a choice of up to seven options, or yes/no). */
     radio: (question: string, answer: string) => group(question).getByRole('radio', { name: answer, exact: true }).check(),
     /** A question answered from a native picker (a choice of more than seven options). */

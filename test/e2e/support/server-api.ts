@@ -4,7 +4,11 @@ import type { SessionUser } from '../../../src/domain/user';
 
 /** Signs in over the API: the session cookie to send, and who the server says this is. */
 async function signInOverApi(url: string, email: string, password: string): Promise<{ cookie: string; user: SessionUser }> {
-  const signIn = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const signIn = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status}`);
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { user } = (await signIn.json()) as { user: SessionUser };

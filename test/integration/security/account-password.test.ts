@@ -14,12 +14,20 @@ afterAll(() => server.close());
 
 async function signedIn(email: string, password: string) {
   const f = cookieFetch();
-  const res = await f(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await f(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   expect(res.status).toBe(200);
   return f;
 }
 const change = (f: typeof fetch, currentPassword: string, newPassword: string) =>
-  f(`${server.url}/api/account/password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword, newPassword }) });
+  f(`${server.url}/api/account/password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ currentPassword, newPassword }),
+  });
 
 describe('changing a password', () => {
   it('needs the current password', async () => {
@@ -47,7 +55,11 @@ describe('changing a password', () => {
     expect((await here(`${server.url}/api/session`)).status).toBe(200);
     expect((await elsewhere(`${server.url}/api/session`)).status).toBe(401);
     await signedIn(user.email, 'plum orchard under snow');
-    const old = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email, password: user.password }) });
+    const old = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: user.email, password: user.password }),
+    });
     expect(old.status).toBe(401);
   });
 });

@@ -20,11 +20,16 @@ beforeAll(async () => {
   server = await startTestServer({}, { backend: 'sqlite' });
   partnershipId = await demoPartnershipId(server.storage);
   coordinator = cookieFetch();
-  await coordinator(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: COORDINATOR.email, password: COORDINATOR.password }) });
+  await coordinator(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: COORDINATOR.email, password: COORDINATOR.password }),
+  });
 });
 afterAll(() => server.close());
 
-const auditPage = async (query = ''): Promise<AuditPage> => (await coordinator(`${server.url}/api/partnerships/${partnershipId}/audit${query}`)).json() as Promise<AuditPage>;
+const auditPage = async (query = ''): Promise<AuditPage> =>
+  (await coordinator(`${server.url}/api/partnerships/${partnershipId}/audit${query}`)).json() as Promise<AuditPage>;
 
 describe('the audit log', () => {
   it('records who created each outcome and when, without copying the notes', async () => {
@@ -35,7 +40,12 @@ describe('the audit log', () => {
 
     const { entries } = await auditPage();
     const entry = entries.find((e) => e.entityId === logged.id);
-    expect(entry).toMatchObject({ action: 'outcome.created', actorName: 'Sam Patel', entityType: 'outcome', details: { actionRef: '19', type: 'training-session', occurredOn: logged.occurredOn, town: 'Didcot' } });
+    expect(entry).toMatchObject({
+      action: 'outcome.created',
+      actorName: 'Sam Patel',
+      entityType: 'outcome',
+      details: { actionRef: '19', type: 'training-session', occurredOn: logged.occurredOn, town: 'Didcot' },
+    });
     // Nothing of the outcome's details either: only what says which record it was.
     expect(Object.keys(entry!.details).sort()).toEqual(['actionRef', 'occurredOn', 'town', 'type']);
     expect(JSON.stringify(entry)).not.toContain('never in the log');

@@ -9,7 +9,12 @@ afterAll(() => server.close());
 
 function expectSecurityHeaders(headers: Headers): void {
   const csp = headers.get('content-security-policy') ?? '';
-  const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+  const directives = new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values.join(' ')]),
+  );
   expect(directives.get('script-src')).toBe("'self'");
   expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
   expect(directives.get('object-src')).toBe("'none'");

@@ -31,7 +31,10 @@ describe('hostile request bodies', () => {
   it('refuses bodies over the size limit with 413', async () => {
     const big = JSON.stringify({ email: 'x'.repeat(70 * 1024), password: 'y' });
     expect((await post('/api/session', big)).status).toBe(413);
-    const hugePush = JSON.stringify({ deviceId: crypto.randomUUID(), mutations: [{ seq: 1, kind: 'outcome.create', args: { notes: 'z'.repeat(5 * 1024 * 1024) } }] });
+    const hugePush = JSON.stringify({
+      deviceId: crypto.randomUUID(),
+      mutations: [{ seq: 1, kind: 'outcome.create', args: { notes: 'z'.repeat(5 * 1024 * 1024) } }],
+    });
     const res = await post('/api/sync/push', hugePush);
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ error: 'payload-too-large' });
@@ -62,7 +65,12 @@ describe('hostile request bodies', () => {
 describe('hostile outcomes', () => {
   it('refuses author, partnership and server times sent by the device, and any unknown field', async () => {
     const before = await outcomeCount();
-    for (const extra of [{ authorId: crypto.randomUUID() }, { partnershipId: crypto.randomUUID() }, { receivedAt: new Date().toISOString() }, { isAdmin: true }]) {
+    for (const extra of [
+      { authorId: crypto.randomUUID() },
+      { partnershipId: crypto.randomUUID() },
+      { receivedAt: new Date().toISOString() },
+      { isAdmin: true },
+    ]) {
       const res = await pushOutcome((a) => ({ ...a, ...extra }));
       expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'invalid' });
     }
@@ -83,7 +91,11 @@ describe('hostile outcomes', () => {
     const before = await outcomeCount();
     for (const [patch, field] of cases) {
       // A details patch changes those details only: the rest stay valid.
-      const res = await pushOutcome((a) => ({ ...a, ...patch, ...('details' in patch ? { details: { ...(a.details as object), ...(patch.details as object) } } : {}) }));
+      const res = await pushOutcome((a) => ({
+        ...a,
+        ...patch,
+        ...('details' in patch ? { details: { ...(a.details as object), ...(patch.details as object) } } : {}),
+      }));
       const result = res.results[0]!;
       expect(result.status).toBe('rejected');
       expect(result.status === 'rejected' && result.fieldErrors.map((f) => f.path)).toContain(field);

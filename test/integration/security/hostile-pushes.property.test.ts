@@ -32,7 +32,11 @@ const wrongType = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(
 
 /** One way of making an outcome invalid. Each is invalid whatever else is true of the outcome. */
 const corruption = fc.oneof(
-  fc.record({ kind: fc.constant('extra-key' as const), key: fc.constantFrom('authorId', 'partnershipId', 'receivedAt', '__defineGetter__', 'toString', 'x'), value: fc.jsonValue() }),
+  fc.record({
+    kind: fc.constant('extra-key' as const),
+    key: fc.constantFrom('authorId', 'partnershipId', 'receivedAt', '__defineGetter__', 'toString', 'x'),
+    value: fc.jsonValue(),
+  }),
   fc.record({ kind: fc.constant('wrong-type' as const), field: fc.constantFrom(...FIELDS), value: wrongType }),
   // Details that break the outcome type's rules, or the plan's: ref 22 measure 0 counts hate crime
   // training sessions, so another topic is as invalid as no topic.
@@ -48,10 +52,25 @@ const corruption = fc.oneof(
   fc.record({ kind: fc.constant('missing-detail' as const), key: fc.constantFrom('topic', 'audience', 'attendees', 'format') }),
   fc.record({
     kind: fc.constant('bad-location' as const),
-    value: fc.constantFrom<unknown>({ lat: 91, lng: 0, accuracyM: 5 }, { lat: 0, lng: -181, accuracyM: 5 }, { lat: 0, lng: 0, accuracyM: -1 }, { lat: 51.6, lng: -1.2 }, { lat: '51.6', lng: -1.2, accuracyM: 5 }),
+    value: fc.constantFrom<unknown>(
+      { lat: 91, lng: 0, accuracyM: 5 },
+      { lat: 0, lng: -181, accuracyM: 5 },
+      { lat: 0, lng: 0, accuracyM: -1 },
+      { lat: 51.6, lng: -1.2 },
+      { lat: '51.6', lng: -1.2, accuracyM: 5 },
+    ),
   }),
-  fc.record({ kind: fc.constant('unsafe-text' as const), field: fc.constantFrom('town', 'notes', 'venue'), prefix: anyString, bad: fc.constantFrom('\u0000', '\uD800', '\uDFFF') }),
-  fc.record({ kind: fc.constant('bad-date' as const), field: fc.constantFrom('occurredOn', 'recordedAt'), value: fc.oneof(anyString, fc.constantFrom('1899-12-31', '2101-01-01', '2026-02-30', '2026-13-01')) }),
+  fc.record({
+    kind: fc.constant('unsafe-text' as const),
+    field: fc.constantFrom('town', 'notes', 'venue'),
+    prefix: anyString,
+    bad: fc.constantFrom('\u0000', '\uD800', '\uDFFF'),
+  }),
+  fc.record({
+    kind: fc.constant('bad-date' as const),
+    field: fc.constantFrom('occurredOn', 'recordedAt'),
+    value: fc.oneof(anyString, fc.constantFrom('1899-12-31', '2101-01-01', '2026-02-30', '2026-13-01')),
+  }),
   fc.record({ kind: fc.constant('missing' as const), field: fc.constantFrom(...FIELDS) }),
 );
 type Corruption = typeof corruption extends fc.Arbitrary<infer T> ? T : never;
@@ -111,12 +130,21 @@ const hostileBody = fc.oneof(
   // Anything at all as the body.
   fc.jsonValue({ maxDepth: 6 }).map((v) => JSON.stringify(v)),
   // Envelope-shaped, with anything in its fields.
-  fc.record({ deviceId: fc.oneof(fc.uuid(), anyString, wrongType), mutations: fc.oneof(fc.array(fc.record({ seq: fc.oneof(fc.integer(), wrongType), kind: anyString, args: fc.jsonValue() }), { maxLength: 4 }), wrongType) }).map((v) => JSON.stringify(v)),
+  fc
+    .record({
+      deviceId: fc.oneof(fc.uuid(), anyString, wrongType),
+      mutations: fc.oneof(fc.array(fc.record({ seq: fc.oneof(fc.integer(), wrongType), kind: anyString, args: fc.jsonValue() }), { maxLength: 4 }), wrongType),
+    })
+    .map((v) => JSON.stringify(v)),
   // A good envelope from a new device, every outcome in it corrupted somehow.
   fc.array(hostileArgs, { minLength: 1, maxLength: 4 }).map((makers) =>
     JSON.stringify({
       deviceId: crypto.randomUUID(),
-      mutations: makers.map((make, i) => ({ seq: i + 1, kind: 'outcome.create', args: make({ ...valid, id: crypto.randomUUID(), recordedAt: new Date().toISOString() }) })),
+      mutations: makers.map((make, i) => ({
+        seq: i + 1,
+        kind: 'outcome.create',
+        args: make({ ...valid, id: crypto.randomUUID(), recordedAt: new Date().toISOString() }),
+      })),
     }),
   ),
 );

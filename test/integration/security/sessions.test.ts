@@ -13,7 +13,11 @@ afterAll(() => server.close());
 
 async function signIn(url: string, who: { email: string; password: string }) {
   const f = cookieFetch();
-  const res = await f(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: who.email, password: who.password }) });
+  const res = await f(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: who.email, password: who.password }),
+  });
   return { f, res, setCookie: res.headers.get('set-cookie') ?? '', token: [...f.cookies.values()][0] ?? '' };
 }
 const whoAmI = (url: string, f: typeof fetch) => f(`${url}/api/session`).then((r) => r.status);
@@ -50,7 +54,11 @@ describe('session cookies and tokens', () => {
   it('gives a new session id at every sign-in and ends the one the browser held', async () => {
     const first = await signIn(server.url, OFFICER);
     const oldCookie = `fieldbook_session=${first.token}`;
-    await first.f(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: OFFICER.email, password: OFFICER.password }) });
+    await first.f(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: OFFICER.email, password: OFFICER.password }),
+    });
     const newToken = [...first.f.cookies.values()][0];
     expect(newToken).not.toBe(first.token);
     expect((await fetch(`${server.url}/api/session`, { headers: { cookie: oldCookie } })).status).toBe(401);
@@ -105,9 +113,18 @@ describe('coordinator functions', () => {
     const coordinator = await signIn(server.url, COORDINATOR);
     const partnershipId = (await coordinator.res.json()).user.memberships[0].partnershipId as string;
     const other = await addUser(server.storage, partnershipId, 'officer', 'form-target@southandvale.example');
-    const forms: Record<string, string>[] = [{}, { 'content-type': 'application/x-www-form-urlencoded' }, { 'content-type': 'text/plain' }, { 'content-type': 'multipart/form-data; boundary=x' }];
+    const forms: Record<string, string>[] = [
+      {},
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      { 'content-type': 'text/plain' },
+      { 'content-type': 'multipart/form-data; boundary=x' },
+    ];
     for (const headers of forms) {
-      const res = await coordinator.f(`${server.url}/api/partnerships/${partnershipId}/members/${other.id}/deactivate`, { method: 'POST', headers, body: 'a=b' });
+      const res = await coordinator.f(`${server.url}/api/partnerships/${partnershipId}/members/${other.id}/deactivate`, {
+        method: 'POST',
+        headers,
+        body: 'a=b',
+      });
       expect(res.status).toBe(415);
     }
     const signOut = await coordinator.f(`${server.url}/api/session`, { method: 'DELETE' });

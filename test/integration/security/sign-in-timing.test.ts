@@ -17,7 +17,11 @@ afterAll(() => server.close());
 
 async function timeSignIn(email: string, password: string): Promise<number> {
   const start = performance.now();
-  const res = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const ms = performance.now() - start;
   expect(res.status).toBe(401);
   return ms;

@@ -14,7 +14,9 @@ describe('the phone database schema', () => {
     await db.open();
     const frozen = JSON.parse(readFileSync(new URL(`../../fixtures/dexie-schema-v${db.verno}.json`, import.meta.url), 'utf8')) as Record<string, string>;
     const declared = Object.fromEntries(
-      db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')] as const).sort((a, b) => a[0].localeCompare(b[0])),
+      db.tables
+        .map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')] as const)
+        .sort((a, b) => a[0].localeCompare(b[0])),
     );
     expect(db.verno).toBe(7);
     expect(declared).toEqual(frozen);

@@ -62,7 +62,12 @@ describe('upgrading a phone’s database to outcome types', () => {
       { outcomeType: 'activity', where: null, figures: [{ kind: 'count', label: 'outcomes' }], target: null },
     ]);
     const byNotes = new Map((await db.outcomes.toArray()).map((o) => [o.notes, o]));
-    expect(byNotes.get('synced before the upgrade')).toMatchObject({ type: 'activity', details: { quantity: 14 }, location: null, server: { type: 'activity', details: { quantity: 14 } } });
+    expect(byNotes.get('synced before the upgrade')).toMatchObject({
+      type: 'activity',
+      details: { quantity: 14 },
+      location: null,
+      server: { type: 'activity', details: { quantity: 14 } },
+    });
     expect(byNotes.get('a meeting, counted once')).toMatchObject({ details: { quantity: 1 } });
     expect(byNotes.get('changed twice while offline')).toMatchObject({ details: { quantity: 5 }, server: { details: { quantity: 3 } }, syncState: 'pending' });
     for (const o of byNotes.values()) {
@@ -96,7 +101,9 @@ describe('upgrading a phone’s database to plan-change notices', () => {
     expect(await db.outbox.toArray()).toEqual(v3.outbox);
     expect(await db.drafts.toArray()).toEqual(v3.drafts);
     expect(await db.places.toArray()).toEqual(v3.places);
-    expect(await db.meta.orderBy('key').toArray()).toEqual([...v3.meta!].sort((a, b) => String((a as { key: string }).key).localeCompare((b as { key: string }).key)));
+    expect(await db.meta.orderBy('key').toArray()).toEqual(
+      [...v3.meta!].sort((a, b) => String((a as { key: string }).key).localeCompare((b as { key: string }).key)),
+    );
     expect(await db.notices.count()).toBe(0);
     db.close();
   });
@@ -159,18 +166,26 @@ describe('upgrading a phone’s database to a syncState index of what is not syn
     const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
     // As the v6 release read them: its middleware put the server copy back where it was left out.
     const LOCAL = new Set(['syncState', 'rejection', 'server', 'localDeleted']);
-    const asV6Read = (v6.outcomes as Record<string, unknown>[]).map((o) => ('server' in o ? o : { ...o, server: Object.fromEntries(Object.entries(o).filter(([k]) => !LOCAL.has(k))) }));
+    const asV6Read = (v6.outcomes as Record<string, unknown>[]).map((o) =>
+      'server' in o ? o : { ...o, server: Object.fromEntries(Object.entries(o).filter(([k]) => !LOCAL.has(k))) },
+    );
     expect(byId(await db.outcomes.toArray())).toEqual(byId(asV6Read as { id: string }[]));
     expect(await db.outbox.toArray()).toEqual(v6.outbox);
     expect(await db.meta.toArray()).toEqual(expect.arrayContaining(v6.meta as object[]));
     // The index answers what it is asked for: waiting and refused outcomes.
     const notes = (rows: { notes: string | null }[]) => rows.map((o) => o.notes).sort();
     expect(notes(await db.outcomes.where('syncState').equals('rejected').toArray())).toEqual(['a refused change']);
-    expect(notes(await db.outcomes.where('syncState').equals('pending').toArray())).toEqual(['deleted here, waiting', 'pulled, then edited here', 'waiting when the app was updated to v5']);
+    expect(notes(await db.outcomes.where('syncState').equals('pending').toArray())).toEqual([
+      'deleted here, waiting',
+      'pulled, then edited here',
+      'waiting when the app was updated to v5',
+    ]);
     // No actionId index any more; the compound one answers by action.
     expect(db.outcomes.schema.indexes.map((i) => i.name)).not.toContain('actionId');
     const actionId = (v6.outcomes as { actionId: string }[])[0]!.actionId;
-    expect(await db.outcomes.where('actionId').equals(actionId).count()).toBe((v6.outcomes as { actionId: string }[]).filter((o) => o.actionId === actionId).length);
+    expect(await db.outcomes.where('actionId').equals(actionId).count()).toBe(
+      (v6.outcomes as { actionId: string }[]).filter((o) => o.actionId === actionId).length,
+    );
     db.close();
 
     // As stored, read past the app's middleware.
@@ -181,6 +196,7 @@ describe('upgrading a phone’s database to a syncState index of what is not syn
     expect('syncState' in stored.get('pulled, nothing queued')!).toBe(false);
     expect('server' in stored.get('pulled, nothing queued')!).toBe(false);
     const original = new Map((v6.outcomes as Record<string, unknown>[]).map((o) => [o.notes, o]));
-    for (const n of ['pulled, then edited here', 'a refused change', 'deleted here, waiting', 'waiting when the app was updated to v5']) expect(stored.get(n)).toEqual(original.get(n));
+    for (const n of ['pulled, then edited here', 'a refused change', 'deleted here, waiting', 'waiting when the app was updated to v5'])
+      expect(stored.get(n)).toEqual(original.get(n));
   });
 });

@@ -8,7 +8,6 @@ const USER = 'user-1';
 // A low PBKDF2 count keeps the tests fast; the production count is checked once below.
 const FAST = 1000;
 
-
 async function withVerifier(password = 'plum orchard under snow') {
   return memoryStorage({ [DEVICE_KEYS.unlockVerifier(USER)]: JSON.stringify(await makeUnlockVerifier(password, FAST)) });
 }

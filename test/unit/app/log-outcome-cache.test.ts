@@ -40,7 +40,11 @@ describe('saving against the plan kept in memory', () => {
     await logOutcome(db, user, values);
     const action = (await db.actions.get(values.actionId))!;
 
-    await applyPullPage(db, page((c) => c.removals.push({ id: action.id, table: 'actions', planId: action.planId, mergedInto: null, removedAt: new Date().toISOString() })), user.id);
+    await applyPullPage(
+      db,
+      page((c) => c.removals.push({ id: action.id, table: 'actions', planId: action.planId, mergedInto: null, removedAt: new Date().toISOString() })),
+      user.id,
+    );
     const err = await logOutcome(db, user, { ...values, town: 'Thame' }).catch((e: unknown) => e);
 
     expect(err).toBeInstanceOf(OutcomeNotValidError);
@@ -57,7 +61,11 @@ describe('saving against the plan kept in memory', () => {
     const action = (await db.actions.get(values.actionId))!;
 
     // Both start in the same tick: the save's transaction waits for the pull's to commit.
-    const pull = applyPullPage(db, page((c) => c.removals.push({ id: action.id, table: 'actions', planId: action.planId, mergedInto: null, removedAt: new Date().toISOString() })), user.id);
+    const pull = applyPullPage(
+      db,
+      page((c) => c.removals.push({ id: action.id, table: 'actions', planId: action.planId, mergedInto: null, removedAt: new Date().toISOString() })),
+      user.id,
+    );
     const save = logOutcome(db, user, { ...values, town: 'Thame' }).catch((e: unknown) => e);
     await pull;
 
@@ -72,7 +80,11 @@ describe('saving against the plan kept in memory', () => {
     const measures = await db.measures.where('actionId').equals(values.actionId).toArray();
     const otherType: OutcomeTypeId = values.type === 'engagement-event' ? 'training-session' : 'engagement-event';
 
-    await applyPullPage(db, page((c) => c.measures.push(...measures.map((m) => ({ ...m, tally: { ...m.tally, outcomeType: otherType, where: null } })))), user.id);
+    await applyPullPage(
+      db,
+      page((c) => c.measures.push(...measures.map((m) => ({ ...m, tally: { ...m.tally, outcomeType: otherType, where: null } })))),
+      user.id,
+    );
     const err = await logOutcome(db, user, { ...values, town: 'Thame' }).catch((e: unknown) => e);
 
     expect(err).toBeInstanceOf(OutcomeNotValidError);
@@ -87,7 +99,11 @@ describe('saving against the plan kept in memory', () => {
     await logOutcome(here, user, values);
     const action = (await here.actions.get(values.actionId))!;
 
-    await applyPullPage(otherTab, page((c) => c.removals.push({ id: action.id, table: 'actions', planId: action.planId, mergedInto: null, removedAt: new Date().toISOString() })), user.id);
+    await applyPullPage(
+      otherTab,
+      page((c) => c.removals.push({ id: action.id, table: 'actions', planId: action.planId, mergedInto: null, removedAt: new Date().toISOString() })),
+      user.id,
+    );
     const err = await logOutcome(here, user, { ...values, town: 'Thame' }).catch((e: unknown) => e);
 
     expect((err as OutcomeNotValidError).problems.map((p) => p.field)).toEqual(['actionId']);
@@ -121,7 +137,16 @@ describe('the sequence number read with the save', () => {
     const partnershipId = (await db.partnerships.toArray())[0]!.id;
     const first = await logOutcome(db, user, await outcomeFor(db, '22'));
     const second = await logOutcome(db, user, await outcomeFor(db, '19'));
-    const place = await addPlace(db, { partnershipId, kind: 'safe-place', name: 'Didcot Library', town: 'Didcot', address: null, point: null, status: 'active', joinedOn: '2026-01-10' });
+    const place = await addPlace(db, {
+      partnershipId,
+      kind: 'safe-place',
+      name: 'Didcot Library',
+      town: 'Didcot',
+      address: null,
+      point: null,
+      status: 'active',
+      joinedOn: '2026-01-10',
+    });
     const third = await logOutcome(db, user, await outcomeFor(db, '3'));
 
     const outbox = await db.outbox.orderBy('seq').toArray();

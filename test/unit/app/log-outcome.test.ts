@@ -19,7 +19,14 @@ describe('logging an outcome on the phone', () => {
     const first = await logOutcome(db, user, await outcomeFor(db, '22'));
     const second = await logOutcome(db, user, await outcomeFor(db, '3', 1));
 
-    expect(first).toMatchObject({ syncState: 'pending', authorId: user.id, authorName: 'Sam Patel', receivedAt: null, type: 'training-session', details: { topic: 'hate-crime', attendees: 12 } });
+    expect(first).toMatchObject({
+      syncState: 'pending',
+      authorId: user.id,
+      authorName: 'Sam Patel',
+      receivedAt: null,
+      type: 'training-session',
+      details: { topic: 'hate-crime', attendees: 12 },
+    });
     const outbox = await db.outbox.orderBy('seq').toArray();
     expect(outbox.map((e) => [e.seq, e.outcomeId, e.kind])).toEqual([
       [1, first.id, 'outcome.create'],

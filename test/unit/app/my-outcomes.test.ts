@@ -43,13 +43,16 @@ async function phoneWithOutcomes() {
   return { db, expected };
 }
 
-describe('the officer\'s outcomes read a page at a time', () => {
+describe("the officer's outcomes read a page at a time", () => {
   it('gives every shown outcome once, newest first, whatever the page size, ties across pages included', async () => {
     const { db, expected } = await phoneWithOutcomes();
     expect(expected.length).toBeGreaterThan(30);
     for (const pageSize of [1, 2, 3, 4, 7, 500]) {
       const index = (await loadMyOutcomeIndex(db, user.id, () => true, pageSize))!;
-      expect(index.rows.map((r) => r.id), `page size ${pageSize}`).toEqual(expected.map((o) => o.id));
+      expect(
+        index.rows.map((r) => r.id),
+        `page size ${pageSize}`,
+      ).toEqual(expected.map((o) => o.id));
       expect(index.haystacks).toHaveLength(expected.length);
     }
     const index = (await loadMyOutcomeIndex(db, user.id))!;
@@ -88,13 +91,43 @@ describe('matching keystroke after keystroke', () => {
     const { db } = await phoneWithOutcomes();
     const index = (await loadMyOutcomeIndex(db, user.id))!;
     const matcher = new MyOutcomeMatcher(index);
-    const typed = ['d', 'di', 'did', 'didc', 'didco', 'didcot', 'didcot ', 'didcot v', 'didcot vi', 'didcot visit 1', 'didcot visit', 'didcot visit 2', 'visit 2', 'ref 22 visit', 'wantage', 'want', 'PHARMACIST', 'pharm', 'zebra', 'zebra crossing', '', 'v', 'visit 3 wantage', 'wantage visit', 'wantage 3', 'wantage 34'];
+    const typed = [
+      'd',
+      'di',
+      'did',
+      'didc',
+      'didco',
+      'didcot',
+      'didcot ',
+      'didcot v',
+      'didcot vi',
+      'didcot visit 1',
+      'didcot visit',
+      'didcot visit 2',
+      'visit 2',
+      'ref 22 visit',
+      'wantage',
+      'want',
+      'PHARMACIST',
+      'pharm',
+      'zebra',
+      'zebra crossing',
+      '',
+      'v',
+      'visit 3 wantage',
+      'wantage visit',
+      'wantage 3',
+      'wantage 34',
+    ];
     for (const query of typed) {
       const all = bruteForce(index, query);
       for (const limit of [3, 50]) {
         const found = matcher.match(query, limit);
         expect(found.count, query).toBe(all.length);
-        expect(found.rows.map((r) => r.id), query).toEqual(all.slice(0, limit));
+        expect(
+          found.rows.map((r) => r.id),
+          query,
+        ).toEqual(all.slice(0, limit));
         // The same row objects every time, so memoised rows are not drawn again.
         for (const row of found.rows) expect(index.rows).toContain(row);
       }

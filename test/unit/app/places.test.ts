@@ -92,7 +92,14 @@ describe('place registers on the phone', () => {
     const { db, partnershipId } = await deviceWithPlan();
     const mine = await addPlace(db, safePlace(partnershipId));
     const page = emptyChanges();
-    const theirs = { ...safePlace(partnershipId, { name: 'Wantage Pharmacy', town: 'Wantage' }), id: crypto.randomUUID(), recordedAt: '2026-11-20T10:00:00.000Z', version: 50, createdBy: crypto.randomUUID(), updatedAt: '2026-11-20T10:00:01.000Z' };
+    const theirs = {
+      ...safePlace(partnershipId, { name: 'Wantage Pharmacy', town: 'Wantage' }),
+      id: crypto.randomUUID(),
+      recordedAt: '2026-11-20T10:00:00.000Z',
+      version: 50,
+      createdBy: crypto.randomUUID(),
+      updatedAt: '2026-11-20T10:00:01.000Z',
+    };
     page.places.push(theirs, { ...theirs, id: mine.id, name: 'Renamed on the server', version: 51 });
     await applyPullPage(db, { reset: false, changes: page, cursor: 'c2', more: false }, user.id);
     expect(await db.places.get(theirs.id)).toMatchObject({ name: 'Wantage Pharmacy', syncState: 'synced' });
@@ -102,7 +109,15 @@ describe('place registers on the phone', () => {
   it('a reset pull drops synced places but never one waiting or refused', async () => {
     const { db, partnershipId } = await deviceWithPlan();
     const waiting = await addPlace(db, safePlace(partnershipId));
-    const synced = { ...safePlace(partnershipId, { name: 'Synced' }), id: crypto.randomUUID(), recordedAt: '2026-11-20T10:00:00.000Z', version: 3, createdBy: user.id, updatedAt: '2026-11-20T10:00:00.000Z', syncState: 'synced' as const };
+    const synced = {
+      ...safePlace(partnershipId, { name: 'Synced' }),
+      id: crypto.randomUUID(),
+      recordedAt: '2026-11-20T10:00:00.000Z',
+      version: 3,
+      createdBy: user.id,
+      updatedAt: '2026-11-20T10:00:00.000Z',
+      syncState: 'synced' as const,
+    };
     await db.places.put(synced);
     await applyPullPage(db, southAndValePage(user.id), user.id);
     expect(await db.places.get(waiting.id)).toBeTruthy();

@@ -13,7 +13,8 @@ const wire = (page: PullResponse) => JSON.parse(JSON.stringify({ ...page, extra:
 
 describe('checking a pull page a batch of records at a time', () => {
   it('checks each table with the same record schema as the page schema', () => {
-    for (const table of PULLED_TABLES) expect((PullChanges.shape[table] as unknown as { _zod: { def: { element: unknown } } })._zod.def.element).toBe(PULLED_RECORD[table]);
+    for (const table of PULLED_TABLES)
+      expect((PullChanges.shape[table] as unknown as { _zod: { def: { element: unknown } } })._zod.def.element).toBe(PULLED_RECORD[table]);
   });
 
   it('gives what the page schema gives, yielding to the page between batches', async () => {
@@ -51,7 +52,10 @@ describe('pulling page after page', () => {
   it('asks for the next page while one applies, with the cursor that page stores', async () => {
     const db = newTestDb();
     const asked: (string | undefined)[] = [];
-    const pages = [{ ...southAndValePage(user.id), cursor: 'c1', more: true }, { reset: false, changes: emptyChanges(), cursor: 'c2', more: false }];
+    const pages = [
+      { ...southAndValePage(user.id), cursor: 'c1', more: true },
+      { reset: false, changes: emptyChanges(), cursor: 'c2', more: false },
+    ];
     const api = { pull: (cursor: string | undefined) => (asked.push(cursor), Promise.resolve(pages[asked.length - 1]!)) } as unknown as ApiClient;
     expect(await pullAll(db, api, user.id)).toMatchObject({ pages: 2 });
     expect(asked).toEqual([undefined, 'c1']);

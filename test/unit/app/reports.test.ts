@@ -58,7 +58,18 @@ beforeEach(async () => {
   planId = (await db.plans.toArray())[0]!.id;
 });
 
-const filters = (patch: Partial<OutcomeFilters> = {}): OutcomeFilters => ({ planId, from: '2018-04-01', to: '2019-03-31', priorityId: null, actionId: null, type: null, town: null, authorId: null, includeNotes: false, ...patch });
+const filters = (patch: Partial<OutcomeFilters> = {}): OutcomeFilters => ({
+  planId,
+  from: '2018-04-01',
+  to: '2019-03-31',
+  priorityId: null,
+  actionId: null,
+  type: null,
+  town: null,
+  authorId: null,
+  includeNotes: false,
+  ...patch,
+});
 
 describe('the outcomes export', () => {
   it('is UTF-8 with a BOM, one row per outcome, ISO dates, details in their own columns, and formulas neutralised', async () => {
@@ -95,16 +106,44 @@ describe('the quarterly progress report', () => {
     await synced('22', '2018-07-14', 'Didcot');
     const late = await synced('22', '2018-09-20', 'Thame', { receivedAt: '2018-10-09T10:00:00.000Z' });
     const ref22 = (await db.actions.where('ref').equals('22').first())!;
-    await db.signOffs.put({ id: crypto.randomUUID(), planId, quarterStart: Q2.start, quarterEnd: Q2.end, signedOffAt: '2018-10-08T16:00:00.000Z', signedOffByName: 'Jo Bennett', reopenedAt: null });
-    await db.reviews.put({ id: crypto.randomUUID(), planId, actionId: ref22.id, quarterStart: Q2.start, rag: 'amber', commentary: 'One more session booked', remedialAction: '', updatedAt: '2018-10-05T10:00:00.000Z', updatedByName: 'Jo Bennett' });
+    await db.signOffs.put({
+      id: crypto.randomUUID(),
+      planId,
+      quarterStart: Q2.start,
+      quarterEnd: Q2.end,
+      signedOffAt: '2018-10-08T16:00:00.000Z',
+      signedOffByName: 'Jo Bennett',
+      reopenedAt: null,
+    });
+    await db.reviews.put({
+      id: crypto.randomUUID(),
+      planId,
+      actionId: ref22.id,
+      quarterStart: Q2.start,
+      rag: 'amber',
+      commentary: 'One more session booked',
+      remedialAction: '',
+      updatedAt: '2018-10-05T10:00:00.000Z',
+      updatedByName: 'Jo Bennett',
+    });
     const progress = (await loadPeriodProgress(db, planId, Q2, '2026-01-01'))!;
     expect(progress.lateCount).toBe(1);
     expect(progress.rows.find((r) => r.action.id === ref22.id)!.lateIds).toEqual([late.id]);
     const lines = reportLines(progress).filter((l) => l.ref === '22');
-    expect(lines[0]).toMatchObject({ inQuarter: '2 sessions; 24 attendees', toDate: 2, target: 2, rag: 'amber', ragSetBy: 'coordinator', commentary: 'One more session booked', late: 1 });
+    expect(lines[0]).toMatchObject({
+      inQuarter: '2 sessions; 24 attendees',
+      toDate: 2,
+      target: 2,
+      rag: 'amber',
+      ragSetBy: 'coordinator',
+      commentary: 'One more session booked',
+      late: 1,
+    });
     // Every action is in the report, measured or not.
     expect(new Set(reportLines(progress).map((l) => l.ref)).size).toBe(28);
-    expect(reportCsv(progress).split('\r\n')[0]).toBe('\uFEFFRef,Objective,Priority,Action,Lead agencies,Measure,In the period,Plan to date,Target,RAG,RAG set by,Commentary,Remedial action,Late outcomes');
+    expect(reportCsv(progress).split('\r\n')[0]).toBe(
+      '\uFEFFRef,Objective,Priority,Action,Lead agencies,Measure,In the period,Plan to date,Target,RAG,RAG set by,Commentary,Remedial action,Late outcomes',
+    );
   });
 });
 
@@ -121,14 +160,27 @@ describe('the PCC return', () => {
       localAuthorityArea: 'South and Vale',
       councilContact: '',
       policeLead: '',
-      lines: [{ id: crypto.randomUUID(), title: 'Hate crime training', objectives: 'Train housing staff', progressMidYear: 'On track', progressEndYear: 'Done', costPence: 2_500_00, otherFunding: [], actionIds: [ref22.id] }],
+      lines: [
+        {
+          id: crypto.randomUUID(),
+          title: 'Hate crime training',
+          objectives: 'Train housing staff',
+          progressMidYear: 'On track',
+          progressEndYear: 'Done',
+          costPence: 2_500_00,
+          otherFunding: [],
+          actionIds: [ref22.id],
+        },
+      ],
       updatedAt: '2018-10-01T00:00:00.000Z',
       updatedByName: 'Jo Bennett',
       version: 3,
     };
     expect(returnPeriod(plan, 'mid')).toMatchObject({ start: '2018-04-01', end: '2018-09-30' });
     const mid = await loadPeriodProgress(db, planId, returnPeriod(plan, 'mid'), '2026-01-01');
-    expect(returnLines(fund, 'mid', mid)).toEqual([{ title: 'Hate crime training', text: 'On track', outputs: ['Ref 22: 1 session, 12 attendees'], cost: '£2,500', share: '2.5%', otherFunding: '' }]);
+    expect(returnLines(fund, 'mid', mid)).toEqual([
+      { title: 'Hate crime training', text: 'On track', outputs: ['Ref 22: 1 session, 12 attendees'], cost: '£2,500', share: '2.5%', otherFunding: '' },
+    ]);
     const end = await loadPeriodProgress(db, planId, returnPeriod(plan, 'end'), '2026-01-01');
     expect(returnLines(fund, 'end', end)[0]!.outputs).toEqual(['Ref 22: 2 sessions, 24 attendees']);
     expect(returnLines(fund, 'start', null)[0]).toMatchObject({ text: 'Train housing staff', outputs: [] });

@@ -39,7 +39,16 @@ function pageOf(outcomes: OutcomeRecord[], cursor: string): PullResponse {
   return { reset: false, changes: { ...emptyChanges(), outcomes }, cursor, more: false };
 }
 
-const valuesOf = (o: LocalOutcome): OutcomeFormValues => ({ actionId: o.actionId, type: o.type, details: o.details, occurredOn: o.occurredOn, town: o.town, location: o.location, placeId: o.placeId, notes: o.notes ?? '' });
+const valuesOf = (o: LocalOutcome): OutcomeFormValues => ({
+  actionId: o.actionId,
+  type: o.type,
+  details: o.details,
+  occurredOn: o.occurredOn,
+  town: o.town,
+  location: o.location,
+  placeId: o.placeId,
+  notes: o.notes ?? '',
+});
 
 describe('the server copy of an outcome, stored once when it is the record itself', () => {
   it('stores a pulled outcome with nothing queued without its copy, and reads it back with the copy', async () => {
@@ -137,7 +146,10 @@ describe('the sync state of an outcome, stored only when it is not synced (datab
 
     // An edit waits (pending again, in the index); another is refused.
     await editOutcome(db, a.id, { ...valuesOf(a), town: 'Thame' });
-    await db.outcomes.update(b.id, { syncState: 'rejected', rejection: { code: 'forbidden', message: 'Signed off.', fieldErrors: [], kind: 'outcome.update' } });
+    await db.outcomes.update(b.id, {
+      syncState: 'rejected',
+      rejection: { code: 'forbidden', message: 'Signed off.', fieldErrors: [], kind: 'outcome.update' },
+    });
     expect(await inIndex('pending')).toEqual([a.id]);
     expect(await inIndex('rejected')).toEqual([b.id]);
     expect((await db.outcomes.toArray()).map((o) => o.syncState).sort()).toEqual(['pending', 'rejected']);
@@ -145,10 +157,17 @@ describe('the sync state of an outcome, stored only when it is not synced (datab
 
   it('a reset pull drops synced outcomes but never one waiting or refused', async () => {
     const db = await deviceWithPlan();
-    const [synced, , refused] = await Promise.all(['synced', 'waiting', 'refused'].map(async (notes) => logOutcome(db, user, { ...(await outcomeFor(db, '22')), notes }, undefined, { confirmDuplicate: true })));
+    const [synced, , refused] = await Promise.all(
+      ['synced', 'waiting', 'refused'].map(async (notes) =>
+        logOutcome(db, user, { ...(await outcomeFor(db, '22')), notes }, undefined, { confirmDuplicate: true }),
+      ),
+    );
     await db.outbox.where('outcomeId').anyOf([synced!.id, refused!.id]).delete();
     await applyPullPage(db, pageOf([fromServer(synced!, 7)], 'c1'), user.id);
-    await db.outcomes.update(refused!.id, { syncState: 'rejected', rejection: { code: 'forbidden', message: 'Signed off.', fieldErrors: [], kind: 'outcome.create' } });
+    await db.outcomes.update(refused!.id, {
+      syncState: 'rejected',
+      rejection: { code: 'forbidden', message: 'Signed off.', fieldErrors: [], kind: 'outcome.create' },
+    });
 
     await applyPullPage(db, { ...southAndValePage(user.id), reset: true, cursor: 'c2' }, user.id);
     expect((await db.outcomes.toArray()).map((o) => [o.notes, o.syncState]).sort()).toEqual([

@@ -24,7 +24,7 @@ describe('bench #8b: stored size from the records', () => {
     const pk = 1 + 1 + 2;
     // a: syncState and the compound; b: neither (no syncState, occurredOn missing).
     expect(size.indexEntries).toBe(1);
-    expect(size.indexBytes).toBe(((1 + 1 + 12 + 2 * pk) + (1 + 1 + (1 + 1 + 2) * 2 + 2 * pk)) / 2);
+    expect(size.indexBytes).toBe((1 + 1 + 12 + 2 * pk + (1 + 1 + (1 + 1 + 2) * 2 + 2 * pk)) / 2);
     expect(size.cloneBytes).toBe((serialize(records[0]).length + serialize(records[1]).length) / 2);
     expect(size.totalBytes).toBe(size.keyBytes + size.cloneBytes + size.indexBytes);
   });

@@ -57,7 +57,12 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('joins cells with commas and rows with CRLF, ending with CRLF', () => {
-    expect(toCsv([['a', 1], [null, 'b,c']])).toBe('a,1\r\n,"b,c"\r\n');
+    expect(
+      toCsv([
+        ['a', 1],
+        [null, 'b,c'],
+      ]),
+    ).toBe('a,1\r\n,"b,c"\r\n');
   });
 
   it('round-trips through parseCsv (apart from the apostrophe prefix)', () => {

@@ -18,7 +18,8 @@ describe('number formatting without Intl', () => {
 
   it('writes pence as pounds, with pence only when there are some', () => {
     const intl = (p: number) => `£${(p / 100).toLocaleString('en-GB', { minimumFractionDigits: p % 100 === 0 ? 0 : 2, maximumFractionDigits: 2 })}`;
-    for (const p of [0, 1, 5, 10, 99, 100, 101, 150, 10_000, 125_050, 100_000, 123_456_789, -1, -150, -125_050]) expect(formatPence(p), String(p)).toBe(intl(p));
+    for (const p of [0, 1, 5, 10, 99, 100, 101, 150, 10_000, 125_050, 100_000, 123_456_789, -1, -150, -125_050])
+      expect(formatPence(p), String(p)).toBe(intl(p));
     expect(formatPence(125_050)).toBe('£1,250.50');
     expect(formatPence(10_000)).toBe('£100');
   });

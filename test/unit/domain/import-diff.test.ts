@@ -16,7 +16,13 @@ function apply(before: ExistingPlanRecords, diff: ReturnType<typeof diffPlanImpo
     for (const r of [...diff[t].add, ...diff[t].update]) byId.set(r.id, r);
     return [...byId.values()];
   };
-  return { objectives: next('objectives'), priorities: next('priorities'), indicators: next('indicators'), actions: next('actions'), measures: next('measures') } as ExistingPlanRecords;
+  return {
+    objectives: next('objectives'),
+    priorities: next('priorities'),
+    indicators: next('indicators'),
+    actions: next('actions'),
+    measures: next('measures'),
+  } as ExistingPlanRecords;
 }
 
 describe('diffPlanImport', () => {

@@ -50,7 +50,9 @@ describe('checkOutcomeDetails, for every type', () => {
       });
 
       it('refuses a detail the type does not have', () => {
-        expect(checkOutcomeDetails(id, { ...valid, victimName: 'x' })).toEqual([{ field: 'details.victimName', message: `${type.label} has no detail called “victimName”` }]);
+        expect(checkOutcomeDetails(id, { ...valid, victimName: 'x' })).toEqual([
+          { field: 'details.victimName', message: `${type.label} has no detail called “victimName”` },
+        ]);
       });
 
       for (const f of type.fields) {
@@ -68,26 +70,36 @@ describe('checkOutcomeDetails, bounds and conditions', () => {
   const training = sampleDetails('training-session');
 
   it('refuses negative or fractional attendees and more than 10,000', () => {
-    expect(checkOutcomeDetails('training-session', { ...training, attendees: -1 })).toEqual([{ field: 'details.attendees', message: 'Number of attendees: must be 1 or more' }]);
+    expect(checkOutcomeDetails('training-session', { ...training, attendees: -1 })).toEqual([
+      { field: 'details.attendees', message: 'Number of attendees: must be 1 or more' },
+    ]);
     expect(fields(checkOutcomeDetails('training-session', { ...training, attendees: 2.5 }))).toEqual(['details.attendees']);
-    expect(checkOutcomeDetails('training-session', { ...training, attendees: 10_001 })).toEqual([{ field: 'details.attendees', message: 'Number of attendees: must be 10,000 or fewer' }]);
+    expect(checkOutcomeDetails('training-session', { ...training, attendees: 10_001 })).toEqual([
+      { field: 'details.attendees', message: 'Number of attendees: must be 10,000 or fewer' },
+    ]);
   });
 
   it('asks for the breach action only on a CPN breach', () => {
     const cpw = { sanction: 'cpw', issuedBy: 'council', behaviour: 'noise' };
     expect(checkOutcomeDetails('asb-sanction', cpw)).toEqual([]);
-    expect(checkOutcomeDetails('asb-sanction', { ...cpw, sanction: 'cpn-breach' })).toEqual([{ field: 'details.breachAction', message: 'Action taken on the breach: choose an answer' }]);
+    expect(checkOutcomeDetails('asb-sanction', { ...cpw, sanction: 'cpn-breach' })).toEqual([
+      { field: 'details.breachAction', message: 'Action taken on the breach: choose an answer' },
+    ]);
     expect(checkOutcomeDetails('asb-sanction', { ...cpw, sanction: 'cpn-breach', breachAction: 'prosecution' })).toEqual([]);
   });
 
   it('refuses an answer to a question that does not apply (a penalty on a warning)', () => {
-    expect(fields(checkOutcomeDetails('asb-sanction', { sanction: 'cpw', issuedBy: 'council', behaviour: 'noise', fpnAmount: 10_000 }))).toEqual(['details.fpnAmount']);
+    expect(fields(checkOutcomeDetails('asb-sanction', { sanction: 'cpw', issuedBy: 'council', behaviour: 'noise', fpnAmount: 10_000 }))).toEqual([
+      'details.fpnAmount',
+    ]);
   });
 
   it('caps a fixed penalty at £500 (the most the pending bill would allow)', () => {
     const fpn = { sanction: 'fpn', issuedBy: 'council', behaviour: 'waste' };
     expect(checkOutcomeDetails('asb-sanction', { ...fpn, fpnAmount: 10_000 })).toEqual([]);
-    expect(checkOutcomeDetails('asb-sanction', { ...fpn, fpnAmount: 50_001 })).toEqual([{ field: 'details.fpnAmount', message: 'Penalty amount: must be £500 or less' }]);
+    expect(checkOutcomeDetails('asb-sanction', { ...fpn, fpnAmount: 50_001 })).toEqual([
+      { field: 'details.fpnAmount', message: 'Penalty amount: must be £500 or less' },
+    ]);
   });
 
   it('trims short text and refuses it empty or too long', () => {

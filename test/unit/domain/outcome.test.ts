@@ -96,7 +96,12 @@ describe('checkOutcomeAgainstPlan', () => {
     tally: { outcomeType: 'training-session', where: { field: 'topic', in: ['hate-crime'] }, figures: [{ kind: 'count', label: 'sessions' }], target: 2 },
   };
   const centres: { tally: MeasureTally } = {
-    tally: { outcomeType: 'place-joined', where: { field: 'scheme', in: ['hate-crime-reporting-centre'] }, figures: [{ kind: 'count', label: 'centres' }], target: null },
+    tally: {
+      outcomeType: 'place-joined',
+      where: { field: 'scheme', in: ['hate-crime-reporting-centre'] },
+      figures: [{ kind: 'count', label: 'centres' }],
+      target: null,
+    },
   };
   const measures = [hateCrimeTraining, centres];
   const fields = (problems: { field: string }[]) => problems.map((p) => p.field);
@@ -122,7 +127,12 @@ describe('checkOutcomeAgainstPlan', () => {
   });
 
   it('refuses a location on a type that could locate someone’s home', () => {
-    const sanction = { ...good, type: 'asb-sanction' as const, details: { sanction: 'cpw', issuedBy: 'council', behaviour: 'noise' }, location: { lat: 51.6, lng: -1.2, accuracyM: 8 } };
+    const sanction = {
+      ...good,
+      type: 'asb-sanction' as const,
+      details: { sanction: 'cpw', issuedBy: 'council', behaviour: 'noise' },
+      location: { lat: 51.6, lng: -1.2, accuracyM: 8 },
+    };
     const sanctions = [{ tally: { outcomeType: 'asb-sanction', where: null, figures: [{ kind: 'count', label: 'issued' }], target: null } as MeasureTally }];
     expect(fields(checkOutcomeAgainstPlan(sanction, sanctions, TODAY, null))).toEqual(['location']);
     expect(checkOutcomeAgainstPlan({ ...sanction, location: null }, sanctions, TODAY, null)).toEqual([]);
@@ -164,14 +174,23 @@ describe('checkOutcomeAgainstPlan, places', () => {
 
   it('a visit needs a place, from the Safe Places register, that exists', () => {
     expect(checkOutcomeAgainstPlan(visit, visits, '2026-03-10', null)).toEqual([{ field: 'placeId', message: 'Choose the place' }]);
-    expect(checkOutcomeAgainstPlan({ ...visit, placeId: PLACE }, visits, '2026-03-10', 'missing')).toEqual([{ field: 'placeId', message: 'That place is not in the register' }]);
-    expect(checkOutcomeAgainstPlan({ ...visit, placeId: PLACE }, visits, '2026-03-10', { kind: 'hotel-watch' })).toEqual([{ field: 'placeId', message: 'That place is not in the Safe Place register' }]);
+    expect(checkOutcomeAgainstPlan({ ...visit, placeId: PLACE }, visits, '2026-03-10', 'missing')).toEqual([
+      { field: 'placeId', message: 'That place is not in the register' },
+    ]);
+    expect(checkOutcomeAgainstPlan({ ...visit, placeId: PLACE }, visits, '2026-03-10', { kind: 'hotel-watch' })).toEqual([
+      { field: 'placeId', message: 'That place is not in the Safe Place register' },
+    ]);
     expect(checkOutcomeAgainstPlan({ ...visit, placeId: PLACE }, visits, '2026-03-10', { kind: 'safe-place' })).toEqual([]);
   });
 
   it('a type that does not attach to a place refuses one', () => {
-    expect(checkOutcomeAgainstPlan({ ...good, placeId: PLACE }, [{ tally: { outcomeType: 'training-session', where: null, figures: [{ kind: 'count', label: 's' }], target: null } }], '2026-03-10', { kind: 'safe-place' })).toEqual([
-      { field: 'placeId', message: 'A training session is not logged against a place' },
-    ]);
+    expect(
+      checkOutcomeAgainstPlan(
+        { ...good, placeId: PLACE },
+        [{ tally: { outcomeType: 'training-session', where: null, figures: [{ kind: 'count', label: 's' }], target: null } }],
+        '2026-03-10',
+        { kind: 'safe-place' },
+      ),
+    ).toEqual([{ field: 'placeId', message: 'A training session is not logged against a place' }]);
   });
 });

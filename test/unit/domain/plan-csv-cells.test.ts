@@ -9,7 +9,15 @@ const HEADER = 'ref,objective,priority,action,measures,lead_agency,due,see_also'
 const q = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
 
 /** A one-action plan with these cells; the rest filled in. */
-function withCells(cells: { ref?: string; objective?: string; priority?: string; action?: string; measures?: string; lead?: string; seeAlso?: string }): PlanImportResult {
+function withCells(cells: {
+  ref?: string;
+  objective?: string;
+  priority?: string;
+  action?: string;
+  measures?: string;
+  lead?: string;
+  seeAlso?: string;
+}): PlanImportResult {
   const { ref = '1', objective = 'O', priority = 'P', action = 'Act', measures = 'number of CPNs issued', lead = '', seeAlso = '' } = cells;
   return parsePlanCsv(`${HEADER}\n${[ref, objective, priority, action, measures, lead, '', seeAlso].map(q).join(',')}`);
 }
@@ -24,7 +32,10 @@ describe('lead agencies', () => {
     ['TVP / District Council', ['TVP', 'District Council']],
     ['TVP, Soha, Sovereign', ['TVP', 'Soha', 'Sovereign']],
     ['District Councils Community Safety, Housing; Soha', ['District Councils Community Safety, Housing', 'Soha']],
-    ['District Councils Community Safety Team (ASB Co-ordinator) - on behalf of JTM', ['District Councils Community Safety Team (ASB Co-ordinator) - on behalf of JTM']],
+    [
+      'District Councils Community Safety Team (ASB Co-ordinator) - on behalf of JTM',
+      ['District Councils Community Safety Team (ASB Co-ordinator) - on behalf of JTM'],
+    ],
     ['Community Safety Team (RSLs/SPs, Housing)', ['Community Safety Team (RSLs/SPs, Housing)']],
     ['Team (ASB; JTM); Soha', ['Team (ASB; JTM)', 'Soha']],
     ['South and Vale Community Safety Team', ['South and Vale Community Safety Team']],
@@ -48,11 +59,21 @@ describe('lead agencies', () => {
   it('refuses more than 20 agencies, and one longer than 300 characters', () => {
     const many = Array.from({ length: 21 }, (_, i) => `Agency ${i + 1}`).join('; ');
     expect(withCells({ lead: many }).problems).toEqual([
-      { file: 'actions', line: 2, column: 'lead_agency', message: 'The action has 21 lead agencies; Fieldbook can keep at most 20: name the ones that lead it' },
+      {
+        file: 'actions',
+        line: 2,
+        column: 'lead_agency',
+        message: 'The action has 21 lead agencies; Fieldbook can keep at most 20: name the ones that lead it',
+      },
     ]);
     expect(withCells({ lead: Array.from({ length: 20 }, (_, i) => `Agency ${i + 1}`).join('; ') }).problems).toEqual([]);
     expect(withCells({ lead: `Soha; ${'x'.repeat(301)}` }).problems).toEqual([
-      { file: 'actions', line: 2, column: 'lead_agency', message: `The lead agency "${'x'.repeat(39)}…" is 301 characters long; Fieldbook can keep at most 300: shorten it` },
+      {
+        file: 'actions',
+        line: 2,
+        column: 'lead_agency',
+        message: `The lead agency "${'x'.repeat(39)}…" is 301 characters long; Fieldbook can keep at most 300: shorten it`,
+      },
     ]);
   });
 });
@@ -62,12 +83,24 @@ describe('measures written as prose', () => {
     ['one per line, blank lines dropped', 'number of CPNs issued\n\n  number of FPNs issued  ', ['number of CPNs issued', 'number of FPNs issued']],
     ['bullets', '• number of CPNs issued\n• number of FPNs issued', ['number of CPNs issued', 'number of FPNs issued']],
     ['bullets on one line', '• number of CPNs issued • number of FPNs issued', ['number of CPNs issued', 'number of FPNs issued']],
-    ['dashes and stars', '- number of CPNs issued\n* number of FPNs issued\n– number of ABCs', ['number of CPNs issued', 'number of FPNs issued', 'number of ABCs']],
+    [
+      'dashes and stars',
+      '- number of CPNs issued\n* number of FPNs issued\n– number of ABCs',
+      ['number of CPNs issued', 'number of FPNs issued', 'number of ABCs'],
+    ],
     ['numbers', '1. number of CPNs issued\n2) number of FPNs issued', ['number of CPNs issued', 'number of FPNs issued']],
     ['letters and roman numerals', 'a) number of CPNs issued\n(ii) number of FPNs issued', ['number of CPNs issued', 'number of FPNs issued']],
     ['a leading number that is a target, kept', '2 training sessions held\n-10% repeat victims', ['2 training sessions held', '-10% repeat victims']],
-    ['one paragraph, parts of three words or more split at ";"', 'number of CPNs issued; number of FPNs issued', ['number of CPNs issued', 'number of FPNs issued']],
-    ['one paragraph with a short part kept whole', 'number of places signed up in Abingdon; Didcot; Wantage', ['number of places signed up in Abingdon; Didcot; Wantage']],
+    [
+      'one paragraph, parts of three words or more split at ";"',
+      'number of CPNs issued; number of FPNs issued',
+      ['number of CPNs issued', 'number of FPNs issued'],
+    ],
+    [
+      'one paragraph with a short part kept whole',
+      'number of places signed up in Abingdon; Didcot; Wantage',
+      ['number of places signed up in Abingdon; Didcot; Wantage'],
+    ],
     ['";" inside a list kept', '• number of CPNs issued; and FPNs\n• number of ABCs', ['number of CPNs issued; and FPNs', 'number of ABCs']],
     ['targets as XX% and TBC kept', 'Reduction in assault with injury by XX%\nTarget: TBC', ['Reduction in assault with injury by XX%', 'Target: TBC']],
   ])('%s', (_name, cell, measures) => {
@@ -76,14 +109,22 @@ describe('measures written as prose', () => {
 
   it('notes a paragraph split at ";"', () => {
     expect(withCells({ measures: 'number of CPNs issued; number of FPNs issued' }).notes).toEqual([
-      { file: 'actions', line: 2, column: 'measures', message: 'The measures "number of CPNs issued; number of FPNs issued" were read as 2 measures, split at ";"' },
+      {
+        file: 'actions',
+        line: 2,
+        column: 'measures',
+        message: 'The measures "number of CPNs issued; number of FPNs issued" were read as 2 measures, split at ";"',
+      },
     ]);
   });
 
   it('suggests each measure a tally from its text and its action', () => {
     const r = withCells({ action: 'Deliver Hate Crime Training', measures: '• two training sessions held, number of attendees and location' });
     expect(first(r).measures).toEqual([
-      { text: 'two training sessions held, number of attendees and location', tally: suggestTally('two training sessions held, number of attendees and location', 'Deliver Hate Crime Training') },
+      {
+        text: 'two training sessions held, number of attendees and location',
+        tally: suggestTally('two training sessions held, number of attendees and location', 'Deliver Hate Crime Training'),
+      },
     ]);
     expect(first(r).measures[0]!.tally).toMatchObject({ outcomeType: 'training-session', where: { field: 'topic', in: ['hate-crime'] }, target: 2 });
   });
@@ -95,7 +136,8 @@ describe('measures written as prose', () => {
         file: 'actions',
         line: 2,
         column: 'measures',
-        message: 'Fieldbook cannot tell how to count the measure "feedback from service users": it counts each outcome logged against it until you choose how it is counted',
+        message:
+          'Fieldbook cannot tell how to count the measure "feedback from service users": it counts each outcome logged against it until you choose how it is counted',
       },
     ]);
   });
@@ -112,7 +154,12 @@ describe('measures written as prose', () => {
   it('refuses a measure longer than 1000 characters', () => {
     const r = withCells({ measures: `number of CPNs issued\nnumber of ${'very '.repeat(200)}long things` });
     expect(r.problems).toEqual([
-      { file: 'actions', line: 2, column: 'measures', message: 'The measure "number of very very very very very very…" is 1,021 characters long; Fieldbook can keep at most 1,000: shorten it' },
+      {
+        file: 'actions',
+        line: 2,
+        column: 'measures',
+        message: 'The measure "number of very very very very very very…" is 1,021 characters long; Fieldbook can keep at most 1,000: shorten it',
+      },
     ]);
     expect(r.actionCount).toBe(0);
   });
@@ -142,14 +189,21 @@ describe('text', () => {
   it('reports a long objective repeated on many rows once, and imports none of its rows', () => {
     const long = 'x'.repeat(501);
     const r = parsePlanCsv(`${HEADER}\n1,${long},P,A,,,,\n2,${long},P,B,,,,\n3,O,P,C,,,,`);
-    expect(r.problems).toEqual([{ file: 'actions', line: 2, column: 'objective', message: 'The objective is 501 characters long; Fieldbook can keep at most 500: shorten it' }]);
+    expect(r.problems).toEqual([
+      { file: 'actions', line: 2, column: 'objective', message: 'The objective is 501 characters long; Fieldbook can keep at most 500: shorten it' },
+    ]);
     expect([...allActions(r.plan)].map((a) => a.ref)).toEqual(['3']);
   });
 
   it('refuses an indicator longer than 1000 characters', () => {
     const r = parsePlanCsv(`${HEADER}\n1,O,P,A,number of CPNs,,,`, `objective,priority,indicator\nO,P,${'x'.repeat(1001)}`);
     expect(r.problems).toEqual([
-      { file: 'indicators', line: 2, column: 'indicator', message: `The indicator "${'x'.repeat(39)}…" is 1,001 characters long; Fieldbook can keep at most 1,000: shorten it` },
+      {
+        file: 'indicators',
+        line: 2,
+        column: 'indicator',
+        message: `The indicator "${'x'.repeat(39)}…" is 1,001 characters long; Fieldbook can keep at most 1,000: shorten it`,
+      },
     ]);
   });
 
@@ -167,7 +221,12 @@ describe('text', () => {
   it('refuses broken text in any column it reads, naming the column', () => {
     const r = withCells({ lead: 'Soha\u0000' });
     expect(r.problems).toEqual([
-      { file: 'actions', line: 2, column: 'lead_agency', message: 'The lead agency contains a NUL character or broken Unicode, which cannot be saved: retype this cell' },
+      {
+        file: 'actions',
+        line: 2,
+        column: 'lead_agency',
+        message: 'The lead agency contains a NUL character or broken Unicode, which cannot be saved: retype this cell',
+      },
     ]);
   });
 });

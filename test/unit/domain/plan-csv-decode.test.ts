@@ -29,8 +29,10 @@ describe('decodeCsvBytes', () => {
     );
   });
 
-  it('gives the whole file\'s size when the caller read only its start', () => {
-    expect(decodeCsvBytes(new Uint8Array(0), 'actions', 5_200_000)).toEqual(refused('The file is 5.2 MB; a plan file can be at most 1 MB. Is this the right file?'));
+  it("gives the whole file's size when the caller read only its start", () => {
+    expect(decodeCsvBytes(new Uint8Array(0), 'actions', 5_200_000)).toEqual(
+      refused('The file is 5.2 MB; a plan file can be at most 1 MB. Is this the right file?'),
+    );
   });
 
   it('accepts a file of exactly the limit', () => {
@@ -50,7 +52,9 @@ describe('decodeCsvBytes', () => {
 
   it('refuses an Excel workbook by its ZIP signature', () => {
     const xlsx = bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00);
-    expect(decodeCsvBytes(xlsx, 'actions')).toEqual(refused(`This looks like an Excel workbook (.xlsx), not a CSV file: in Excel choose File → Save As → CSV UTF-8 (Comma delimited)`));
+    expect(decodeCsvBytes(xlsx, 'actions')).toEqual(
+      refused(`This looks like an Excel workbook (.xlsx), not a CSV file: in Excel choose File → Save As → CSV UTF-8 (Comma delimited)`),
+    );
   });
 
   it('refuses an old Excel workbook and a PDF', () => {
@@ -61,16 +65,21 @@ describe('decodeCsvBytes', () => {
   });
 
   it('refuses a file with NUL bytes as binary', () => {
-    expect(decodeCsvBytes(utf8('objective,priority\n\0\0\0'), 'actions')).toEqual(refused(`This is not a text file (it holds NUL bytes), so it cannot be a CSV file: ${SAVE_AS}`));
+    expect(decodeCsvBytes(utf8('objective,priority\n\0\0\0'), 'actions')).toEqual(
+      refused(`This is not a text file (it holds NUL bytes), so it cannot be a CSV file: ${SAVE_AS}`),
+    );
   });
 
   it('refuses a Windows-1252 file, naming the line and the character', () => {
     expect(decodeCsvBytes(fixture('windows-1252.csv'), 'actions')).toEqual(
       refused(`Line 3 has "’" saved as Windows-1252 (Excel's older CSV format), so the file is not saved as UTF-8: ${SAVE_AS}`, 3),
     );
-    expect(decodeCsvBytes(utf8('objective\nSafer £').map((b) => (b === 0xc2 ? 0x20 : b)), 'actions')).toEqual(
-      refused(`Line 2 has "£" saved as Windows-1252 (Excel's older CSV format), so the file is not saved as UTF-8: ${SAVE_AS}`, 2),
-    );
+    expect(
+      decodeCsvBytes(
+        utf8('objective\nSafer £').map((b) => (b === 0xc2 ? 0x20 : b)),
+        'actions',
+      ),
+    ).toEqual(refused(`Line 2 has "£" saved as Windows-1252 (Excel's older CSV format), so the file is not saved as UTF-8: ${SAVE_AS}`, 2));
   });
 
   it('refuses bytes that are not UTF-8, without guessing Windows-1252 when the file also has UTF-8 in it', () => {
@@ -100,7 +109,9 @@ describe('decodeCsvBytes', () => {
 
   it('refuses Excel\'s tab-separated "Unicode Text"', () => {
     const tsv = new Uint8Array([0xff, 0xfe, ...Buffer.from('Objective\tPriority\tAction\r\nO\tP\tAct, and more\r\n', 'utf16le')]);
-    expect(decodeCsvBytes(tsv, 'actions')).toEqual(refused(`The columns are separated by tabs (Excel's "Unicode Text"), so this is not a CSV file: ${SAVE_AS}`));
+    expect(decodeCsvBytes(tsv, 'actions')).toEqual(
+      refused(`The columns are separated by tabs (Excel's "Unicode Text"), so this is not a CSV file: ${SAVE_AS}`),
+    );
     expect(decodeCsvBytes(utf8('Objective\tPriority\tAction\nO\tP\tAct\n'), 'actions').ok).toBe(false);
     expect(decodeCsvBytes(utf8('Objective,Priority,Action\nO,P,"Act\tnow"\n'), 'actions').ok).toBe(true);
   });

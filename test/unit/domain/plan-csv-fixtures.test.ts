@@ -7,8 +7,13 @@ import { decodeCsvBytes } from '../../../src/domain/plan-import/decode';
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/plan-csv/${name}`, import.meta.url), 'utf8');
 const note = (line: number, column: string | null, message: string) => ({ file: 'actions', line, column, message });
 const cannotTell = (line: number, measure: string) =>
-  note(line, 'measures', `Fieldbook cannot tell how to count the measure "${measure}": it counts each outcome logged against it until you choose how it is counted`);
-const outline = (plan: PlanDraft) => plan.objectives.map((o) => ({ objective: o.title, indicators: o.indicators, priorities: o.priorities.map((p) => [p.name, p.actions.length]) }));
+  note(
+    line,
+    'measures',
+    `Fieldbook cannot tell how to count the measure "${measure}": it counts each outcome logged against it until you choose how it is counted`,
+  );
+const outline = (plan: PlanDraft) =>
+  plan.objectives.map((o) => ({ objective: o.title, indicators: o.indicators, priorities: o.priorities.map((p) => [p.name, p.actions.length]) }));
 
 describe('a plan shaped priorities → action plans → activities, with no refs (seed 001)', () => {
   const result = parsePlanCsv(fixture('action-plans-no-refs.csv'), fixture('action-plans-indicators.csv'));
@@ -44,7 +49,9 @@ describe('a plan shaped priorities → action plans → activities, with no refs
   });
 
   it('joins each title to its description, and reads every cell as typed', () => {
-    expect(actions.map(({ line, text, measures, leadAgencies, dueOn }) => ({ line, text, measures: measures.map((m) => m.text), leadAgencies, dueOn }))).toEqual([
+    expect(
+      actions.map(({ line, text, measures, leadAgencies, dueOn }) => ({ line, text, measures: measures.map((m) => m.text), leadAgencies, dueOn })),
+    ).toEqual([
       {
         line: 3,
         text: 'High visibility policing — Provide adequate numbers of police officers at key times in hotspot locations in the city centre and East Oxford.',
@@ -107,7 +114,11 @@ describe('a plan shaped priorities → action plans → activities, with no refs
       note(2, null, 'Line 2 has no action, only "Alcohol": it was read as a heading and skipped'),
       cannotTell(3, 'Reduction in assaults with injury that are not domestic violence offences by XX%'),
       note(3, 'due', 'Due "Ongoing" is not a date: left blank'),
-      note(4, 'lead_agency', 'Lead agency "Oxford City Council Licensing / Thames Valley Police" was read as 2 agencies: Oxford City Council Licensing; Thames Valley Police'),
+      note(
+        4,
+        'lead_agency',
+        'Lead agency "Oxford City Council Licensing / Thames Valley Police" was read as 2 agencies: Oxford City Council Licensing; Thames Valley Police',
+      ),
       note(4, 'due', 'Due "Q4 2008/09" was read as 31 March 2009, the last day of that quarter (quarters follow the financial year: Q1 is April to June)'),
       note(6, null, 'Line 6 has no action, so its measures were added to the action on line 4'),
       note(7, 'due', 'Due "March 2009" was read as 31 March 2009, the last day of that month'),
@@ -143,8 +154,16 @@ describe('a plan with a title row, its own headings, UK dates, prose measures an
   });
 
   it('reads refs, measures, lead agencies, due dates and see-also refs', () => {
-    expect(actions.map(({ ref, measures, leadAgencies, dueOn, seeAlsoRefs }) => ({ ref, measures: measures.map((m) => m.text), leadAgencies, dueOn, seeAlsoRefs }))).toEqual([
-      { ref: '1.1', measures: ['number of CPN warnings issued', 'number of CPNs issued'], leadAgencies: ['TVP', 'District Council'], dueOn: '2019-03-31', seeAlsoRefs: [] },
+    expect(
+      actions.map(({ ref, measures, leadAgencies, dueOn, seeAlsoRefs }) => ({ ref, measures: measures.map((m) => m.text), leadAgencies, dueOn, seeAlsoRefs })),
+    ).toEqual([
+      {
+        ref: '1.1',
+        measures: ['number of CPN warnings issued', 'number of CPNs issued'],
+        leadAgencies: ['TVP', 'District Council'],
+        dueOn: '2019-03-31',
+        seeAlsoRefs: [],
+      },
       {
         ref: '1.2',
         measures: ['number of towns where the scheme is running', 'number of places signed up in each market town'],
@@ -209,7 +228,8 @@ describe('a plan saved from Excel in Windows-1252', () => {
         file: 'actions',
         line: 3,
         column: null,
-        message: 'Line 3 has "’" saved as Windows-1252 (Excel\'s older CSV format), so the file is not saved as UTF-8: in Excel choose File → Save As → CSV UTF-8 (Comma delimited)',
+        message:
+          'Line 3 has "’" saved as Windows-1252 (Excel\'s older CSV format), so the file is not saved as UTF-8: in Excel choose File → Save As → CSV UTF-8 (Comma delimited)',
       },
     });
   });

@@ -25,7 +25,20 @@ describe('column headings as people write them', () => {
     ['objective', ['Objective', 'Strategic Objective', 'PCC objective']],
     ['priority', ['Priority', 'Theme', 'Priority Area']],
     ['action', ['Action', 'Activity', 'Activities', 'What we will do', 'Actions']],
-    ['measures', ['Measures', 'Measure', 'Target/Measures', 'Targets', 'Target', 'How we will measure', 'How we will assess our impact', 'Outcomes', 'Performance measures']],
+    [
+      'measures',
+      [
+        'Measures',
+        'Measure',
+        'Target/Measures',
+        'Targets',
+        'Target',
+        'How we will measure',
+        'How we will assess our impact',
+        'Outcomes',
+        'Performance measures',
+      ],
+    ],
     ['lead_agency', ['Lead Agency', 'Lead agencies', 'Lead', 'Lead Organisation', 'Who', 'Responsible', 'Lead agency(s)']],
     ['due', ['Due', 'Due date', 'By when', 'Deadline', 'Timescale', 'Target date']],
     ['see_also', ['See also', 'Cross reference', 'Related actions']],
@@ -47,7 +60,14 @@ describe('column headings as people write them', () => {
       const { action, plan } = onlyAction(header, row);
       expect({ name, action, objective: plan.objectives[0]!.title, priority: plan.objectives[0]!.priorities[0]!.name }).toMatchObject({
         name,
-        action: { ref: '7', text: 'Fund outreach', leadAgencies: ['Soha'], dueOn: '2019-03-31', seeAlsoRefs: ['7'], measures: [{ text: 'number of cases referred for sanctuary works' }] },
+        action: {
+          ref: '7',
+          text: 'Fund outreach',
+          leadAgencies: ['Soha'],
+          dueOn: '2019-03-31',
+          seeAlsoRefs: ['7'],
+          measures: [{ text: 'number of cases referred for sanctuary works' }],
+        },
         objective: 'Vulnerability',
         priority: 'Domestic Abuse',
       });
@@ -76,7 +96,9 @@ describe('column headings as people write them', () => {
 
   it('refuses a column that appears twice, under any of its names', () => {
     const r = parsePlanCsv('Objective,Priority,Action,Activity\nO,P,Act,Other');
-    expect(r.problems).toEqual([{ file: 'actions', line: 1, column: 'action', message: 'Columns "Action" and "Activity" both hold the action: delete or rename one of them' }]);
+    expect(r.problems).toEqual([
+      { file: 'actions', line: 1, column: 'action', message: 'Columns "Action" and "Activity" both hold the action: delete or rename one of them' },
+    ]);
     expect(r.actionCount).toBe(0);
   });
 
@@ -95,8 +117,12 @@ describe('column headings as people write them', () => {
 
   it('asks for a priority column only when there is no action plan column', () => {
     const r = parsePlanCsv('Objective,Measures\nO,m');
-    expect(r.problems[0]!.message).toBe('Missing columns: priority, action (found "Objective" and "Measures"): head them "Priority", "Theme" or "Priority area", and "Action", "Activity" or "What we will do"');
-    expect(parsePlanCsv('Action plan,Measures\nO,m').problems[0]!.message).toBe('Missing column: action (found "Action plan" and "Measures"): head it "Action", "Activity" or "What we will do"');
+    expect(r.problems[0]!.message).toBe(
+      'Missing columns: priority, action (found "Objective" and "Measures"): head them "Priority", "Theme" or "Priority area", and "Action", "Activity" or "What we will do"',
+    );
+    expect(parsePlanCsv('Action plan,Measures\nO,m').problems[0]!.message).toBe(
+      'Missing column: action (found "Action plan" and "Measures"): head it "Action", "Activity" or "What we will do"',
+    );
   });
 
   it('skips title rows above the headings, with a note', () => {
@@ -108,13 +134,21 @@ describe('column headings as people write them', () => {
 
   it('says when the columns are separated by tabs or semicolons', () => {
     expect(parsePlanCsv('Objective\tPriority\tAction\nO\tP\tAct').problems).toEqual([
-      { file: 'actions', line: 1, column: null, message: 'The columns are separated by tabs, not commas: in Excel choose File → Save As → CSV UTF-8 (Comma delimited)' },
+      {
+        file: 'actions',
+        line: 1,
+        column: null,
+        message: 'The columns are separated by tabs, not commas: in Excel choose File → Save As → CSV UTF-8 (Comma delimited)',
+      },
     ]);
     expect(parsePlanCsv('Objective;Priority;Action\nO;P;Act').problems[0]!.message).toMatch(/^The columns are separated by semicolons, not commas/);
   });
 
   it('reads the indicators file headings the same way', () => {
-    const r = parsePlanCsv('Objective,Priority,Action\nO,P,Act', 'Strategic objective,Theme,Direction of travel indicators\nO,P,levels of hate crime reported to the police');
+    const r = parsePlanCsv(
+      'Objective,Priority,Action\nO,P,Act',
+      'Strategic objective,Theme,Direction of travel indicators\nO,P,levels of hate crime reported to the police',
+    );
     expect(r.problems).toEqual([]);
     expect(r.plan.objectives[0]!.priorities[0]!.indicators).toEqual(['levels of hate crime reported to the police']);
   });

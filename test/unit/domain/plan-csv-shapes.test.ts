@@ -48,12 +48,22 @@ describe('levels above the actions', () => {
       'Anti-social behaviour › CCTV Management Plan › CCTV City Centre Scheme',
     ]);
     expect(r.notes).toEqual([
-      { file: 'actions', line: 1, column: null, message: 'There is no objective column, so each priority became an objective and each action plan a priority under it' },
+      {
+        file: 'actions',
+        line: 1,
+        column: null,
+        message: 'There is no objective column, so each priority became an objective and each action plan a priority under it',
+      },
     ]);
   });
 
   it('keeps objective and priority and starts the action with its action plan when all three are there', () => {
-    const r = parsePlanCsv(csv('Objective,Priority,Action plan,Action,Measures', 'Safer streets,Anti-social behaviour,CCTV Management Plan,Management of CCTV in the city centre,CCTV cameras agreed'));
+    const r = parsePlanCsv(
+      csv(
+        'Objective,Priority,Action plan,Action,Measures',
+        'Safer streets,Anti-social behaviour,CCTV Management Plan,Management of CCTV in the city centre,CCTV cameras agreed',
+      ),
+    );
     expect(outline(r.plan)).toEqual(['Safer streets › Anti-social behaviour › CCTV Management Plan: Management of CCTV in the city centre']);
     expect(r.notes).toEqual([
       { file: 'actions', line: 1, column: null, message: 'Each action\'s text starts with its action plan ("CCTV Management Plan: …")' },
@@ -61,9 +71,13 @@ describe('levels above the actions', () => {
   });
 
   it('puts every priority under one objective when there is neither an objective nor an action plan column', () => {
-    const r = parsePlanCsv(csv('Priority,Action,Measures', 'Hate Crime,Launch reporting centres,number of reporting centres', 'Cybercrime,Deliver workshops,two workshops piloted'));
+    const r = parsePlanCsv(
+      csv('Priority,Action,Measures', 'Hate Crime,Launch reporting centres,number of reporting centres', 'Cybercrime,Deliver workshops,two workshops piloted'),
+    );
     expect(outline(r.plan)).toEqual([`${PLAN_PRIORITIES} › Hate Crime › Launch reporting centres`, `${PLAN_PRIORITIES} › Cybercrime › Deliver workshops`]);
-    expect(r.notes).toEqual([{ file: 'actions', line: 1, column: null, message: 'There is no objective column, so every priority was put under one objective, "Plan priorities"' }]);
+    expect(r.notes).toEqual([
+      { file: 'actions', line: 1, column: null, message: 'There is no objective column, so every priority was put under one objective, "Plan priorities"' },
+    ]);
   });
 
   it('makes action plans priorities when there is an objective but no priority column', () => {
@@ -75,24 +89,43 @@ describe('levels above the actions', () => {
   it('reports an empty level cell, suggesting merged cells', () => {
     const r = parsePlanCsv(csv('Priority,Action plan,Activity,Measures', 'Alcohol,,High visibility policing,number of operations held'));
     expect(r.problems).toEqual([
-      { file: 'actions', line: 2, column: 'action_plan', message: 'The action plan is empty: if the cell was merged in the spreadsheet, unmerge it and fill in every row' },
+      {
+        file: 'actions',
+        line: 2,
+        column: 'action_plan',
+        message: 'The action plan is empty: if the cell was merged in the spreadsheet, unmerge it and fill in every row',
+      },
     ]);
   });
 
   it('treats the same name in other capitals as the same priority, with a note', () => {
-    const r = parsePlanCsv(csv('Objective,Priority,Action,Measures', 'O,Anti-Social Behaviour,A,number of CPNs issued', 'O,anti-social  behaviour,B,number of CPNs issued'));
+    const r = parsePlanCsv(
+      csv('Objective,Priority,Action,Measures', 'O,Anti-Social Behaviour,A,number of CPNs issued', 'O,anti-social  behaviour,B,number of CPNs issued'),
+    );
     expect(outline(r.plan)).toEqual(['O › Anti-Social Behaviour › A', 'O › Anti-Social Behaviour › B']);
     expect(r.notes).toEqual([
-      { file: 'actions', line: 3, column: 'priority', message: 'Priority "anti-social behaviour" was taken to be "Anti-Social Behaviour", as written on line 2' },
+      {
+        file: 'actions',
+        line: 3,
+        column: 'priority',
+        message: 'Priority "anti-social behaviour" was taken to be "Anti-Social Behaviour", as written on line 2',
+      },
     ]);
   });
 });
 
 describe('descriptions', () => {
   it('adds the description after a short title', () => {
-    const r = parsePlanCsv(csv('Priority,Action plan,Activity,Description,Measures', 'Alcohol,NightSafe,Licensing liaison,Work with licensed premises,number of premises visited'));
+    const r = parsePlanCsv(
+      csv('Priority,Action plan,Activity,Description,Measures', 'Alcohol,NightSafe,Licensing liaison,Work with licensed premises,number of premises visited'),
+    );
     expect([...allActions(r.plan)][0]!.text).toBe('Licensing liaison — Work with licensed premises');
-    expect(r.notes).toContainEqual({ file: 'actions', line: 1, column: null, message: 'Each action\'s description was added after its title ("title — description")' });
+    expect(r.notes).toContainEqual({
+      file: 'actions',
+      line: 1,
+      column: null,
+      message: 'Each action\'s description was added after its title ("title — description")',
+    });
   });
 
   it('leaves the description out, with a note, when the action is already a full sentence', () => {
@@ -110,7 +143,12 @@ describe('descriptions', () => {
   it('refuses an action that its action plan and description make too long, saying so', () => {
     const r = parsePlanCsv(csv('Objective,Priority,Action plan,Action,Description', `O,P,NightSafe,Licensing liaison,${'x'.repeat(1980)}`));
     expect(r.problems).toEqual([
-      { file: 'actions', line: 2, column: 'action', message: 'The action, with its action plan and description, is 2,011 characters long; Fieldbook can keep at most 2,000: shorten it' },
+      {
+        file: 'actions',
+        line: 2,
+        column: 'action',
+        message: 'The action, with its action plan and description, is 2,011 characters long; Fieldbook can keep at most 2,000: shorten it',
+      },
     ]);
     expect(r.notes.filter((n) => n.line === 1).map((n) => n.message)).toEqual([
       'Each action\'s description was added after its title ("title — description")',
@@ -121,22 +159,46 @@ describe('descriptions', () => {
   it('uses the description as the action when the title is missing', () => {
     const r = parsePlanCsv(csv('Priority,Action,Description,Measures', 'Alcohol,,Work with licensed premises,number of premises visited'));
     expect([...allActions(r.plan)][0]!.text).toBe('Work with licensed premises');
-    expect(r.notes).toContainEqual({ file: 'actions', line: 2, column: 'action', message: 'Line 2 has no action title, so its description was used as the action' });
+    expect(r.notes).toContainEqual({
+      file: 'actions',
+      line: 2,
+      column: 'action',
+      message: 'Line 2 has no action title, so its description was used as the action',
+    });
   });
 });
 
 describe('rows that are not actions', () => {
   it('continues the previous action with a row that has measures but no action', () => {
-    const r = parsePlanCsv(csv('Objective,Priority,Action,Measures,Lead agency', 'O,P,Introduce a procedure,meetings with service providers held,Soha', ',,,draft procedure considered and adopted,Sovereign'));
+    const r = parsePlanCsv(
+      csv(
+        'Objective,Priority,Action,Measures,Lead agency',
+        'O,P,Introduce a procedure,meetings with service providers held,Soha',
+        ',,,draft procedure considered and adopted,Sovereign',
+      ),
+    );
     expect(r.problems).toEqual([]);
     const [action] = [...allActions(r.plan)];
     expect(action!.measures.map((m) => m.text)).toEqual(['meetings with service providers held', 'draft procedure considered and adopted']);
     expect(action!.leadAgencies).toEqual(['Soha', 'Sovereign']);
-    expect(r.notes).toContainEqual({ file: 'actions', line: 3, column: null, message: 'Line 3 has no action, so its measures and lead agency were added to the action on line 2' });
+    expect(r.notes).toContainEqual({
+      file: 'actions',
+      line: 3,
+      column: null,
+      message: 'Line 3 has no action, so its measures and lead agency were added to the action on line 2',
+    });
   });
 
   it('skips an entirely empty row silently, and a heading row with a note', () => {
-    const r = parsePlanCsv(csv('Objective,Priority,Action,Measures', 'Vulnerability,,,', ',,,', 'Vulnerability,Burglary,,', 'Vulnerability,Burglary,Fund small repairs,number of small repairs carried out'));
+    const r = parsePlanCsv(
+      csv(
+        'Objective,Priority,Action,Measures',
+        'Vulnerability,,,',
+        ',,,',
+        'Vulnerability,Burglary,,',
+        'Vulnerability,Burglary,Fund small repairs,number of small repairs carried out',
+      ),
+    );
     expect(r.problems).toEqual([]);
     expect(outline(r.plan)).toEqual(['Vulnerability › Burglary › Fund small repairs']);
     expect(r.notes).toEqual([
@@ -146,7 +208,9 @@ describe('rows that are not actions', () => {
   });
 
   it('does not continue an action across a heading, or into a row with its own ref', () => {
-    const r = parsePlanCsv(csv('Ref,Objective,Priority,Action,Measures', '1,O,P,Act,number of CPNs issued', ',O,Q,,', ',,,,number of FPNs issued', '2,O,P,,number of ABCs'));
+    const r = parsePlanCsv(
+      csv('Ref,Objective,Priority,Action,Measures', '1,O,P,Act,number of CPNs issued', ',O,Q,,', ',,,,number of FPNs issued', '2,O,P,,number of ABCs'),
+    );
     expect(r.problems).toEqual([
       { file: 'actions', line: 4, column: 'action', message: 'The action is empty: add the action these measures belong to' },
       { file: 'actions', line: 5, column: 'action', message: 'The action is empty: add the action these measures belong to' },
@@ -167,7 +231,9 @@ describe('files that are not plans', () => {
   });
 
   it('reports a header with no rows under it', () => {
-    expect(parsePlanCsv('Objective,Priority,Action\n,,\n').problems).toEqual([{ file: 'actions', line: 1, column: null, message: 'The file has a header but no actions' }]);
+    expect(parsePlanCsv('Objective,Priority,Action\n,,\n').problems).toEqual([
+      { file: 'actions', line: 1, column: null, message: 'The file has a header but no actions' },
+    ]);
   });
 
   it('reports a file whose rows are all headings', () => {
@@ -177,9 +243,24 @@ describe('files that are not plans', () => {
   });
 
   it.each([
-    ['an unclosed quote', 'Objective,Priority,Action\nO,P,"never closed\n', 2, 'A cell that starts with a quote (") is never closed, so the rest of the file cannot be read: add the closing quote'],
-    ['a quote inside a cell', 'Objective,Priority,Action\nO,P,5" screen\n', 2, 'A quote (") appears in the middle of a cell: put the whole cell in quotes and write the quote twice ("")'],
-    ['text after a closing quote', 'Objective,Priority,Action\n\nO,P,"Act" now\n', 3, 'Text follows the closing quote of a cell: put the whole cell in quotes and write any quote inside it twice ("")'],
+    [
+      'an unclosed quote',
+      'Objective,Priority,Action\nO,P,"never closed\n',
+      2,
+      'A cell that starts with a quote (") is never closed, so the rest of the file cannot be read: add the closing quote',
+    ],
+    [
+      'a quote inside a cell',
+      'Objective,Priority,Action\nO,P,5" screen\n',
+      2,
+      'A quote (") appears in the middle of a cell: put the whole cell in quotes and write the quote twice ("")',
+    ],
+    [
+      'text after a closing quote',
+      'Objective,Priority,Action\n\nO,P,"Act" now\n',
+      3,
+      'Text follows the closing quote of a cell: put the whole cell in quotes and write any quote inside it twice ("")',
+    ],
   ])('reports %s in words, at its line', (_name, text, line, message) => {
     expect(parsePlanCsv(text).problems).toEqual([{ file: 'actions', line, column: null, message }]);
   });

@@ -85,7 +85,12 @@ describe('parsePlanCsv on the South and Vale 2018/19 plan', () => {
       text: 'number of CPNs issued',
       tally: { outcomeType: 'asb-sanction', where: { field: 'sanction', in: ['cpn'] }, figures: [{ kind: 'count', label: 'issued' }], target: null },
     });
-    expect(byRef('7').measures[1]!.tally).toEqual({ outcomeType: 'milestone', where: null, figures: [{ kind: 'latest', field: 'stage', label: 'stage' }], target: null });
+    expect(byRef('7').measures[1]!.tally).toEqual({
+      outcomeType: 'milestone',
+      where: null,
+      figures: [{ kind: 'latest', field: 'stage', label: 'stage' }],
+      target: null,
+    });
   });
 
   it('leaves the due date null when the cell is empty', () => {

@@ -31,7 +31,15 @@ describe('suggestRag: progress against time elapsed', () => {
 });
 
 describe('measureProgress', () => {
-  const training: MeasureTally = { outcomeType: 'training-session', where: null, figures: [{ kind: 'count', label: 'sessions' }, { kind: 'sum', field: 'attendees', label: 'attendees' }], target: 4 };
+  const training: MeasureTally = {
+    outcomeType: 'training-session',
+    where: null,
+    figures: [
+      { kind: 'count', label: 'sessions' },
+      { kind: 'sum', field: 'attendees', label: 'attendees' },
+    ],
+    target: 4,
+  };
   const outcome = (id: string, occurredOn: string, town: string, attendees: number): ProgressInput => ({
     id,
     type: 'training-session',
@@ -40,10 +48,21 @@ describe('measureProgress', () => {
     occurredOn,
     recordedAt: `${occurredOn}T10:00:00Z`,
   });
-  const outcomes = [outcome('a', '2018-05-10', 'Didcot', 10), outcome('b', '2018-07-02', 'Thame', 5), outcome('c', '2018-08-20', 'Didcot', 7), outcome('d', '2018-11-01', 'Didcot', 3)];
+  const outcomes = [
+    outcome('a', '2018-05-10', 'Didcot', 10),
+    outcome('b', '2018-07-02', 'Thame', 5),
+    outcome('c', '2018-08-20', 'Didcot', 7),
+    outcome('d', '2018-11-01', 'Didcot', 3),
+  ];
 
   it('tallies the period, the plan to date for the target, month by month, with the outcomes behind it', () => {
-    const q2 = measureProgress({ id: 'm', tally: training }, { periodStart: PLAN.start, periodEnd: PLAN.end }, outcomes, { start: '2018-07-01', end: '2018-09-30' }, '2026-01-01');
+    const q2 = measureProgress(
+      { id: 'm', tally: training },
+      { periodStart: PLAN.start, periodEnd: PLAN.end },
+      outcomes,
+      { start: '2018-07-01', end: '2018-09-30' },
+      '2026-01-01',
+    );
     expect(q2.inPeriod.figures.map((f) => f.value)).toEqual([2, 12]);
     expect(q2.toDate.figures.map((f) => f.value)).toEqual([3, 22]);
     expect(q2.byMonth).toEqual([

@@ -11,7 +11,12 @@ const measuresOf = (ref: string) => [...allActions(plan.plan)].find((a) => a.ref
 describe('suggestTally on the South and Vale plan', () => {
   it('ref 3: towns are distinct towns over Safe Places sign-ups; places count them; champions are training; visits are visits', () => {
     const [towns, places, champions, visits] = measuresOf('3');
-    expect(towns).toEqual({ outcomeType: 'place-joined', where: { field: 'scheme', in: ['safe-place'] }, figures: [{ kind: 'distinct', field: 'town', label: 'towns' }], target: null });
+    expect(towns).toEqual({
+      outcomeType: 'place-joined',
+      where: { field: 'scheme', in: ['safe-place'] },
+      figures: [{ kind: 'distinct', field: 'town', label: 'towns' }],
+      target: null,
+    });
     expect(places).toMatchObject({ outcomeType: 'place-joined', where: { field: 'scheme', in: ['safe-place'] }, figures: [{ kind: 'count' }] });
     expect(champions).toMatchObject({ outcomeType: 'training-session', where: { field: 'topic', in: ['safe-places-champions'] } });
     expect(visits).toMatchObject({ outcomeType: 'safe-place-visit', figures: [{ kind: 'count' }] });
@@ -43,7 +48,11 @@ describe('suggestTally on the South and Vale plan', () => {
   });
 
   it('ref 5: sanctuary works are counted and their cost summed', () => {
-    expect(measuresOf('5')[0]).toMatchObject({ outcomeType: 'referral', where: { in: ['sanctuary-works'] }, figures: [{ kind: 'count' }, { kind: 'sum', field: 'cost' }] });
+    expect(measuresOf('5')[0]).toMatchObject({
+      outcomeType: 'referral',
+      where: { in: ['sanctuary-works'] },
+      figures: [{ kind: 'count' }, { kind: 'sum', field: 'cost' }],
+    });
   });
 
   it('ref 27: "deliver the Prevent action plan" is a milestone, not an event', () => {
@@ -63,11 +72,17 @@ describe('suggestTally on prose', () => {
   });
 
   it('falls back to other activities: summed for "number of …", counted otherwise', () => {
-    expect(suggestTally('number of repeat clients receiving support')).toMatchObject({ outcomeType: 'activity', figures: [{ kind: 'sum', field: 'quantity', label: 'repeat clients receiving support' }] });
+    expect(suggestTally('number of repeat clients receiving support')).toMatchObject({
+      outcomeType: 'activity',
+      figures: [{ kind: 'sum', field: 'quantity', label: 'repeat clients receiving support' }],
+    });
     expect(suggestTally('feedback from service users')).toMatchObject({ outcomeType: 'activity', figures: [{ kind: 'count' }] });
   });
 
   it('takes a training topic from the action when the measure does not say', () => {
-    expect(suggestTally('number of training sessions delivered to staff', 'Improve understanding of modern slavery').where).toEqual({ field: 'topic', in: ['modern-slavery'] });
+    expect(suggestTally('number of training sessions delivered to staff', 'Improve understanding of modern slavery').where).toEqual({
+      field: 'topic',
+      in: ['modern-slavery'],
+    });
   });
 });

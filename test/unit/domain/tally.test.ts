@@ -3,8 +3,18 @@ import { tallyMeasure, type TallyInput } from '../../../src/domain/tally';
 import { MeasureTally } from '../../../src/domain/tally-rule';
 
 const measure = (tally: MeasureTally) => ({ id: 'm', tally });
-const TOWNS = measure({ outcomeType: 'place-joined', where: { field: 'scheme', in: ['safe-place'] }, figures: [{ kind: 'distinct', field: 'town', label: 'towns' }], target: null });
-const PLACES = measure({ outcomeType: 'place-joined', where: { field: 'scheme', in: ['safe-place'] }, figures: [{ kind: 'count', label: 'places' }], target: 30 });
+const TOWNS = measure({
+  outcomeType: 'place-joined',
+  where: { field: 'scheme', in: ['safe-place'] },
+  figures: [{ kind: 'distinct', field: 'town', label: 'towns' }],
+  target: null,
+});
+const PLACES = measure({
+  outcomeType: 'place-joined',
+  where: { field: 'scheme', in: ['safe-place'] },
+  figures: [{ kind: 'count', label: 'places' }],
+  target: 30,
+});
 const HATE_CRIME_TRAINING = measure({
   outcomeType: 'training-session',
   where: { field: 'topic', in: ['hate-crime'] },
@@ -23,7 +33,8 @@ function o(type: TallyInput['type'], details: TallyInput['details'], town: strin
   return { type, details, town, occurredOn: '2026-05-01', recordedAt: `2026-05-01T10:00:${String(n % 60).padStart(2, '0')}Z`, ...extra };
 }
 const safePlace = (town: string | null, extra: Partial<TallyInput> = {}) => o('place-joined', { scheme: 'safe-place', venueType: 'shop' }, town, extra);
-const training = (topic: string, attendees: number, town: string, extra: Partial<TallyInput> = {}) => o('training-session', { topic, audience: 'police', attendees, format: 'online' }, town, extra);
+const training = (topic: string, attendees: number, town: string, extra: Partial<TallyInput> = {}) =>
+  o('training-session', { topic, audience: 'police', attendees, format: 'online' }, town, extra);
 
 describe('tallyMeasure', () => {
   it('counts distinct towns, case aside, and ignores outcomes with no town', () => {
@@ -44,7 +55,12 @@ describe('tallyMeasure', () => {
   });
 
   it('counts only the outcomes its rule matches: the type and the filtered answer', () => {
-    const r = tallyMeasure(HATE_CRIME_TRAINING, [training('hate-crime', 14, 'Didcot'), training('modern-slavery', 30, 'Didcot'), safePlace('Didcot'), training('hate-crime', 9, 'Wantage')]);
+    const r = tallyMeasure(HATE_CRIME_TRAINING, [
+      training('hate-crime', 14, 'Didcot'),
+      training('modern-slavery', 30, 'Didcot'),
+      safePlace('Didcot'),
+      training('hate-crime', 9, 'Wantage'),
+    ]);
     expect(r.figures.map((f) => f.value)).toEqual([2, 23]);
     expect(r.progress).toBe(1);
   });
@@ -65,7 +81,11 @@ describe('tallyMeasure', () => {
   });
 
   it('sums money in pence and shows pounds', () => {
-    const r = tallyMeasure(SPEND, [o('referral', { referralKind: 'sanctuary-works', cost: 125_050 }, 'Didcot'), o('referral', { referralKind: 'guardcam' }, 'Didcot'), o('referral', { referralKind: 'sanctuary-works', cost: 9_950 }, null)]);
+    const r = tallyMeasure(SPEND, [
+      o('referral', { referralKind: 'sanctuary-works', cost: 125_050 }, 'Didcot'),
+      o('referral', { referralKind: 'guardcam' }, 'Didcot'),
+      o('referral', { referralKind: 'sanctuary-works', cost: 9_950 }, null),
+    ]);
     expect(r.figures[0]).toMatchObject({ value: 135_000, display: '£1,350' });
   });
 
@@ -95,7 +115,15 @@ describe('MeasureTally', () => {
     expect(MeasureTally.safeParse({ ...base, where: { field: 'topic', in: ['knitting'] }, figures: [{ kind: 'count', label: 'x' }] }).success).toBe(false);
     expect(MeasureTally.safeParse({ ...base, where: { field: 'attendees', in: ['1'] }, figures: [{ kind: 'count', label: 'x' }] }).success).toBe(false);
     expect(MeasureTally.safeParse({ ...base, figures: [] }).success).toBe(false);
-    expect(MeasureTally.safeParse({ ...base, figures: [{ kind: 'sum', field: 'attendees', label: 'attendees' }, { kind: 'distinct', field: 'town', label: 'towns' }] }).success).toBe(true);
+    expect(
+      MeasureTally.safeParse({
+        ...base,
+        figures: [
+          { kind: 'sum', field: 'attendees', label: 'attendees' },
+          { kind: 'distinct', field: 'town', label: 'towns' },
+        ],
+      }).success,
+    ).toBe(true);
   });
 });
 

@@ -71,7 +71,13 @@ describe('loadConfig', () => {
   });
 
   it('reads TRUSTED_PROXIES as a list of addresses, ranges and names', () => {
-    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.5, 192.168.0.0/16,loopback,::1, fd00::/8' }).trustedProxies).toEqual(['10.0.0.5', '192.168.0.0/16', 'loopback', '::1', 'fd00::/8']);
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.5, 192.168.0.0/16,loopback,::1, fd00::/8' }).trustedProxies).toEqual([
+      '10.0.0.5',
+      '192.168.0.0/16',
+      'loopback',
+      '::1',
+      'fd00::/8',
+    ]);
   });
 
   it.each(['everyone', '10.0.0.300', '10.0.0.0/33', 'true', '10.0.0.0/8/1'])('refuses TRUSTED_PROXIES=%s, naming the entry', (value) => {
@@ -86,7 +92,9 @@ describe('loadConfig', () => {
   });
 
   it('puts storage on PostgreSQL when DATABASE_URL is a postgres URL', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://fieldbook:pw@db.internal:5432/fieldbook' }).databaseUrl).toBe('postgres://fieldbook:pw@db.internal:5432/fieldbook');
+    expect(loadConfig({ DATABASE_URL: 'postgres://fieldbook:pw@db.internal:5432/fieldbook' }).databaseUrl).toBe(
+      'postgres://fieldbook:pw@db.internal:5432/fieldbook',
+    );
     expect(loadConfig({ DATABASE_URL: 'postgresql:///fieldbook?host=/run/postgresql' }).databaseUrl).toBe('postgresql:///fieldbook?host=/run/postgresql');
     expect(loadConfig({ DATABASE_POOL_SIZE: '25' }).databasePoolSize).toBe(25);
   });
@@ -103,7 +111,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses DATABASE_URL and DATABASE_PATH together', () => {
-    expect(configErrorOf({ DATABASE_URL: 'postgres://h/db', DATABASE_PATH: 'x.sqlite' }).message).toMatch(/DATABASE_PATH: set either DATABASE_PATH \(SQLite\) or DATABASE_URL \(PostgreSQL\), not both/);
+    expect(configErrorOf({ DATABASE_URL: 'postgres://h/db', DATABASE_PATH: 'x.sqlite' }).message).toMatch(
+      /DATABASE_PATH: set either DATABASE_PATH \(SQLite\) or DATABASE_URL \(PostgreSQL\), not both/,
+    );
   });
 
   it('refuses a DATABASE_POOL_SIZE that is not a positive whole number', () => {

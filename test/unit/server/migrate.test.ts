@@ -42,7 +42,9 @@ describe('migrateToLatest', () => {
     expect(ALL.slice(0, 3)).toEqual(['0001-initial', '0002-sign-in-throttle', '0003-audit-log']);
     expect(await migrateToLatest(db)).toEqual(ALL);
     expect(await appliedMigrations(db)).toEqual(ALL);
-    expect(await tableNames(db)).toEqual(expect.arrayContaining(['schema_migrations', 'partnerships', 'users', 'memberships', 'sign_in_throttle', 'audit_log']));
+    expect(await tableNames(db)).toEqual(
+      expect.arrayContaining(['schema_migrations', 'partnerships', 'users', 'memberships', 'sign_in_throttle', 'audit_log']),
+    );
   });
 
   it('applies nothing when run again', async () => {
@@ -123,7 +125,9 @@ describe('0005-outcome-types on a database that release 0004 wrote', () => {
     const columns = (sqlite.prepare('pragma table_info(outcomes)').all() as { name: string }[]).map((c) => c.name);
     expect(columns).not.toContain('measure_id');
     expect(columns).not.toContain('quantity');
-    const tallies = (sqlite.prepare('select tally_json from measures order by position').all() as { tally_json: string }[]).map((r) => JSON.parse(r.tally_json) as unknown);
+    const tallies = (sqlite.prepare('select tally_json from measures order by position').all() as { tally_json: string }[]).map(
+      (r) => JSON.parse(r.tally_json) as unknown,
+    );
     expect(tallies).toEqual([
       { outcomeType: 'activity', where: null, figures: [{ kind: 'sum', field: 'quantity', label: 'attendees' }], target: null },
       { outcomeType: 'activity', where: null, figures: [{ kind: 'count', label: 'outcomes' }], target: null },
@@ -132,8 +136,12 @@ describe('0005-outcome-types on a database that release 0004 wrote', () => {
     expect(sqlite.prepare('select count(*) as n from outcome_history').get()).toEqual({ n: 1 });
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
-    expect(() => sqlite.prepare("insert into outcome_history values ('h2', 'missing', 'p1', 11, 'update', 'town', '1', '2', 0, 'u1', 'x')").run()).toThrow(/FOREIGN KEY/);
-    const indexes = (sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'outcomes'").all() as { name: string }[]).map((r) => r.name);
+    expect(() => sqlite.prepare("insert into outcome_history values ('h2', 'missing', 'p1', 11, 'update', 'town', '1', '2', 0, 'u1', 'x')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    const indexes = (sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'outcomes'").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
     expect(indexes).toEqual(expect.arrayContaining(['outcomes_pull', 'outcomes_action']));
   });
 });
@@ -158,12 +166,28 @@ describe('0006-places on a database that release 0005 wrote', () => {
     expect(sqlite.prepare('select count(*) as n from places').get()).toEqual({ n: 0 });
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
-    const indexes = (sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'places'").all() as { name: string }[]).map((r) => r.name);
+    const indexes = (sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'places'").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
     expect(indexes).toContain('places_pull');
 
     // Writable, and its foreign keys hold: a place needs its partnership and creator, an outcome's place must exist.
     const insertPlace = sqlite.prepare('insert into places values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    const place = ['pl1', 'p1', 'safe-place', 'Didcot Pharmacy', 'Didcot', null, '{"lat":51.608,"lng":-1.241,"accuracyM":12}', 'active', '2026-05-01', '2026-05-01T10:00:00Z', 'u1', '2026-05-01T10:01:00Z', 13];
+    const place = [
+      'pl1',
+      'p1',
+      'safe-place',
+      'Didcot Pharmacy',
+      'Didcot',
+      null,
+      '{"lat":51.608,"lng":-1.241,"accuracyM":12}',
+      'active',
+      '2026-05-01',
+      '2026-05-01T10:00:00Z',
+      'u1',
+      '2026-05-01T10:01:00Z',
+      13,
+    ];
     insertPlace.run(...place);
     expect(() => insertPlace.run('pl2', 'p-missing', ...place.slice(2))).toThrow(/FOREIGN KEY/);
     expect(() => insertPlace.run('pl3', 'p1', ...place.slice(2, 10), 'u-missing', ...place.slice(11))).toThrow(/FOREIGN KEY/);
@@ -208,7 +232,9 @@ describe('0007-photos on a database that release 0006 wrote', () => {
       ['data', 'blob', 1],
       ['uploaded_at', 'text', 1],
     ]);
-    const indexes = (sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'photos'").all() as { name: string }[]).map((r) => r.name);
+    const indexes = (sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'photos'").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
     expect(indexes).toContain('photos_outcome');
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
@@ -249,10 +275,14 @@ describe('0010-member-admin on a database that release 0009 wrote', () => {
 
     expect(sqlite.prepare('select * from users order by id').all()).toEqual(users.map((u) => ({ ...u, must_change_password: 0 })));
     expect(snapshot()).toEqual(before);
-    const column = (sqlite.prepare('pragma table_info(users)').all() as { name: string; type: string; notnull: number; dflt_value: string | null }[]).find((c) => c.name === 'must_change_password');
+    const column = (sqlite.prepare('pragma table_info(users)').all() as { name: string; type: string; notnull: number; dflt_value: string | null }[]).find(
+      (c) => c.name === 'must_change_password',
+    );
     expect(column && [column.type.toLowerCase(), column.notnull, column.dflt_value]).toEqual(['integer', 1, '0']);
     // A user written the old way (no value for the column) gets 0; one flagged keeps 1; none can be null.
-    sqlite.prepare("insert into users (id, email, name, password_hash, active, created_at) values ('u4', 'new@example.org', 'New', 'x', 1, '2026-06-01T00:00:00Z')").run();
+    sqlite
+      .prepare("insert into users (id, email, name, password_hash, active, created_at) values ('u4', 'new@example.org', 'New', 'x', 1, '2026-06-01T00:00:00Z')")
+      .run();
     sqlite.prepare("insert into users values ('u5', 'temp@example.org', 'Temp', 'x', 1, '2026-06-01T00:00:00Z', 1)").run();
     expect(sqlite.prepare("select id, must_change_password from users where id in ('u4', 'u5') order by id").all()).toEqual([
       { id: 'u4', must_change_password: 0 },

@@ -17,7 +17,8 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
     .modify((m: Rec) => {
       const old = m.tally as { kind?: string; unit?: string } | undefined;
       if (old?.kind !== 'count' && old?.kind !== 'sum') return;
-      const figure = old.kind === 'sum' ? { kind: 'sum', field: 'quantity', label: (old.unit ?? 'in total').slice(0, 100) } : { kind: 'count', label: 'outcomes' };
+      const figure =
+        old.kind === 'sum' ? { kind: 'sum', field: 'quantity', label: (old.unit ?? 'in total').slice(0, 100) } : { kind: 'count', label: 'outcomes' };
       m.tally = { outcomeType: 'activity', where: null, figures: [figure], target: null };
     });
   const occurredOn = new Map<string, unknown>();

@@ -4,7 +4,17 @@ import { useState } from 'react';
  * A destructive action asked twice, in place: the first tap shows what will happen and two
  * choices; nothing happens until the second. No modal: it works one-handed and with a screen reader.
  */
-export function ConfirmButton({ label, confirmLabel, cancelLabel = 'Keep it', onConfirm }: { label: string; confirmLabel: string; cancelLabel?: string; onConfirm: () => Promise<void> }) {
+export function ConfirmButton({
+  label,
+  confirmLabel,
+  cancelLabel = 'Keep it',
+  onConfirm,
+}: {
+  label: string;
+  confirmLabel: string;
+  cancelLabel?: string;
+  onConfirm: () => Promise<void>;
+}) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   if (!asking) {

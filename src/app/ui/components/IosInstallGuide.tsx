@@ -38,8 +38,8 @@ export default function IosInstallGuide({ onDismiss }: { onDismiss: () => void }
       </ol>
       {waiting > 0 && (
         <p className="install-offer__warning">
-          The Home Screen app has storage of its own. {waiting === 1 ? 'One record is' : `${waiting} records are`} still waiting on this page: let them
-          sync here (with signal) before you switch.
+          The Home Screen app has storage of its own. {waiting === 1 ? 'One record is' : `${waiting} records are`} still waiting on this page: let them sync
+          here (with signal) before you switch.
         </p>
       )}
       <button type="button" className="button button--secondary" onClick={onDismiss}>

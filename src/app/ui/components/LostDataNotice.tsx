@@ -14,9 +14,9 @@ export default function LostDataNotice() {
   return (
     <div className="banner banner--warning" role="alert" data-testid="lost-data-notice">
       <p>
-        <strong>This browser cleared Fieldbook’s storage.</strong> Everything that had synced by {when().format(new Date(notice.lastSeenAt))} is safe
-        on the server and is back on this phone. Anything logged here after that and not synced could not be kept: check with your records. Installing
-        Fieldbook to the home screen makes this much less likely.
+        <strong>This browser cleared Fieldbook’s storage.</strong> Everything that had synced by {when().format(new Date(notice.lastSeenAt))} is safe on the
+        server and is back on this phone. Anything logged here after that and not synced could not be kept: check with your records. Installing Fieldbook to the
+        home screen makes this much less likely.
       </p>
       <button type="button" className="button button--small button--secondary" onClick={() => void dismiss()}>
         I understand

@@ -20,7 +20,8 @@ export function MeasureTallies({ measures }: { measures: MeasureView[] }) {
               {head && (
                 <>
                   <strong>{head.display}</strong>
-                  {measure.tally.target !== null && head.figure.kind !== 'latest' && ` of ${measure.tally.target}`} {head.figure.kind === 'latest' ? '' : labelFor(head.figure.label, measure.tally.target ?? head.value)}
+                  {measure.tally.target !== null && head.figure.kind !== 'latest' && ` of ${measure.tally.target}`}{' '}
+                  {head.figure.kind === 'latest' ? '' : labelFor(head.figure.label, measure.tally.target ?? head.value)}
                 </>
               )}
               {rest.map((f, i) => (

@@ -90,7 +90,9 @@ function OutcomePhotos({ photos }: { photos: LocalPhoto[] }) {
       {photos.map((p, i) => (
         <li key={p.id} data-testid={`photo-${p.id}`}>
           <PhotoThumb blob={p.blob} alt={`Photo ${i + 1}`} />
-          <span className={`tag tag--${p.uploadState === 'uploaded' ? 'synced' : p.uploadState === 'refused' ? 'rejected' : 'pending'}`}>{UPLOAD_LABEL[p.uploadState]}</span>
+          <span className={`tag tag--${p.uploadState === 'uploaded' ? 'synced' : p.uploadState === 'refused' ? 'rejected' : 'pending'}`}>
+            {UPLOAD_LABEL[p.uploadState]}
+          </span>
           {p.refusal && <span className="error-message">{p.refusal}</span>}
         </li>
       ))}

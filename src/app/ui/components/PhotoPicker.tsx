@@ -9,7 +9,17 @@ import { PhotoThumb } from './PhotoThumb';
  * "Add photos": the camera or the gallery. Each photo is resized on the phone as soon as it is
  * picked; one that cannot be used is named beside the field and the others are kept.
  */
-export function PhotoPicker({ id, photos, onChange, max = PHOTOS_PER_OUTCOME_MAX }: { id: string; photos: ResizedPhoto[]; onChange: (photos: ResizedPhoto[]) => void; max?: number }) {
+export function PhotoPicker({
+  id,
+  photos,
+  onChange,
+  max = PHOTOS_PER_OUTCOME_MAX,
+}: {
+  id: string;
+  photos: ResizedPhoto[];
+  onChange: (photos: ResizedPhoto[]) => void;
+  max?: number;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function pick(files: FileList | null) {

@@ -29,7 +29,14 @@ export function Stepper({
   const step = (by: number) => onChange(String(Math.min(max, Math.max(min, (n ?? (by > 0 ? min - 1 : min + 1)) + by))));
   return (
     <div className="stepper">
-      <button type="button" className="stepper__button" aria-label={`One fewer: ${label}`} aria-controls={id} disabled={n !== null && n <= min} onClick={() => step(-1)}>
+      <button
+        type="button"
+        className="stepper__button"
+        aria-label={`One fewer: ${label}`}
+        aria-controls={id}
+        disabled={n !== null && n <= min}
+        onClick={() => step(-1)}
+      >
         −
       </button>
       <input
@@ -44,7 +51,14 @@ export function Stepper({
         onChange={(e) => onChange(e.target.value)}
         aria-describedby={describedBy(id, hasHint, error)}
       />
-      <button type="button" className="stepper__button" aria-label={`One more: ${label}`} aria-controls={id} disabled={n !== null && n >= max} onClick={() => step(1)}>
+      <button
+        type="button"
+        className="stepper__button"
+        aria-label={`One more: ${label}`}
+        aria-controls={id}
+        disabled={n !== null && n >= max}
+        onClick={() => step(1)}
+      >
         +
       </button>
     </div>

@@ -70,14 +70,47 @@ export function AddMemberForm({
       <h2 id="add-member-title">Add someone to the team</h2>
       {added && <Added added={added} />}
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <Field id="member-email" label="Email address" hint="The one they sign in with. Someone who already uses Fieldbook in another partnership keeps their name and password." error={err('member-email')}>
-          <input className="input" id="member-email" type="email" autoComplete="off" spellCheck={false} value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby={describedBy('member-email', true, err('member-email'))} />
+        <Field
+          id="member-email"
+          label="Email address"
+          hint="The one they sign in with. Someone who already uses Fieldbook in another partnership keeps their name and password."
+          error={err('member-email')}
+        >
+          <input
+            className="input"
+            id="member-email"
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-describedby={describedBy('member-email', true, err('member-email'))}
+          />
         </Field>
         <Field id="member-name" label="Full name" error={err('member-name')}>
-          <input className="input" id="member-name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} aria-describedby={describedBy('member-name', false, err('member-name'))} />
+          <input
+            className="input"
+            id="member-name"
+            autoComplete="off"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-describedby={describedBy('member-name', false, err('member-name'))}
+          />
         </Field>
-        <Field id="member-job-title" label="Job title (optional)" hint="As the plan’s lead agencies name the role, such as Community Safety Projects Officer: new actions led by it are suggested to them." error={err('member-job-title')}>
-          <input className="input" id="member-job-title" autoComplete="off" value={jobTitle} onChange={(e) => setJobTitle(e.target.value)} aria-describedby={describedBy('member-job-title', true, err('member-job-title'))} />
+        <Field
+          id="member-job-title"
+          label="Job title (optional)"
+          hint="As the plan’s lead agencies name the role, such as Community Safety Projects Officer: new actions led by it are suggested to them."
+          error={err('member-job-title')}
+        >
+          <input
+            className="input"
+            id="member-job-title"
+            autoComplete="off"
+            value={jobTitle}
+            onChange={(e) => setJobTitle(e.target.value)}
+            aria-describedby={describedBy('member-job-title', true, err('member-job-title'))}
+          />
         </Field>
         <Radios
           name="member-role"
@@ -104,9 +137,15 @@ function Added({ added }: { added: AddMemberResponse }) {
         {added.temporaryPassword && (
           <>
             <p>
-              Temporary password: <strong><code data-testid="temporary-password">{added.temporaryPassword}</code></strong>
+              Temporary password:{' '}
+              <strong>
+                <code data-testid="temporary-password">{added.temporaryPassword}</code>
+              </strong>
             </p>
-            <p>They must change it when they first sign in. Give it to them in person or by phone, not in an email with their address. It is shown only this once.</p>
+            <p>
+              They must change it when they first sign in. Give it to them in person or by phone, not in an email with their address. It is shown only this
+              once.
+            </p>
           </>
         )}
       </div>

@@ -15,9 +15,25 @@ import { formErrorsFrom } from '../form-errors';
 import { CoordinatorNav } from './CoordinatorNav';
 import { NotOnDevice } from './NotOnDevice';
 
-const INPUT: Record<string, string> = { priorityId: 'priority', ref: 'ref', text: 'text', leadAgencies: 'lead', dueOn: 'due', seeAlsoRefs: 'see-also', ownerIds: 'owners' };
-const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
-const refs = (s: string) => s.split(/[,;\s]+/).map((x) => x.trim()).filter(Boolean);
+const INPUT: Record<string, string> = {
+  priorityId: 'priority',
+  ref: 'ref',
+  text: 'text',
+  leadAgencies: 'lead',
+  dueOn: 'due',
+  seeAlsoRefs: 'see-also',
+  ownerIds: 'owners',
+};
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean);
+const refs = (s: string) =>
+  s
+    .split(/[,;\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /**
  * One action as its coordinator changes it: wording, number, priority, lead agencies, due date,
@@ -29,8 +45,13 @@ export default function EditActionScreen() {
   const data = useActionToEdit(actionId);
   if (data === undefined) return <Loading what="Loading the action" />;
   if (data === null) {
-    return <NotOnDevice title="Action not found" why="It may have been merged into another action or taken out of the plan." back={{ to: `/plans/${planId}`, label: 'Back to the plan' }} />;
-
+    return (
+      <NotOnDevice
+        title="Action not found"
+        why="It may have been merged into another action or taken out of the plan."
+        back={{ to: `/plans/${planId}`, label: 'Back to the plan' }}
+      />
+    );
   }
   // Keyed by the action's content: a sync that changes it resets the form to what the server holds.
   return <EditAction key={JSON.stringify(data.action)} data={data} />;
@@ -96,7 +117,13 @@ function EditAction({ data }: { data: ActionToEdit }) {
       <form onSubmit={(e) => void save(e)} noValidate>
         <div className="form-row">
           <Field id="ref" label="Ref" hint="Renumbering keeps every outcome with the action." error={err('ref')}>
-            <input className="input input--width-5" id="ref" value={form.ref} onChange={(e) => set({ ref: e.target.value })} aria-describedby={describedBy('ref', true, err('ref'))} />
+            <input
+              className="input input--width-5"
+              id="ref"
+              value={form.ref}
+              onChange={(e) => set({ ref: e.target.value })}
+              aria-describedby={describedBy('ref', true, err('ref'))}
+            />
           </Field>
           <Field id="due" label="Due (optional)" error={err('due')}>
             <input className="input input--width-10" id="due" type="date" value={form.due} onChange={(e) => set({ due: e.target.value })} />
@@ -112,13 +139,33 @@ function EditAction({ data }: { data: ActionToEdit }) {
           </select>
         </Field>
         <Field id="text" label="What the partnership will do" error={err('text')}>
-          <textarea className="textarea" id="text" rows={4} value={form.text} onChange={(e) => set({ text: e.target.value })} aria-describedby={describedBy('text', false, err('text'))} />
+          <textarea
+            className="textarea"
+            id="text"
+            rows={4}
+            value={form.text}
+            onChange={(e) => set({ text: e.target.value })}
+            aria-describedby={describedBy('text', false, err('text'))}
+          />
         </Field>
         <Field id="lead" label="Lead agencies" hint="One per line." error={err('lead')}>
-          <textarea className="textarea" id="lead" rows={3} value={form.lead} onChange={(e) => set({ lead: e.target.value })} aria-describedby={describedBy('lead', true, err('lead'))} />
+          <textarea
+            className="textarea"
+            id="lead"
+            rows={3}
+            value={form.lead}
+            onChange={(e) => set({ lead: e.target.value })}
+            aria-describedby={describedBy('lead', true, err('lead'))}
+          />
         </Field>
         <Field id="see-also" label="See also (refs)" hint="Other actions this one is cross-referenced with, such as 3, 7." error={err('see-also')}>
-          <input className="input input--width-10" id="see-also" value={form.seeAlso} onChange={(e) => set({ seeAlso: e.target.value })} aria-describedby={describedBy('see-also', true, err('see-also'))} />
+          <input
+            className="input input--width-10"
+            id="see-also"
+            value={form.seeAlso}
+            onChange={(e) => set({ seeAlso: e.target.value })}
+            aria-describedby={describedBy('see-also', true, err('see-also'))}
+          />
         </Field>
         <fieldset className="fieldset form-group" aria-describedby="owners-hint">
           <legend className="label" id="owners">
@@ -128,7 +175,9 @@ function EditAction({ data }: { data: ActionToEdit }) {
             Their phones list it under “My actions”.
           </div>
           {members === undefined ? (
-            <p className="muted">{membersError ? `${describeError(membersError, 'The team could not be loaded.')} Owners stay as they are until it can.` : 'Loading the team…'}</p>
+            <p className="muted">
+              {membersError ? `${describeError(membersError, 'The team could not be loaded.')} Owners stay as they are until it can.` : 'Loading the team…'}
+            </p>
           ) : (
             <div className="checkboxes">
               {members
@@ -196,7 +245,11 @@ function MergeOrRemove({ data }: { data: ActionToEdit }) {
       {error && <p className="error-message">{error}</p>}
       {others.length > 0 && (
         <>
-          <Field id="merge-into" label="Merge into" hint={`Its measures and ${outcomeCount} logged ${outcomeCount === 1 ? 'outcome move' : 'outcomes move'} there, and this action leaves the plan. Officers are told.`}>
+          <Field
+            id="merge-into"
+            label="Merge into"
+            hint={`Its measures and ${outcomeCount} logged ${outcomeCount === 1 ? 'outcome move' : 'outcomes move'} there, and this action leaves the plan. Officers are told.`}
+          >
             <select className="select" id="merge-into" value={into} onChange={(e) => setInto(e.target.value)} aria-describedby="merge-into-hint">
               {others.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -220,7 +273,12 @@ function MergeOrRemove({ data }: { data: ActionToEdit }) {
         {outcomeCount > 0 ? (
           <span className="muted">This action cannot be removed: outcomes are logged against it. Merge it instead.</span>
         ) : (
-          <ConfirmButton label="Remove from the plan…" confirmLabel="Remove it now" cancelLabel="Cancel" onConfirm={() => run(() => admin.removeAction(action.id), `/plans/${plan.id}`)} />
+          <ConfirmButton
+            label="Remove from the plan…"
+            confirmLabel="Remove it now"
+            cancelLabel="Cancel"
+            onConfirm={() => run(() => admin.removeAction(action.id), `/plans/${plan.id}`)}
+          />
         )}
       </p>
     </section>

@@ -22,7 +22,8 @@ const KIND_LABEL: Record<Kind, string> = { count: 'How many', sum: 'Added up', d
 /** The fields a figure of this kind can read (the tally rule schema refuses the others). */
 function fieldsFor(kind: Kind, type: OutcomeTypeId): { key: string; label: string }[] {
   const fields = outcomeType(type).fields;
-  const ok = (f: FieldSpec) => (kind === 'sum' ? f.kind === 'count' || f.kind === 'money' : kind === 'latest' ? f.kind === 'choice' : kind === 'distinct' ? f.kind !== 'money' : false);
+  const ok = (f: FieldSpec) =>
+    kind === 'sum' ? f.kind === 'count' || f.kind === 'money' : kind === 'latest' ? f.kind === 'choice' : kind === 'distinct' ? f.kind !== 'money' : false;
   return [...(kind === 'distinct' ? [{ key: 'town', label: 'Town' }] : []), ...fields.filter(ok).map((f) => ({ key: f.key, label: f.label }))];
 }
 
@@ -37,12 +38,21 @@ export default function EditMeasureScreen() {
   if (!data) return <Loading what="Loading the measure" />;
   if (!data.action || (measureId && !data.measure)) {
     return <NotOnDevice title="Measure not found" back={{ to: `/plans/${planId}`, label: 'Back to the plan' }} />;
-
   }
   return <MeasureForm planId={planId} actionId={data.action.id} actionText={data.action.text} measure={data.measure} />;
 }
 
-function MeasureForm({ planId, actionId, actionText, measure }: { planId: string; actionId: string; actionText: string; measure: { id: string; text: string; tally: MeasureTally } | null }) {
+function MeasureForm({
+  planId,
+  actionId,
+  actionText,
+  measure,
+}: {
+  planId: string;
+  actionId: string;
+  actionText: string;
+  measure: { id: string; text: string; tally: MeasureTally } | null;
+}) {
   const admin = usePlanAdmin();
   const navigate = useNavigate();
   const [text, setText] = useState(measure?.text ?? '');
@@ -54,9 +64,11 @@ function MeasureForm({ planId, actionId, actionText, measure }: { planId: string
   const choices = type.fields.filter((f): f is Extract<FieldSpec, { kind: 'choice' }> => f.kind === 'choice');
   const whereField = choices.find((f) => f.key === tally.where?.field);
 
-  const setType = (outcomeTypeId: OutcomeTypeId) => setTally({ outcomeType: outcomeTypeId, where: null, figures: [{ kind: 'count', label: tally.figures[0]?.label ?? 'outcomes' }], target: tally.target });
+  const setType = (outcomeTypeId: OutcomeTypeId) =>
+    setTally({ outcomeType: outcomeTypeId, where: null, figures: [{ kind: 'count', label: tally.figures[0]?.label ?? 'outcomes' }], target: tally.target });
   const setFigure = (i: number, f: TallyFigure) => setTally({ ...tally, figures: tally.figures.map((x, j) => (j === i ? f : x)) });
-  const figureOf = (kind: Kind, label: string): TallyFigure => (kind === 'count' ? { kind, label } : { kind, label, field: fieldsFor(kind, tally.outcomeType)[0]?.key ?? '' });
+  const figureOf = (kind: Kind, label: string): TallyFigure =>
+    kind === 'count' ? { kind, label } : { kind, label, field: fieldsFor(kind, tally.outcomeType)[0]?.key ?? '' };
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -64,7 +76,13 @@ function MeasureForm({ planId, actionId, actionText, measure }: { planId: string
     const parsed = z.safeParse(MeasureTally, candidate);
     const problems: FormError[] = [];
     if (!text.trim()) problems.push({ fieldId: 'measure-text', message: 'Enter the measure as the plan words it' });
-    if (!parsed.success) problems.push(...toFieldErrors(parsed.error.issues).map((f) => ({ fieldId: f.path.startsWith('target') ? 'target' : f.path.startsWith('where') ? 'where-field' : 'outcome-type', message: f.message })));
+    if (!parsed.success)
+      problems.push(
+        ...toFieldErrors(parsed.error.issues).map((f) => ({
+          fieldId: f.path.startsWith('target') ? 'target' : f.path.startsWith('where') ? 'where-field' : 'outcome-type',
+          message: f.message,
+        })),
+      );
     if (problems.length > 0 || !parsed.success) return setErrors(problems);
     try {
       if (measure) await admin.editMeasure(measure.id, { text, tally: parsed.data });
@@ -85,7 +103,14 @@ function MeasureForm({ planId, actionId, actionText, measure }: { planId: string
       <ErrorSummary errors={errors} />
       <form onSubmit={(e) => void save(e)} noValidate>
         <Field id="measure-text" label="The measure, as the plan words it" error={err('measure-text')}>
-          <textarea className="textarea" id="measure-text" rows={2} value={text} onChange={(e) => setText(e.target.value)} aria-describedby={describedBy('measure-text', false, err('measure-text'))} />
+          <textarea
+            className="textarea"
+            id="measure-text"
+            rows={2}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby={describedBy('measure-text', false, err('measure-text'))}
+          />
         </Field>
         <p>
           <button
@@ -187,13 +212,24 @@ function MeasureForm({ planId, actionId, actionText, measure }: { planId: string
             </div>
           ))}
           {tally.figures.length < 3 && (
-            <button type="button" className="button button--secondary button--small" onClick={() => setTally({ ...tally, figures: [...tally.figures, { kind: 'count', label: 'outcomes' }] })}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => setTally({ ...tally, figures: [...tally.figures, { kind: 'count', label: 'outcomes' }] })}
+            >
               Add a figure
             </button>
           )}
         </fieldset>
         <Field id="target" label="Target for the plan period (optional)" hint="For the first figure. Leave empty if the plan sets none." error={err('target')}>
-          <input className="input input--width-5" id="target" inputMode="numeric" value={target} onChange={(e) => setTarget(e.target.value)} aria-describedby={describedBy('target', true, err('target'))} />
+          <input
+            className="input input--width-5"
+            id="target"
+            inputMode="numeric"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            aria-describedby={describedBy('target', true, err('target'))}
+          />
         </Field>
         <p className="muted" data-testid="tally-description">
           {describeTally({ ...tally, target: /^\d+$/.test(target.trim()) ? Number(target) : null })}
@@ -204,14 +240,19 @@ function MeasureForm({ planId, actionId, actionText, measure }: { planId: string
       </form>
       {measure && (
         <p>
-          <ConfirmButton label="Remove this measure…" confirmLabel="Remove it now" cancelLabel="Cancel" onConfirm={async () => {
-            try {
-              await admin.removeMeasure(measure.id);
-              void navigate(back);
-            } catch (e) {
-              setErrors(formErrorsFrom(e, () => undefined, 'measure-text', 'The measure could not be removed. Try again.'));
-            }
-          }} />
+          <ConfirmButton
+            label="Remove this measure…"
+            confirmLabel="Remove it now"
+            cancelLabel="Cancel"
+            onConfirm={async () => {
+              try {
+                await admin.removeMeasure(measure.id);
+                void navigate(back);
+              } catch (e) {
+                setErrors(formErrorsFrom(e, () => undefined, 'measure-text', 'The measure could not be removed. Try again.'));
+              }
+            }}
+          />
         </p>
       )}
     </div>

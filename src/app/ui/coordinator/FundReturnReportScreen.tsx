@@ -24,7 +24,6 @@ export default function FundReturnReportScreen() {
   if (!plans || fund === undefined || progress === undefined) return <Loading what="Preparing the return" />;
   if (!view || !stage || !period) {
     return <NotOnDevice title="Return not found" back={{ to: '/reports', label: 'Back to reports' }} />;
-
   }
   const { plan } = view;
   if (!fund || fund.lines.length === 0) {
@@ -33,7 +32,8 @@ export default function FundReturnReportScreen() {
         <CoordinatorNav partnershipId={plan.partnershipId} />
         <h1>{STAGE_LABEL[stage]}</h1>
         <p className="report__notice" data-testid="return-empty">
-          The return has no expenditure lines yet, so there is nothing to report. <Link to={`/plans/${plan.id}/reports/pcc`}>Add the spending plan’s lines</Link>.
+          The return has no expenditure lines yet, so there is nothing to report.{' '}
+          <Link to={`/plans/${plan.id}/reports/pcc`}>Add the spending plan’s lines</Link>.
         </p>
       </div>
     );
@@ -49,7 +49,11 @@ export default function FundReturnReportScreen() {
           <button type="button" className="button" onClick={() => window.print()}>
             Print or save as PDF
           </button>
-          <button type="button" className="button button--secondary" onClick={() => saveFile(`pcc-return-${stage}-${plan.periodStart}.csv`, returnCsv(fund, stage, progress, plan), 'text/csv;charset=utf-8')}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => saveFile(`pcc-return-${stage}-${plan.periodStart}.csv`, returnCsv(fund, stage, progress, plan), 'text/csv;charset=utf-8')}
+          >
             Download CSV
           </button>
           <Link to={`/plans/${plan.id}/reports/pcc`}>Change the return</Link>
@@ -76,56 +80,52 @@ export default function FundReturnReportScreen() {
           </div>
         </dl>
         <TableRegion label="Expenditure lines">
-        <table className="progress-table report__table">
-          <thead>
-            <tr>
-              <th scope="col">Expenditure title</th>
-              <th scope="col">{stage === 'start' ? 'Objectives' : 'Progress and outcomes'}</th>
-              <th scope="col" className="num">
-                Cost to CSF
-              </th>
-              <th scope="col" className="num">
-                % of CSF grant
-              </th>
-              <th scope="col">Other funding sources and amounts</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((l) => (
-              <tr key={l.title}>
-                <th scope="row">{l.title}</th>
-                <td>
-                  {l.text || <span className="muted">—</span>}
-                  {l.outputs.length > 0 && (
-                    <ul className="report__outputs">
-                      {l.outputs.map((o) => (
-                        <li key={o}>{o}</li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td className="num">{l.cost}</td>
-                <td className="num">{l.share}</td>
-                <td>{l.otherFunding}</td>
+          <table className="progress-table report__table">
+            <thead>
+              <tr>
+                <th scope="col">Expenditure title</th>
+                <th scope="col">{stage === 'start' ? 'Objectives' : 'Progress and outcomes'}</th>
+                <th scope="col" className="num">
+                  Cost to CSF
+                </th>
+                <th scope="col" className="num">
+                  % of CSF grant
+                </th>
+                <th scope="col">Other funding sources and amounts</th>
               </tr>
-            ))}
-            <tr>
-              <th scope="row">Total</th>
-              <td />
-              <td className="num">{formatPence(total)}</td>
-              <td className="num">{totalShare === null ? '' : `${totalShare}%`}</td>
-              <td />
-            </tr>
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {lines.map((l) => (
+                <tr key={l.title}>
+                  <th scope="row">{l.title}</th>
+                  <td>
+                    {l.text || <span className="muted">—</span>}
+                    {l.outputs.length > 0 && (
+                      <ul className="report__outputs">
+                        {l.outputs.map((o) => (
+                          <li key={o}>{o}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td className="num">{l.cost}</td>
+                  <td className="num">{l.share}</td>
+                  <td>{l.otherFunding}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">Total</th>
+                <td />
+                <td className="num">{formatPence(total)}</td>
+                <td className="num">{totalShare === null ? '' : `${totalShare}%`}</td>
+                <td />
+              </tr>
+            </tbody>
+          </table>
         </TableRegion>
         <div className="report__signatures">
-          <p>
-            Council contact for the grant: {fund.councilContact || '………………'} · Signature: ……………… · Date: ………
-          </p>
-          <p>
-            Police area commander: {fund.policeLead || '………………'} · Signature: ……………… · Date: ………
-          </p>
+          <p>Council contact for the grant: {fund.councilContact || '………………'} · Signature: ……………… · Date: ………</p>
+          <p>Police area commander: {fund.policeLead || '………………'} · Signature: ……………… · Date: ………</p>
         </div>
       </article>
     </div>

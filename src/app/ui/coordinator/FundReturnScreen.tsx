@@ -17,7 +17,8 @@ import { CoordinatorNav } from './CoordinatorNav';
 import { NotOnDevice } from './NotOnDevice';
 
 /** "1,250.50" → 125050; "" → null; anything else → NaN (the schema says what is wrong). */
-const toPence = (pounds: string): number | null => (pounds.trim() === '' ? null : /^\d[\d,]*(\.\d{1,2})?$/.test(pounds.trim()) ? Math.round(Number(pounds.replace(/,/g, '')) * 100) : Number.NaN);
+const toPence = (pounds: string): number | null =>
+  pounds.trim() === '' ? null : /^\d[\d,]*(\.\d{1,2})?$/.test(pounds.trim()) ? Math.round(Number(pounds.replace(/,/g, '')) * 100) : Number.NaN;
 const toPounds = (pence: number | null) => (pence === null ? '' : (pence / 100).toFixed(pence % 100 === 0 ? 0 : 2));
 
 interface LineForm extends Omit<FundLine, 'costPence' | 'otherFunding'> {
@@ -38,7 +39,6 @@ export default function FundReturnScreen() {
   if (!plans || fund === undefined) return <Loading what="Loading the return" />;
   if (!view) {
     return <NotOnDevice title="Plan not found" back={{ to: '/reports', label: 'Back to reports' }} />;
-
   }
   // Keyed by version: when a save (ours or another coordinator's) arrives, the form starts from it.
   return <FundReturnForm key={fund?.version ?? 'new'} view={view} fund={fund} />;
@@ -53,7 +53,11 @@ function FundReturnForm({ view, fund }: { view: PlanView; fund: FundReturn | nul
   const [council, setCouncil] = useState(fund?.councilContact ?? '');
   const [police, setPolice] = useState(fund?.policeLead ?? '');
   const [lines, setLines] = useState<LineForm[]>(
-    (fund?.lines ?? []).map((l) => ({ ...l, cost: toPounds(l.costPence), otherFunding: l.otherFunding.map((o) => ({ source: o.source, amount: toPounds(o.amountPence) })) })),
+    (fund?.lines ?? []).map((l) => ({
+      ...l,
+      cost: toPounds(l.costPence),
+      otherFunding: l.otherFunding.map((o) => ({ source: o.source, amount: toPounds(o.amountPence) })),
+    })),
   );
   const [errors, setErrors] = useState<FormError[]>([]);
   const [saved, setSaved] = useState(false);
@@ -75,11 +79,20 @@ function FundReturnForm({ view, fund }: { view: PlanView; fund: FundReturn | nul
       localAuthorityArea: area,
       councilContact: council,
       policeLead: police,
-      lines: lines.map(({ cost, otherFunding, ...l }) => ({ ...l, costPence: toPence(cost) ?? 0, otherFunding: otherFunding.filter((o) => o.source.trim() || o.amount.trim()).map((o) => ({ source: o.source, amountPence: toPence(o.amount) ?? 0 })) })),
+      lines: lines.map(({ cost, otherFunding, ...l }) => ({
+        ...l,
+        costPence: toPence(cost) ?? 0,
+        otherFunding: otherFunding.filter((o) => o.source.trim() || o.amount.trim()).map((o) => ({ source: o.source, amountPence: toPence(o.amount) ?? 0 })),
+      })),
     };
     const parsed = z.safeParse(FundReturnRequest, request);
     if (!parsed.success) {
-      setErrors(toFieldErrors(parsed.error.issues).map((f) => ({ fieldId: inputFor(f.path) ?? 'grant', message: /Must be a whole number|expected number/.test(f.message) ? 'Enter an amount in pounds, such as 1250 or 1,250.50' : f.message })));
+      setErrors(
+        toFieldErrors(parsed.error.issues).map((f) => ({
+          fieldId: inputFor(f.path) ?? 'grant',
+          message: /Must be a whole number|expected number/.test(f.message) ? 'Enter an amount in pounds, such as 1250 or 1,250.50' : f.message,
+        })),
+      );
       return;
     }
     try {
@@ -142,32 +155,73 @@ function FundReturnForm({ view, fund }: { view: PlanView; fund: FundReturn | nul
             </Field>
             <div className="form-row">
               <Field id={`line-${i}-cost`} label="Cost to CSF (£)" error={err(`line-${i}-cost`)}>
-                <input className="input input--width-10" id={`line-${i}-cost`} inputMode="decimal" value={l.cost} onChange={(e) => setLine(i, { cost: e.target.value })} />
+                <input
+                  className="input input--width-10"
+                  id={`line-${i}-cost`}
+                  inputMode="decimal"
+                  value={l.cost}
+                  onChange={(e) => setLine(i, { cost: e.target.value })}
+                />
               </Field>
-              <p className="muted">{shareOfGrant(toPence(l.cost) ?? 0, toPence(grant)) !== null ? `${shareOfGrant(toPence(l.cost) ?? 0, toPence(grant))}% of the grant` : ''}</p>
+              <p className="muted">
+                {shareOfGrant(toPence(l.cost) ?? 0, toPence(grant)) !== null ? `${shareOfGrant(toPence(l.cost) ?? 0, toPence(grant))}% of the grant` : ''}
+              </p>
             </div>
             <Field id={`line-${i}-objectives`} label="Objectives (start of year)" error={err(`line-${i}-objectives`)}>
-              <textarea className="textarea" id={`line-${i}-objectives`} rows={2} value={l.objectives} onChange={(e) => setLine(i, { objectives: e.target.value })} />
+              <textarea
+                className="textarea"
+                id={`line-${i}-objectives`}
+                rows={2}
+                value={l.objectives}
+                onChange={(e) => setLine(i, { objectives: e.target.value })}
+              />
             </Field>
             <Field id={`line-${i}-progressMidYear`} label="Progress and outcomes at mid-year" error={err(`line-${i}-progressMidYear`)}>
-              <textarea className="textarea" id={`line-${i}-progressMidYear`} rows={2} value={l.progressMidYear} onChange={(e) => setLine(i, { progressMidYear: e.target.value })} />
+              <textarea
+                className="textarea"
+                id={`line-${i}-progressMidYear`}
+                rows={2}
+                value={l.progressMidYear}
+                onChange={(e) => setLine(i, { progressMidYear: e.target.value })}
+              />
             </Field>
             <Field id={`line-${i}-progressEndYear`} label="Progress and outcomes at end-year" error={err(`line-${i}-progressEndYear`)}>
-              <textarea className="textarea" id={`line-${i}-progressEndYear`} rows={2} value={l.progressEndYear} onChange={(e) => setLine(i, { progressEndYear: e.target.value })} />
+              <textarea
+                className="textarea"
+                id={`line-${i}-progressEndYear`}
+                rows={2}
+                value={l.progressEndYear}
+                onChange={(e) => setLine(i, { progressEndYear: e.target.value })}
+              />
             </Field>
             <fieldset className="fieldset form-group" id={`line-${i}-other`}>
               <legend className="label">Other funding (if part-funded by CSF)</legend>
               {l.otherFunding.map((o, j) => (
                 <div key={j} className="form-row">
                   <Field id={`line-${i}-other-${j}-source`} label="Source">
-                    <input className="input" id={`line-${i}-other-${j}-source`} value={o.source} onChange={(e) => setLine(i, { otherFunding: l.otherFunding.map((x, k) => (k === j ? { ...x, source: e.target.value } : x)) })} />
+                    <input
+                      className="input"
+                      id={`line-${i}-other-${j}-source`}
+                      value={o.source}
+                      onChange={(e) => setLine(i, { otherFunding: l.otherFunding.map((x, k) => (k === j ? { ...x, source: e.target.value } : x)) })}
+                    />
                   </Field>
                   <Field id={`line-${i}-other-${j}-amount`} label="Amount (£)">
-                    <input className="input input--width-10" id={`line-${i}-other-${j}-amount`} inputMode="decimal" value={o.amount} onChange={(e) => setLine(i, { otherFunding: l.otherFunding.map((x, k) => (k === j ? { ...x, amount: e.target.value } : x)) })} />
+                    <input
+                      className="input input--width-10"
+                      id={`line-${i}-other-${j}-amount`}
+                      inputMode="decimal"
+                      value={o.amount}
+                      onChange={(e) => setLine(i, { otherFunding: l.otherFunding.map((x, k) => (k === j ? { ...x, amount: e.target.value } : x)) })}
+                    />
                   </Field>
                 </div>
               ))}
-              <button type="button" className="button button--small button--secondary" onClick={() => setLine(i, { otherFunding: [...l.otherFunding, { source: '', amount: '' }] })}>
+              <button
+                type="button"
+                className="button button--small button--secondary"
+                onClick={() => setLine(i, { otherFunding: [...l.otherFunding, { source: '', amount: '' }] })}
+              >
                 Add another funding source
               </button>
             </fieldset>
@@ -176,7 +230,11 @@ function FundReturnForm({ view, fund }: { view: PlanView; fund: FundReturn | nul
               <div className="checkboxes">
                 {actions.map((a) => (
                   <label key={a.id} className="checkbox">
-                    <input type="checkbox" checked={l.actionIds.includes(a.id)} onChange={(e) => setLine(i, { actionIds: e.target.checked ? [...l.actionIds, a.id] : l.actionIds.filter((x) => x !== a.id) })} />
+                    <input
+                      type="checkbox"
+                      checked={l.actionIds.includes(a.id)}
+                      onChange={(e) => setLine(i, { actionIds: e.target.checked ? [...l.actionIds, a.id] : l.actionIds.filter((x) => x !== a.id) })}
+                    />
                     <span>
                       {a.ref ? `Ref ${a.ref}: ` : ''}
                       {a.text.length > 80 ? `${a.text.slice(0, 79)}…` : a.text}
@@ -194,7 +252,12 @@ function FundReturnForm({ view, fund }: { view: PlanView; fund: FundReturn | nul
           <button
             type="button"
             className="button button--secondary"
-            onClick={() => setLines((all) => [...all, { id: crypto.randomUUID(), title: '', objectives: '', progressMidYear: '', progressEndYear: '', cost: '', otherFunding: [], actionIds: [] }])}
+            onClick={() =>
+              setLines((all) => [
+                ...all,
+                { id: crypto.randomUUID(), title: '', objectives: '', progressMidYear: '', progressEndYear: '', cost: '', otherFunding: [], actionIds: [] },
+              ])
+            }
           >
             Add an expenditure line
           </button>

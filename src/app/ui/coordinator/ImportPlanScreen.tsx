@@ -122,8 +122,24 @@ export default function ImportPlanScreen() {
   );
 }
 
-function FileField({ id, label, hint, errors, onChoose }: { id: string; label: string; hint: string; errors: FormError[]; onChoose: (f: File | undefined) => void }) {
-  const error = errors.filter((e) => e.fieldId === id).map((e) => e.message).join(' ') || undefined;
+function FileField({
+  id,
+  label,
+  hint,
+  errors,
+  onChoose,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  errors: FormError[];
+  onChoose: (f: File | undefined) => void;
+}) {
+  const error =
+    errors
+      .filter((e) => e.fieldId === id)
+      .map((e) => e.message)
+      .join(' ') || undefined;
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       <input

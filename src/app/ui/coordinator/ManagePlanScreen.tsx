@@ -18,7 +18,6 @@ export default function ManagePlanScreen() {
   const view = plans.find((p) => p.plan.id === planId);
   if (!view) {
     return <NotOnDevice title="Plan not found" back={{ to: '/plans', label: 'See your plans' }} />;
-
   }
   return (
     <div className="page page--wide">
@@ -87,7 +86,13 @@ function PlanDetailsForm({ view }: { view: PlanView }) {
       )}
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Field id="plan-title" label="Title" error={err('plan-title')}>
-          <input className="input" id="plan-title" value={title} onChange={(e) => setTitle(e.target.value)} aria-describedby={describedBy('plan-title', false, err('plan-title'))} />
+          <input
+            className="input"
+            id="plan-title"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            aria-describedby={describedBy('plan-title', false, err('plan-title'))}
+          />
         </Field>
         <div className="form-row">
           <Field id="plan-start" label="Starts" error={err('plan-start')}>
@@ -118,7 +123,15 @@ function NewActionForm({ view }: { view: PlanView }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      const id = await admin.addAction(view.plan.id, { priorityId, ref: ref.trim() || null, text, leadAgencies: [], dueOn: null, seeAlsoRefs: [], ownerIds: [] });
+      const id = await admin.addAction(view.plan.id, {
+        priorityId,
+        ref: ref.trim() || null,
+        text,
+        leadAgencies: [],
+        dueOn: null,
+        seeAlsoRefs: [],
+        ownerIds: [],
+      });
       void navigate(`/plans/${view.plan.id}/actions/${id}`);
     } catch (err) {
       setErrors(formErrorsFrom(err, (p) => inputs[p], 'new-text', 'The action could not be added. Try again.'));
@@ -140,10 +153,23 @@ function NewActionForm({ view }: { view: PlanView }) {
           </select>
         </Field>
         <Field id="new-ref" label="Ref (optional)" hint="The action’s number in the published plan." error={err('new-ref')}>
-          <input className="input input--width-5" id="new-ref" value={ref} onChange={(e) => setRef(e.target.value)} aria-describedby={describedBy('new-ref', true, err('new-ref'))} />
+          <input
+            className="input input--width-5"
+            id="new-ref"
+            value={ref}
+            onChange={(e) => setRef(e.target.value)}
+            aria-describedby={describedBy('new-ref', true, err('new-ref'))}
+          />
         </Field>
         <Field id="new-text" label="What the partnership will do" error={err('new-text')}>
-          <textarea className="textarea" id="new-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} aria-describedby={describedBy('new-text', false, err('new-text'))} />
+          <textarea
+            className="textarea"
+            id="new-text"
+            rows={3}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby={describedBy('new-text', false, err('new-text'))}
+          />
         </Field>
         <button className="button" type="submit">
           Add the action

@@ -67,7 +67,13 @@ export function MemberRow({
                 <span className="visually-hidden">Error:</span> {error}
               </p>
             )}
-            <select className="select select--inline" id={roleId} value={role} onChange={(e) => setRole(e.target.value as Role)} aria-describedby={error ? `${roleId}-error` : undefined}>
+            <select
+              className="select select--inline"
+              id={roleId}
+              value={role}
+              onChange={(e) => setRole(e.target.value as Role)}
+              aria-describedby={error ? `${roleId}-error` : undefined}
+            >
               {offered.map((r) => (
                 <option key={r} value={r}>
                   {ROLE_LABEL[r]}
@@ -87,9 +93,20 @@ export function MemberRow({
       <td>
         {mayActOn &&
           (m.active ? (
-            <ConfirmButton label="Deactivate" confirmLabel={`Deactivate ${m.name} now`} cancelLabel="Cancel" onConfirm={() => act(rowId, 'Could not deactivate. Try again.', () => team.deactivate(m.id), `${m.name} is deactivated and signed out everywhere.`)} />
+            <ConfirmButton
+              label="Deactivate"
+              confirmLabel={`Deactivate ${m.name} now`}
+              cancelLabel="Cancel"
+              onConfirm={() =>
+                act(rowId, 'Could not deactivate. Try again.', () => team.deactivate(m.id), `${m.name} is deactivated and signed out everywhere.`)
+              }
+            />
           ) : (
-            <button type="button" className="link-button" onClick={() => void act(rowId, 'Could not reactivate. Try again.', () => team.reactivate(m.id), `${m.name} can sign in again.`)}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void act(rowId, 'Could not reactivate. Try again.', () => team.reactivate(m.id), `${m.name} can sign in again.`)}
+            >
               Reactivate <span className="visually-hidden">{m.name}</span>
             </button>
           ))}

@@ -6,7 +6,15 @@ import { TableRegion } from '../components/TableRegion';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 // measureId and quantity: fields of outcomes before outcome types; their history still shows them.
-const FIELD: Record<string, string> = { details: 'Details', occurredOn: 'Date', town: 'Town', location: 'Location', notes: 'Notes', measureId: 'Measure', quantity: 'How many' };
+const FIELD: Record<string, string> = {
+  details: 'Details',
+  occurredOn: 'Date',
+  town: 'Town',
+  location: 'Location',
+  notes: 'Notes',
+  measureId: 'Measure',
+  quantity: 'How many',
+};
 function show(v: unknown): string {
   if (v === null || v === undefined || v === '') return '(none)';
   if (typeof v === 'string') return v;
@@ -21,7 +29,13 @@ function show(v: unknown): string {
 export default function OutcomeHistoryScreen() {
   const { partnershipId = '', outcomeId = '' } = useParams();
   const { entries, error } = useOutcomeHistory(partnershipId, outcomeId);
-  if (error) return <div className="page"><h1>History</h1><p className="error-message">{describeError(error, 'The history could not be loaded.')}</p></div>;
+  if (error)
+    return (
+      <div className="page">
+        <h1>History</h1>
+        <p className="error-message">{describeError(error, 'The history could not be loaded.')}</p>
+      </div>
+    );
   if (!entries) return <Loading what="Loading the history" />;
   return (
     <div className="page page--wide">

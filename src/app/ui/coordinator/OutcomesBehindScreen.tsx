@@ -29,7 +29,6 @@ export default function OutcomesBehindScreen() {
   if (!plans || progress === undefined || outcomes === undefined) return <Loading what="Finding the outcomes" />;
   if (!view || !period || !row || !measure) {
     return <NotOnDevice title="Nothing to show" why="That measure is not on this device." back={{ to: '/progress', label: 'Back to progress' }} />;
-
   }
   return (
     <div className="page page--wide">
@@ -63,7 +62,11 @@ export default function OutcomesBehindScreen() {
                 <td>{o.town ?? 'Not town-specific'}</td>
                 <td>{o.authorName}</td>
                 <td>
-                  {o.syncState === 'pending' ? 'Waiting to sync' : isLate(o, signOffCovering(progress!.signOffs, view.plan.id, o.occurredOn)) ? 'Late' : 'Synced'}
+                  {o.syncState === 'pending'
+                    ? 'Waiting to sync'
+                    : isLate(o, signOffCovering(progress!.signOffs, view.plan.id, o.occurredOn))
+                      ? 'Late'
+                      : 'Synced'}
                   {' · '}
                   <Link to={`/partnerships/${o.partnershipId}/outcomes/${o.id}/history`}>History</Link>
                 </td>

@@ -19,7 +19,6 @@ export default function OutcomesExportScreen() {
   if (!plans) return <Loading what="Loading the plan" />;
   if (!view) {
     return <NotOnDevice title="Plan not found" back={{ to: '/reports', label: 'Back to reports' }} />;
-
   }
   return <ExportForm view={view} />;
 }
@@ -49,15 +48,32 @@ function ExportForm({ view }: { view: PlanView }) {
       <h1>Export outcomes</h1>
       <div className="form-row">
         <Field id="export-from" label="From">
-          <input className="input input--width-10" id="export-from" type="date" value={filters.from} onChange={(e) => e.target.value && set({ from: e.target.value })} />
+          <input
+            className="input input--width-10"
+            id="export-from"
+            type="date"
+            value={filters.from}
+            onChange={(e) => e.target.value && set({ from: e.target.value })}
+          />
         </Field>
         <Field id="export-to" label="To">
-          <input className="input input--width-10" id="export-to" type="date" value={filters.to} onChange={(e) => e.target.value && set({ to: e.target.value })} />
+          <input
+            className="input input--width-10"
+            id="export-to"
+            type="date"
+            value={filters.to}
+            onChange={(e) => e.target.value && set({ to: e.target.value })}
+          />
         </Field>
       </div>
       <div className="form-row">
         <Field id="export-priority" label="Priority">
-          <select className="select" id="export-priority" value={filters.priorityId ?? ''} onChange={(e) => set({ priorityId: e.target.value || null, actionId: null })}>
+          <select
+            className="select"
+            id="export-priority"
+            value={filters.priorityId ?? ''}
+            onChange={(e) => set({ priorityId: e.target.value || null, actionId: null })}
+          >
             <option value="">All priorities</option>
             {priorities.map((p) => (
               <option key={p.priority.id} value={p.priority.id}>
@@ -80,7 +96,12 @@ function ExportForm({ view }: { view: PlanView }) {
       </div>
       <div className="form-row">
         <Field id="export-type" label="Kind of outcome">
-          <select className="select" id="export-type" value={filters.type ?? ''} onChange={(e) => set({ type: (e.target.value || null) as OutcomeTypeId | null })}>
+          <select
+            className="select"
+            id="export-type"
+            value={filters.type ?? ''}
+            onChange={(e) => set({ type: (e.target.value || null) as OutcomeTypeId | null })}
+          >
             <option value="">All kinds</option>
             {OUTCOME_TYPES.map((t) => (
               <option key={t.id} value={t.id}>
@@ -112,7 +133,12 @@ function ExportForm({ view }: { view: PlanView }) {
       </div>
       <div className="form-group">
         <label className="checkbox">
-          <input type="checkbox" checked={filters.includeNotes} onChange={(e) => set({ includeNotes: e.target.checked })} aria-describedby="export-notes-hint" />
+          <input
+            type="checkbox"
+            checked={filters.includeNotes}
+            onChange={(e) => set({ includeNotes: e.target.checked })}
+            aria-describedby="export-notes-hint"
+          />
           <span>Include officers’ notes</span>
         </label>
         <p className="hint" id="export-notes-hint">

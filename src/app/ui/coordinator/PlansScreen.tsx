@@ -84,21 +84,42 @@ function NewPlanForm({ partnershipId, partnershipName }: { partnershipId: string
       {created && (
         <div className="banner banner--success" role="status">
           <p>
-            “{created.title}” is ready. <Link to={`/plans/${created.id}/import`}>Import its actions from CSV</Link> or <Link to={`/plans/${created.id}`}>add them one by one</Link>.
+            “{created.title}” is ready. <Link to={`/plans/${created.id}/import`}>Import its actions from CSV</Link> or{' '}
+            <Link to={`/plans/${created.id}`}>add them one by one</Link>.
           </p>
         </div>
       )}
       <ErrorSummary errors={errors} />
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Field id={id('title')} label="Title" error={err('title')}>
-          <input className="input" id={id('title')} value={title} onChange={(e) => setTitle(e.target.value)} aria-describedby={describedBy(id('title'), false, err('title'))} />
+          <input
+            className="input"
+            id={id('title')}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            aria-describedby={describedBy(id('title'), false, err('title'))}
+          />
         </Field>
         <div className="form-row">
           <Field id={id('period-start')} label="Starts" error={err('period-start')}>
-            <input className="input input--width-10" id={id('period-start')} type="date" value={start} onChange={(e) => setStart(e.target.value)} aria-describedby={describedBy(id('period-start'), false, err('period-start'))} />
+            <input
+              className="input input--width-10"
+              id={id('period-start')}
+              type="date"
+              value={start}
+              onChange={(e) => setStart(e.target.value)}
+              aria-describedby={describedBy(id('period-start'), false, err('period-start'))}
+            />
           </Field>
           <Field id={id('period-end')} label="Ends" error={err('period-end')}>
-            <input className="input input--width-10" id={id('period-end')} type="date" value={end} onChange={(e) => setEnd(e.target.value)} aria-describedby={describedBy(id('period-end'), false, err('period-end'))} />
+            <input
+              className="input input--width-10"
+              id={id('period-end')}
+              type="date"
+              value={end}
+              onChange={(e) => setEnd(e.target.value)}
+              aria-describedby={describedBy(id('period-end'), false, err('period-end'))}
+            />
           </Field>
         </div>
         <button className="button" type="submit" disabled={busy}>

@@ -30,7 +30,9 @@ export default function ProgressScreen() {
     return (
       <div className="page">
         <h1>Progress</h1>
-        <p>No plan on this device yet. <Link to="/plans">Create or import one</Link>.</p>
+        <p>
+          No plan on this device yet. <Link to="/plans">Create or import one</Link>.
+        </p>
       </div>
     );
   }
@@ -69,9 +71,8 @@ function Summary({ progress }: { progress: PeriodProgress }) {
   return (
     <>
       <p data-testid="progress-summary">
-        {period.label}: {outcomeCount} {outcomeCount === 1 ? 'outcome' : 'outcomes'} logged across {rows.filter((r) => r.outcomeCount > 0).length} of {rows.length} actions.
-        {' '}
-        {counts.green} green, {counts.amber} amber, {counts.red} red.
+        {period.label}: {outcomeCount} {outcomeCount === 1 ? 'outcome' : 'outcomes'} logged across {rows.filter((r) => r.outcomeCount > 0).length} of{' '}
+        {rows.length} actions. {counts.green} green, {counts.amber} amber, {counts.red} red.
         {pendingCount > 0 && ` ${pendingCount} still waiting on this device to sync.`}
       </p>
       {outcomeCount === 0 && (
@@ -82,7 +83,8 @@ function Summary({ progress }: { progress: PeriodProgress }) {
       )}
       {lateCount > 0 && (
         <p className="banner banner--warning" role="status">
-          {lateCount} {lateCount === 1 ? 'outcome arrived' : 'outcomes arrived'} after {lateCount === 1 ? 'its' : 'their'} quarter was signed off (marked late below).
+          {lateCount} {lateCount === 1 ? 'outcome arrived' : 'outcomes arrived'} after {lateCount === 1 ? 'its' : 'their'} quarter was signed off (marked late
+          below).
         </p>
       )}
       {quarter && (
@@ -115,7 +117,11 @@ function ProgressTable({ progress }: { progress: PeriodProgress }) {
             <th scope="col">By month</th>
           </tr>
         </thead>
-        <tbody>{rows.map((row) => <ActionRows key={row.action.id} row={row} progress={progress} />)}</tbody>
+        <tbody>
+          {rows.map((row) => (
+            <ActionRows key={row.action.id} row={row} progress={progress} />
+          ))}
+        </tbody>
       </table>
     </TableRegion>
   );
@@ -129,9 +135,7 @@ function ActionRows({ row, progress }: { row: ActionProgressRow; progress: Perio
       <Link to={`/actions/${action.id}`}>{action.ref ? `Ref ${action.ref}` : 'Action'}</Link>
       <span className="muted"> · {priority?.name}</span>
       <span className="progress-table__who">{action.text.length > 120 ? `${action.text.slice(0, 119)}…` : action.text}</span>
-      <span className="progress-table__who">
-        {review?.rag ? <RagTag rag={review.rag} /> : <RagTag rag={suggested} suggested />}
-      </span>
+      <span className="progress-table__who">{review?.rag ? <RagTag rag={review.rag} /> : <RagTag rag={suggested} suggested />}</span>
       {review?.commentary && <span className="progress-table__who">“{review.commentary}”</span>}
       {lateIds.length > 0 && <span className="tag tag--waiting">{lateIds.length} late</span>}
     </th>
@@ -183,7 +187,13 @@ function ActionRows({ row, progress }: { row: ActionProgressRow; progress: Perio
                 (toDate?.display ?? '—')
               )}
             </td>
-            <td>{first && first.figure.kind !== 'latest' ? <TownBars towns={first.byTown} linkFor={(town) => drillDownLink(measure.id, progress, { town })} /> : '—'}</td>
+            <td>
+              {first && first.figure.kind !== 'latest' ? (
+                <TownBars towns={first.byTown} linkFor={(town) => drillDownLink(measure.id, progress, { town })} />
+              ) : (
+                '—'
+              )}
+            </td>
             <td>
               <MonthBars months={p.byMonth} />
             </td>

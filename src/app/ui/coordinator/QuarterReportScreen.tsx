@@ -21,7 +21,6 @@ export default function QuarterReportScreen() {
   if (progress === undefined) return <Loading what="Preparing the report" />;
   if (!progress || !quarter) {
     return <NotOnDevice title="Report not found" back={{ to: '/reports', label: 'Back to reports' }} />;
-
   }
   return (
     <div className="page page--wide report">
@@ -31,7 +30,11 @@ export default function QuarterReportScreen() {
           <button type="button" className="button" onClick={() => window.print()}>
             Print or save as PDF
           </button>
-          <button type="button" className="button button--secondary" onClick={() => saveFile(reportFileName(progress), reportCsv(progress), 'text/csv;charset=utf-8')}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => saveFile(reportFileName(progress), reportCsv(progress), 'text/csv;charset=utf-8')}
+          >
             Download CSV
           </button>
         </p>
@@ -48,11 +51,10 @@ function Report({ progress }: { progress: PeriodProgress }) {
   return (
     <article aria-labelledby="report-title" data-testid="quarter-report">
       <p className="caption">{partnership?.name}</p>
-      <h1 id="report-title">
-        Quarterly progress report: {period.label}
-      </h1>
+      <h1 id="report-title">Quarterly progress report: {period.label}</h1>
       <p>
-        {plan.title}. {signOff ? `Signed off by ${signOff.signedOffByName} on ${dayLabel(signOff.signedOffAt.slice(0, 10))}.` : 'Not signed off: figures may still change.'}
+        {plan.title}.{' '}
+        {signOff ? `Signed off by ${signOff.signedOffByName} on ${dayLabel(signOff.signedOffAt.slice(0, 10))}.` : 'Not signed off: figures may still change.'}
       </p>
       {outcomeCount === 0 ? (
         <>
@@ -67,68 +69,75 @@ function Report({ progress }: { progress: PeriodProgress }) {
           {lateCount > 0 ? `, of which ${lateCount} arrived after the quarter was signed off (late)` : ''}.
         </p>
       )}
-      {outcomeCount > 0 && priorities.map((key) => {
-        const [objective, priority] = key.split('\u0000');
-        const ofPriority = lines.filter((l) => `${l.objective}\u0000${l.priority}` === key);
-        return (
-          <section key={key} className="report__priority">
-            <h2>{priority}</h2>
-            <p className="caption">{objective}</p>
-            <TableRegion label={`${priority} actions`}>
-            <table className="progress-table report__table">
-              <thead>
-                <tr>
-                  <th scope="col">Ref</th>
-                  <th scope="col">Action and measures</th>
-                  <th scope="col">This quarter</th>
-                  <th scope="col">To date / target</th>
-                  <th scope="col">RAG</th>
-                  <th scope="col">Commentary and remedial action</th>
-                </tr>
-              </thead>
-              <tbody>
-                {groupByAction(ofPriority).map((group) =>
-                  group.map((l, i) => (
-                    <tr key={`${l.ref}-${l.action}-${l.measure}`}>
-                      {i === 0 && (
-                        <th scope="row" rowSpan={group.length}>
-                          {l.ref}
-                        </th>
-                      )}
-                      <td>
-                        {i === 0 && <strong className="report__action">{l.action}</strong>}
-                        {l.measure}
-                      </td>
-                      <td>{l.inQuarter || '—'}</td>
-                      <td>{l.toDate === null ? '—' : `${l.toDate.toLocaleString('en-GB')}${l.target !== null ? ` / ${l.target.toLocaleString('en-GB')}` : ''}`}</td>
-                      {i === 0 && (
-                        <>
-                          <td rowSpan={group.length}>
-                            {l.rag ? `${RAG_LABEL[l.rag as keyof typeof RAG_LABEL]}${l.ragSetBy === 'suggested' ? ' (suggested)' : ''}` : '—'}
-                            {l.late > 0 && <span className="progress-table__who">{l.late} late</span>}
-                          </td>
-                          <td rowSpan={group.length}>
-                            {l.commentary}
-                            {l.remedialAction && <span className="progress-table__who">Remedial action: {l.remedialAction}</span>}
-                          </td>
-                        </>
-                      )}
+      {outcomeCount > 0 &&
+        priorities.map((key) => {
+          const [objective, priority] = key.split('\u0000');
+          const ofPriority = lines.filter((l) => `${l.objective}\u0000${l.priority}` === key);
+          return (
+            <section key={key} className="report__priority">
+              <h2>{priority}</h2>
+              <p className="caption">{objective}</p>
+              <TableRegion label={`${priority} actions`}>
+                <table className="progress-table report__table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Ref</th>
+                      <th scope="col">Action and measures</th>
+                      <th scope="col">This quarter</th>
+                      <th scope="col">To date / target</th>
+                      <th scope="col">RAG</th>
+                      <th scope="col">Commentary and remedial action</th>
                     </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-            </TableRegion>
-          </section>
-        );
-      })}
+                  </thead>
+                  <tbody>
+                    {groupByAction(ofPriority).map((group) =>
+                      group.map((l, i) => (
+                        <tr key={`${l.ref}-${l.action}-${l.measure}`}>
+                          {i === 0 && (
+                            <th scope="row" rowSpan={group.length}>
+                              {l.ref}
+                            </th>
+                          )}
+                          <td>
+                            {i === 0 && <strong className="report__action">{l.action}</strong>}
+                            {l.measure}
+                          </td>
+                          <td>{l.inQuarter || '—'}</td>
+                          <td>
+                            {l.toDate === null
+                              ? '—'
+                              : `${l.toDate.toLocaleString('en-GB')}${l.target !== null ? ` / ${l.target.toLocaleString('en-GB')}` : ''}`}
+                          </td>
+                          {i === 0 && (
+                            <>
+                              <td rowSpan={group.length}>
+                                {l.rag ? `${RAG_LABEL[l.rag as keyof typeof RAG_LABEL]}${l.ragSetBy === 'suggested' ? ' (suggested)' : ''}` : '—'}
+                                {l.late > 0 && <span className="progress-table__who">{l.late} late</span>}
+                              </td>
+                              <td rowSpan={group.length}>
+                                {l.commentary}
+                                {l.remedialAction && <span className="progress-table__who">Remedial action: {l.remedialAction}</span>}
+                              </td>
+                            </>
+                          )}
+                        </tr>
+                      )),
+                    )}
+                  </tbody>
+                </table>
+              </TableRegion>
+            </section>
+          );
+        })}
     </article>
   );
 }
 
 /** With no figures, what the coordinator said about each action is still the report. */
 function Commentary({ lines }: { lines: ReturnType<typeof reportLines> }) {
-  const said = groupByAction(lines).map((g) => g[0]!).filter((l) => l.commentary || l.remedialAction);
+  const said = groupByAction(lines)
+    .map((g) => g[0]!)
+    .filter((l) => l.commentary || l.remedialAction);
   if (said.length === 0) return null;
   return (
     <section>

@@ -30,7 +30,6 @@ export default function QuarterReviewScreen() {
   if (progress === undefined) return <Loading what="Loading the quarter" />;
   if (!progress || !quarter) {
     return <NotOnDevice title="Quarter not found" back={{ to: '/progress', label: 'Back to progress' }} />;
-
   }
   const signedOff = progress.signOff !== undefined;
   return (
@@ -39,7 +38,8 @@ export default function QuarterReviewScreen() {
       <p className="caption">{progress.plan.title}</p>
       <h1>Quarterly review: {quarter.label}</h1>
       <p>
-        <Link to={progressLink(planId, quarter)}>Progress in this quarter</Link> · <Link to={`/plans/${planId}/reports/quarter/${quarter.start}`}>The quarterly progress report</Link>
+        <Link to={progressLink(planId, quarter)}>Progress in this quarter</Link> ·{' '}
+        <Link to={`/plans/${planId}/reports/quarter/${quarter.start}`}>The quarterly progress report</Link>
       </p>
       <SignOffPanel progress={progress} />
       {progress.rows.map((row) => (
@@ -69,15 +69,27 @@ function SignOffPanel({ progress }: { progress: PeriodProgress }) {
       {progress.signOff ? (
         <>
           <p>
-            Signed off by {progress.signOff.signedOffByName} on {dayLabel(progress.signOff.signedOffAt.slice(0, 10))}. Officers can no longer change outcomes dated in it;
-            anything logged for it since is marked late.
+            Signed off by {progress.signOff.signedOffByName} on {dayLabel(progress.signOff.signedOffAt.slice(0, 10))}. Officers can no longer change outcomes
+            dated in it; anything logged for it since is marked late.
           </p>
-          <ConfirmButton label="Reopen the quarter to correct it…" confirmLabel="Reopen it now" cancelLabel="Cancel" onConfirm={() => run(() => admin.reopen(progress.plan.id, quarter.start))} />
+          <ConfirmButton
+            label="Reopen the quarter to correct it…"
+            confirmLabel="Reopen it now"
+            cancelLabel="Cancel"
+            onConfirm={() => run(() => admin.reopen(progress.plan.id, quarter.start))}
+          />
         </>
       ) : ended ? (
         <>
-          <p>When every action is reviewed, sign the quarter off: its figures become what was reported, and officers can no longer change outcomes dated in it.</p>
-          <ConfirmButton label="Sign off this quarter…" confirmLabel={`Sign off ${quarter.label} now`} cancelLabel="Cancel" onConfirm={() => run(() => admin.signOff(progress.plan.id, quarter.start))} />
+          <p>
+            When every action is reviewed, sign the quarter off: its figures become what was reported, and officers can no longer change outcomes dated in it.
+          </p>
+          <ConfirmButton
+            label="Sign off this quarter…"
+            confirmLabel={`Sign off ${quarter.label} now`}
+            cancelLabel="Cancel"
+            onConfirm={() => run(() => admin.signOff(progress.plan.id, quarter.start))}
+          />
         </>
       ) : (
         <p>This quarter has not ended yet: it can be signed off from {dayLabel(quarter.end)} onwards.</p>
@@ -139,7 +151,14 @@ function ActionReviewForm({ row, progress, locked }: { row: ActionProgressRow; p
             ]}
           />
           <Field id={id('commentary')} label="Commentary" hint="What was done and what the figures mean. No personal details.">
-            <textarea className="textarea" id={id('commentary')} rows={3} value={commentary} onChange={(e) => setCommentary(e.target.value)} aria-describedby={`${id('commentary')}-hint`} />
+            <textarea
+              className="textarea"
+              id={id('commentary')}
+              rows={3}
+              value={commentary}
+              onChange={(e) => setCommentary(e.target.value)}
+              aria-describedby={`${id('commentary')}-hint`}
+            />
           </Field>
           <Field id={id('remedial')} label="Remedial action (if off track)">
             <textarea className="textarea" id={id('remedial')} rows={2} value={remedial} onChange={(e) => setRemedial(e.target.value)} />

@@ -23,7 +23,13 @@ export default function TeamScreen() {
   const [errors, setErrors] = useState<FormError[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const partnership = me.memberships.find((m) => m.partnershipId === partnershipId);
-  if (team.error) return <div className="page"><h1>Team</h1><p className="error-message">{describeError(team.error, 'The team could not be loaded.')}</p></div>;
+  if (team.error)
+    return (
+      <div className="page">
+        <h1>Team</h1>
+        <p className="error-message">{describeError(team.error, 'The team could not be loaded.')}</p>
+      </div>
+    );
   if (!team.members) return <Loading what="Loading the team" />;
   // The server decides; this only hides what it would refuse (a stale session may be behind it).
   const myRole = partnership?.role ?? 'officer';
@@ -58,12 +64,22 @@ export default function TeamScreen() {
               <th scope="col">Name</th>
               <th scope="col">Role in this partnership</th>
               <th scope="col">Status</th>
-              <th scope="col"><span className="visually-hidden">Actions</span></th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {team.members.map((m) => (
-              <MemberRow key={m.id} member={m} myRole={myRole} isMe={m.id === me.id} act={act} team={team} error={errors.find((e) => e.fieldId === `role-${m.id}`)?.message} />
+              <MemberRow
+                key={m.id}
+                member={m}
+                myRole={myRole}
+                isMe={m.id === me.id}
+                act={act}
+                team={team}
+                error={errors.find((e) => e.fieldId === `role-${m.id}`)?.message}
+              />
             ))}
           </tbody>
         </table>
@@ -107,7 +123,10 @@ function ImportUnsynced({ partnershipId }: { partnershipId: string }) {
   return (
     <>
       <h2>Import unsynced records</h2>
-      <p>When an officer’s phone could not sync, they can save what was waiting to a file. Import it here: nothing is counted twice, even if the phone syncs later.</p>
+      <p>
+        When an officer’s phone could not sync, they can save what was waiting to a file. Import it here: nothing is counted twice, even if the phone syncs
+        later.
+      </p>
       <label className="label" htmlFor="unsynced-file">
         File from an officer
       </label>

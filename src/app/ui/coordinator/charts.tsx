@@ -46,7 +46,15 @@ export function TownBars({ towns, linkFor }: { towns: TownFigure[]; linkFor?: (t
           <svg width="60" height="10" aria-hidden="true" focusable="false">
             <rect x="0" y="1" height="8" width={Math.max(2, Math.round((t.value / max) * 60))} className="chart__bar" />
           </svg>{' '}
-          <span className="town-bars__value">{linkFor ? <Link to={linkFor(t.town)} aria-label={`${t.value.toLocaleString('en-GB')} in ${t.town ?? 'no one town'}: the outcomes`}>{t.value.toLocaleString('en-GB')}</Link> : t.value.toLocaleString('en-GB')}</span>
+          <span className="town-bars__value">
+            {linkFor ? (
+              <Link to={linkFor(t.town)} aria-label={`${t.value.toLocaleString('en-GB')} in ${t.town ?? 'no one town'}: the outcomes`}>
+                {t.value.toLocaleString('en-GB')}
+              </Link>
+            ) : (
+              t.value.toLocaleString('en-GB')
+            )}
+          </span>
         </li>
       ))}
     </ul>

@@ -40,14 +40,34 @@ export function DetailField({
             <span className="input-prefix__symbol" aria-hidden="true">
               £
             </span>
-            <input className="input input--width-10" id={id} name={id} type="text" inputMode="decimal" autoComplete="off" value={text} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy(id, true, error)} />
+            <input
+              className="input input--width-10"
+              id={id}
+              name={id}
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              value={text}
+              onChange={(e) => onChange(e.target.value)}
+              aria-describedby={describedBy(id, true, error)}
+            />
           </div>
         </Field>
       );
     case 'short-text':
       return (
         <Field id={id} label={label} hint={field.hint} error={error}>
-          <input className="input" id={id} name={id} type="text" autoComplete="off" maxLength={field.maxLength} value={text} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy(id, Boolean(field.hint), error)} />
+          <input
+            className="input"
+            id={id}
+            name={id}
+            type="text"
+            autoComplete="off"
+            maxLength={field.maxLength}
+            value={text}
+            onChange={(e) => onChange(e.target.value)}
+            aria-describedby={describedBy(id, Boolean(field.hint), error)}
+          />
         </Field>
       );
     case 'yes-no':
@@ -68,11 +88,28 @@ export function DetailField({
       );
     case 'choice':
       if (options.length <= MAX_RADIOS) {
-        return <Radios name={id} legend={label} hint={field.hint} error={error} value={text} onChange={onChange} options={options.map((o) => ({ value: o.value, label: o.label }))} />;
+        return (
+          <Radios
+            name={id}
+            legend={label}
+            hint={field.hint}
+            error={error}
+            value={text}
+            onChange={onChange}
+            options={options.map((o) => ({ value: o.value, label: o.label }))}
+          />
+        );
       }
       return (
         <Field id={id} label={label} hint={field.hint} error={error}>
-          <select className="select" id={id} name={id} value={text} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy(id, Boolean(field.hint), error)}>
+          <select
+            className="select"
+            id={id}
+            name={id}
+            value={text}
+            onChange={(e) => onChange(e.target.value)}
+            aria-describedby={describedBy(id, Boolean(field.hint), error)}
+          >
             <option value="">Choose…</option>
             {options.map((o) => (
               <option key={o.value} value={o.value}>

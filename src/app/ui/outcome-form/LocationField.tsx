@@ -43,7 +43,11 @@ export function LocationField({
       ) : (
         <>
           <p className="location-reading" data-testid="location-reading">
-            {rough ? <strong className="error-message">Only accurate to within {location.accuracyM.toLocaleString('en-GB')} m.</strong> : <>Accurate to within {location.accuracyM} m.</>}
+            {rough ? (
+              <strong className="error-message">Only accurate to within {location.accuracyM.toLocaleString('en-GB')} m.</strong>
+            ) : (
+              <>Accurate to within {location.accuracyM} m.</>
+            )}
           </p>
           {rough && !roughAccepted && <p className="hint">This is too rough to find the place again. Try again outdoors, keep it anyway, or log without it.</p>}
           <p className="outcome__actions">
@@ -61,7 +65,11 @@ export function LocationField({
           </p>
         </>
       )}
-      {problem && <p className="hint" role="status">{problem}</p>}
+      {problem && (
+        <p className="hint" role="status">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }

@@ -82,7 +82,11 @@ export function OutcomeForm({
         return;
       }
       const fieldProblems = (err as { problems?: FieldProblem[] }).problems;
-      setErrors(fieldProblems ? toFormErrors(fieldProblems) : [{ fieldId: 'type', message: describeError(err, 'The outcome could not be saved on this phone. Try again.') }]);
+      setErrors(
+        fieldProblems
+          ? toFormErrors(fieldProblems)
+          : [{ fieldId: 'type', message: describeError(err, 'The outcome could not be saved on this phone. Try again.') }],
+      );
     }
   }
 
@@ -117,7 +121,16 @@ export function OutcomeForm({
               </p>
             );
           }
-          return <DetailField key={field.key} field={field} options={options} value={state.details[field.key]} error={err(detailInputId(field.key))} onChange={(v) => setDetail(field.key, v)} />;
+          return (
+            <DetailField
+              key={field.key}
+              field={field}
+              options={options}
+              value={state.details[field.key]}
+              error={err(detailInputId(field.key))}
+              onChange={(v) => setDetail(field.key, v)}
+            />
+          );
         })}
         {type?.place && (
           <PlacePicker
@@ -129,7 +142,16 @@ export function OutcomeForm({
           />
         )}
         <Field id="date" label="When did it happen?" error={err('date')}>
-          <input className="input input--width-10" id="date" name="date" type="date" max={today} value={state.occurredOn} onChange={(e) => set({ occurredOn: e.target.value })} aria-describedby={describedBy('date', false, err('date'))} />
+          <input
+            className="input input--width-10"
+            id="date"
+            name="date"
+            type="date"
+            max={today}
+            value={state.occurredOn}
+            onChange={(e) => set({ occurredOn: e.target.value })}
+            aria-describedby={describedBy('date', false, err('date'))}
+          />
         </Field>
         <Radios
           name="town"
@@ -139,10 +161,31 @@ export function OutcomeForm({
           onChange={(town) => set({ town })}
           options={[...towns.map((t) => ({ value: t, label: t })), { value: NO_TOWN, label: 'Not about one town' }]}
         />
-        {type?.allowsLocation && <LocationField location={state.location} roughAccepted={state.roughLocationAccepted} error={err('location')} onChange={(location, roughLocationAccepted) => set({ location, roughLocationAccepted })} />}
+        {type?.allowsLocation && (
+          <LocationField
+            location={state.location}
+            roughAccepted={state.roughLocationAccepted}
+            error={err('location')}
+            onChange={(location, roughLocationAccepted) => set({ location, roughLocationAccepted })}
+          />
+        )}
         {photos && <PhotoPicker id="photos" photos={photos.value} onChange={photos.onChange} />}
-        <Field id="notes" label="Notes (optional)" hint="No personal details: no names, addresses or anything else that could identify a victim, offender or resident." error={err('notes')}>
-          <textarea className="textarea" id="notes" name="notes" rows={3} maxLength={NOTES_MAX} value={state.notes} onChange={(e) => set({ notes: e.target.value })} aria-describedby={describedBy('notes', true, err('notes'))} />
+        <Field
+          id="notes"
+          label="Notes (optional)"
+          hint="No personal details: no names, addresses or anything else that could identify a victim, offender or resident."
+          error={err('notes')}
+        >
+          <textarea
+            className="textarea"
+            id="notes"
+            name="notes"
+            rows={3}
+            maxLength={NOTES_MAX}
+            value={state.notes}
+            onChange={(e) => set({ notes: e.target.value })}
+            aria-describedby={describedBy('notes', true, err('notes'))}
+          />
         </Field>
         {duplicate && (
           <div className="banner banner--warning" role="alert" data-testid="duplicate-warning">

@@ -29,7 +29,12 @@ export function PlacePicker({
   const register = PLACE_KINDS.find((k) => k.value === kind)?.label ?? 'place';
   const back = encodeURIComponent(`${here.pathname}${here.search}`);
   return (
-    <Field id="place" label={required ? `Which ${register.toLowerCase()}?` : `Which ${register.toLowerCase()}? (optional)`} hint="From the register on this phone." error={error}>
+    <Field
+      id="place"
+      label={required ? `Which ${register.toLowerCase()}?` : `Which ${register.toLowerCase()}? (optional)`}
+      hint="From the register on this phone."
+      error={error}
+    >
       <select
         className="select"
         id="place"

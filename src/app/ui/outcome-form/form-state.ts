@@ -37,7 +37,11 @@ export function typesForAction(measures: readonly Pick<Measure, 'tally' | 'posit
  * breaches, tenancy cautions and ABCs, not fixed penalties): nothing can be logged that no
  * measure would count.
  */
-export function optionsFor(field: Extract<FieldSpec, { kind: 'choice' }>, typeId: OutcomeTypeId, measures: readonly Pick<Measure, 'tally'>[]): readonly Choice[] {
+export function optionsFor(
+  field: Extract<FieldSpec, { kind: 'choice' }>,
+  typeId: OutcomeTypeId,
+  measures: readonly Pick<Measure, 'tally'>[],
+): readonly Choice[] {
   const rules = measures.map((m) => m.tally).filter((t) => t.outcomeType === typeId);
   if (rules.length === 0 || !rules.every((t) => t.where?.field === field.key)) return field.options;
   const allowed = new Set(rules.flatMap((t) => t.where?.in ?? []));
@@ -46,7 +50,16 @@ export function optionsFor(field: Extract<FieldSpec, { kind: 'choice' }>, typeId
 
 export function emptyState(today: string, lastTown: string | null, measures: readonly Pick<Measure, 'tally' | 'position'>[]): OutcomeFormState {
   const types = typesForAction(measures);
-  const state: OutcomeFormState = { type: '', details: {}, occurredOn: today, town: lastTown ?? '', notes: '', location: null, placeId: '', roughLocationAccepted: false };
+  const state: OutcomeFormState = {
+    type: '',
+    details: {},
+    occurredOn: today,
+    town: lastTown ?? '',
+    notes: '',
+    location: null,
+    placeId: '',
+    roughLocationAccepted: false,
+  };
   return types.length === 1 ? withType(state, types[0]!.id, measures) : state;
 }
 
@@ -73,7 +86,16 @@ export function stateFromOutcome(o: Pick<OutcomeFormValues, 'type' | 'details' |
     if (v === undefined) continue;
     details[field.key] = field.kind === 'money' && typeof v === 'number' ? (v / 100).toFixed(2).replace(/\.00$/, '') : typeof v === 'boolean' ? v : String(v);
   }
-  return { type: o.type, details, occurredOn: o.occurredOn, town: o.town ?? NO_TOWN, notes: o.notes, location: o.location, placeId: o.placeId ?? '', roughLocationAccepted: true };
+  return {
+    type: o.type,
+    details,
+    occurredOn: o.occurredOn,
+    town: o.town ?? NO_TOWN,
+    notes: o.notes,
+    location: o.location,
+    placeId: o.placeId ?? '',
+    roughLocationAccepted: true,
+  };
 }
 
 /**

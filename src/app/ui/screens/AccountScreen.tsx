@@ -109,8 +109,7 @@ export function AccountScreen() {
           <div>
             <dt>Photos</dt>
             <dd>
-              {contents.photos} ({mb(contents.photoBytes)})
-              {contents.photosWaiting > 0 && `, ${contents.photosWaiting} waiting to upload`}
+              {contents.photos} ({mb(contents.photoBytes)}){contents.photosWaiting > 0 && `, ${contents.photosWaiting} waiting to upload`}
             </dd>
           </div>
           <div>
@@ -119,7 +118,9 @@ export function AccountScreen() {
           </div>
           <div>
             <dt>Storage kept</dt>
-            <dd data-testid="storage-persistent">{storage === undefined ? 'Checking…' : storage.persisted ? 'Yes: the browser will not clear it' : 'No: the browser may clear it'}</dd>
+            <dd data-testid="storage-persistent">
+              {storage === undefined ? 'Checking…' : storage.persisted ? 'Yes: the browser will not clear it' : 'No: the browser may clear it'}
+            </dd>
           </div>
         </dl>
       )}
@@ -138,8 +139,8 @@ export function AccountScreen() {
             <strong>
               {unsynced} {unsynced === 1 ? 'outcome has' : 'outcomes have'} not reached the server.
             </strong>{' '}
-            If you sign out now {unsynced === 1 ? 'it' : 'they'} will be deleted from this phone and lost. Connect to the internet and try again, or
-            stay signed in.
+            If you sign out now {unsynced === 1 ? 'it' : 'they'} will be deleted from this phone and lost. Connect to the internet and try again, or stay signed
+            in.
           </p>
           <button type="button" className="button" onClick={() => void onSignOut(false)} disabled={busy}>
             Try to sync and sign out

@@ -15,7 +15,16 @@ import { LocationField } from '../outcome-form/LocationField';
 import { describeError } from '../describe-error';
 import { useHoldUpdatesWhile } from '../../pwa/update-hooks';
 
-const INPUT: Record<string, string> = { kind: 'kind', name: 'name', town: 'town', address: 'address', point: 'location', status: 'status', joinedOn: 'joined', partnershipId: 'kind' };
+const INPUT: Record<string, string> = {
+  kind: 'kind',
+  name: 'name',
+  town: 'town',
+  address: 'address',
+  point: 'location',
+  status: 'status',
+  joinedOn: 'joined',
+  partnershipId: 'kind',
+};
 
 /**
  * Adds a place to a register, on the spot and offline. `?return=` brings the officer back to the
@@ -57,7 +66,16 @@ function AddPlaceForm({ partnerships }: { partnerships: { id: string; name: stri
     setSaving(true);
     try {
       const keepPoint = point && (point.accuracyM <= LOCATION_GOOD_ENOUGH_M || roughAccepted) ? point : null;
-      const place = await add({ partnershipId, kind: kind as PlaceKind, name: name.trim(), town, address: address.trim() || null, point: keepPoint, status: status as PlaceStatus, joinedOn });
+      const place = await add({
+        partnershipId,
+        kind: kind as PlaceKind,
+        name: name.trim(),
+        town,
+        address: address.trim() || null,
+        point: keepPoint,
+        status: status as PlaceStatus,
+        joinedOn,
+      });
       if (back && back.startsWith('/')) void navigate(`${back}${back.includes('?') ? '&' : '?'}place=${place.id}`, { replace: true });
       else void navigate(`/places?kind=${kind}`, { replace: true });
     } catch (err) {
@@ -73,13 +91,40 @@ function AddPlaceForm({ partnerships }: { partnerships: { id: string; name: stri
       <p className="muted">A business or public building in a scheme. Never a home.</p>
       <ErrorSummary errors={errors} />
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <Radios name="kind" legend="Which register?" error={err('kind')} value={kind} onChange={setKind} options={PLACE_KINDS.map((k) => ({ value: k.value, label: k.label }))} />
+        <Radios
+          name="kind"
+          legend="Which register?"
+          error={err('kind')}
+          value={kind}
+          onChange={setKind}
+          options={PLACE_KINDS.map((k) => ({ value: k.value, label: k.label }))}
+        />
         <Field id="name" label="Name of the place" hint="As on its sign, such as “Didcot Library”" error={err('name')}>
-          <input className="input" id="name" name="name" type="text" autoComplete="off" maxLength={120} value={name} onChange={(e) => setName(e.target.value)} aria-describedby={describedBy('name', true, err('name'))} />
+          <input
+            className="input"
+            id="name"
+            name="name"
+            type="text"
+            autoComplete="off"
+            maxLength={120}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-describedby={describedBy('name', true, err('name'))}
+          />
         </Field>
         <Radios name="town" legend="Which town?" error={err('town')} value={town} onChange={setTown} options={towns.map((t) => ({ value: t, label: t }))} />
         <Field id="address" label="Address (optional)" hint="The venue’s street address" error={err('address')}>
-          <input className="input" id="address" name="address" type="text" autoComplete="off" maxLength={200} value={address} onChange={(e) => setAddress(e.target.value)} aria-describedby={describedBy('address', true, err('address'))} />
+          <input
+            className="input"
+            id="address"
+            name="address"
+            type="text"
+            autoComplete="off"
+            maxLength={200}
+            value={address}
+            onChange={(e) => setAddress(e.target.value)}
+            aria-describedby={describedBy('address', true, err('address'))}
+          />
         </Field>
         <LocationField
           location={point}
@@ -90,9 +135,25 @@ function AddPlaceForm({ partnerships }: { partnerships: { id: string; name: stri
             setRoughAccepted(rough);
           }}
         />
-        <Radios name="status" legend="Is it in the scheme?" error={err('status')} value={status} onChange={setStatus} options={PLACE_STATUSES.map((s) => ({ value: s.value, label: s.label }))} />
+        <Radios
+          name="status"
+          legend="Is it in the scheme?"
+          error={err('status')}
+          value={status}
+          onChange={setStatus}
+          options={PLACE_STATUSES.map((s) => ({ value: s.value, label: s.label }))}
+        />
         <Field id="joined" label="When did it join?" error={err('joined')}>
-          <input className="input input--width-10" id="joined" name="joined" type="date" max={localIsoDate(new Date())} value={joinedOn} onChange={(e) => setJoinedOn(e.target.value)} aria-describedby={describedBy('joined', false, err('joined'))} />
+          <input
+            className="input input--width-10"
+            id="joined"
+            name="joined"
+            type="date"
+            max={localIsoDate(new Date())}
+            value={joinedOn}
+            onChange={(e) => setJoinedOn(e.target.value)}
+            aria-describedby={describedBy('joined', false, err('joined'))}
+          />
         </Field>
         <div className="sticky-actions">
           <button className="button button--block" type="submit" disabled={saving}>

@@ -26,7 +26,8 @@ export function ChangePasswordScreen({ firstPassword = false }: { firstPassword?
   async function submit(e: FormEvent) {
     e.preventDefault();
     const missing: FormError[] = [];
-    if (!current) missing.push({ fieldId: 'current-password', message: firstPassword ? 'Enter the temporary password you were given' : 'Enter your current password' });
+    if (!current)
+      missing.push({ fieldId: 'current-password', message: firstPassword ? 'Enter the temporary password you were given' : 'Enter your current password' });
     if (!next) missing.push({ fieldId: 'new-password', message: 'Enter a new password' });
     if (missing.length > 0) return setErrors(missing);
     setBusy(true);
@@ -67,10 +68,31 @@ export function ChangePasswordScreen({ firstPassword = false }: { firstPassword?
       <ErrorSummary errors={errors} />
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Field id="current-password" label={firstPassword ? 'Temporary password' : 'Current password'} error={err('current-password')}>
-          <input className="input" id="current-password" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} aria-describedby={describedBy('current-password', false, err('current-password'))} />
+          <input
+            className="input"
+            id="current-password"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+            aria-describedby={describedBy('current-password', false, err('current-password'))}
+          />
         </Field>
-        <Field id="new-password" label="New password" hint={`At least ${PASSWORD_MIN} characters. A few unrelated words together make a strong one you can remember.`} error={err('new-password')}>
-          <input className="input" id="new-password" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} aria-describedby={describedBy('new-password', true, err('new-password'))} />
+        <Field
+          id="new-password"
+          label="New password"
+          hint={`At least ${PASSWORD_MIN} characters. A few unrelated words together make a strong one you can remember.`}
+          error={err('new-password')}
+        >
+          <input
+            className="input"
+            id="new-password"
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+            aria-describedby={describedBy('new-password', true, err('new-password'))}
+          />
         </Field>
         <button className="button" type="submit" disabled={busy}>
           {busy ? 'Changing…' : firstPassword ? 'Save my password' : 'Change password'}
@@ -78,7 +100,13 @@ export function ChangePasswordScreen({ firstPassword = false }: { firstPassword?
       </form>
       {firstPassword && (
         <p>
-          <button type="button" className="link-button" onClick={() => void signOut().catch((e: unknown) => setErrors([{ fieldId: 'current-password', message: describeError(e, 'Could not sign out. Try again.') }]))}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              void signOut().catch((e: unknown) => setErrors([{ fieldId: 'current-password', message: describeError(e, 'Could not sign out. Try again.') }]))
+            }
+          >
             Sign out
           </button>
         </p>

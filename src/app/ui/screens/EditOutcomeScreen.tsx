@@ -69,7 +69,10 @@ function EditOutcomePage({ outcome, detail, drafts }: { outcome: LocalOutcome; d
         onSubmit={async (values) => {
           await (fixing ? resend(outcome.id, values) : edit(outcome.id, values));
           await drafts.discard();
-          void navigate(`/actions/${outcome.actionId}`, { replace: true, state: { saved: 'Changes saved on this phone. They sync by themselves when there is signal.' } });
+          void navigate(`/actions/${outcome.actionId}`, {
+            replace: true,
+            state: { saved: 'Changes saved on this phone. They sync by themselves when there is signal.' },
+          });
         }}
       />
     </div>

@@ -71,7 +71,8 @@ function LogOutcomePage({
   const towns = detail.partnership?.towns ?? [];
   const fresh = () => {
     const today = localIsoDate(new Date());
-    if (repeat && repeat.actionId === detail.action.id) return { ...stateFromOutcome({ ...repeat, notes: '' }), occurredOn: today, location: null, roughLocationAccepted: false };
+    if (repeat && repeat.actionId === detail.action.id)
+      return { ...stateFromOutcome({ ...repeat, notes: '' }), occurredOn: today, location: null, roughLocationAccepted: false };
     return emptyState(today, towns.includes(lastTown) ? lastTown : null, measures);
   };
   // Opened once: a draft wins over a fresh form (it is what the officer was typing).

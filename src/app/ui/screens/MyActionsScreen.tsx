@@ -64,7 +64,15 @@ export function MyActionsScreen() {
   return <MyActionsPage mine={mine} recent={recent} parts={parts} />;
 }
 
-function MyActionsPage({ mine, recent, parts: { RecentOutcomes, InstallOffer } }: { mine: NonNullable<ReturnType<typeof useMyActions>>; recent: RecentOutcome[]; parts: LazyParts }) {
+function MyActionsPage({
+  mine,
+  recent,
+  parts: { RecentOutcomes, InstallOffer },
+}: {
+  mine: NonNullable<ReturnType<typeof useMyActions>>;
+  recent: RecentOutcome[];
+  parts: LazyParts;
+}) {
   return (
     <div className="page">
       {/* Drawn with the page: appearing after it, the offer pushed the page down. */}

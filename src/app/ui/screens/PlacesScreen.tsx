@@ -43,7 +43,12 @@ export function PlacesScreen() {
         <label className="label" htmlFor="due">
           Show
         </label>
-        <select className="select" id="due" value={String(due)} onChange={(e) => setParams(e.target.value === '0' ? { kind } : { kind, due: e.target.value }, { replace: true })}>
+        <select
+          className="select"
+          id="due"
+          value={String(due)}
+          onChange={(e) => setParams(e.target.value === '0' ? { kind } : { kind, due: e.target.value }, { replace: true })}
+        >
           <option value="0">Every place</option>
           {FOLLOW_UP_MONTHS.map((m) => (
             <option key={m} value={m}>
@@ -94,7 +99,9 @@ function PlaceItem({ entry: { place, lastVisitOn, visits } }: { entry: PlaceWith
           value={place.status}
           onChange={(e) => {
             setProblem(null);
-            changeStatus(place.id, e.target.value as PlaceStatus).catch((err: unknown) => setProblem(describeError(err, 'The change could not be saved on this phone.')));
+            changeStatus(place.id, e.target.value as PlaceStatus).catch((err: unknown) =>
+              setProblem(describeError(err, 'The change could not be saved on this phone.')),
+            );
           }}
         >
           {PLACE_STATUSES.map((s) => (

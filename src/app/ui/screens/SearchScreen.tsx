@@ -45,7 +45,9 @@ export function SearchScreen({
       {query.shown.trim() && results && (
         <>
           <p className="muted" role="status">
-            {results.length === 0 ? 'No actions match.' : `${results.length.toLocaleString('en-GB')} ${results.length === 1 ? 'action matches' : 'actions match'}.`}
+            {results.length === 0
+              ? 'No actions match.'
+              : `${results.length.toLocaleString('en-GB')} ${results.length === 1 ? 'action matches' : 'actions match'}.`}
             {results.length > SEARCH_RESULTS_SHOWN && ` The first ${SEARCH_RESULTS_SHOWN} are shown: add a word or a ref to narrow them.`}
           </p>
           <ActionList items={results.slice(0, SEARCH_RESULTS_SHOWN)} linkTo={linkTo} />

@@ -71,7 +71,8 @@ export function ShareScreen() {
       )}
       {files.length === 0 ? (
         <p>
-          No shared photos are waiting. Share a photo to Fieldbook from the camera or gallery, or add one on an outcome’s form. <Link to="/">Go to your actions</Link>.
+          No shared photos are waiting. Share a photo to Fieldbook from the camera or gallery, or add one on an outcome’s form.{' '}
+          <Link to="/">Go to your actions</Link>.
         </p>
       ) : (
         <>

@@ -30,8 +30,12 @@ export const outcomeEdits: Migration = {
       .execute();
     await db.schema.createIndex('outcome_history_outcome').on('outcome_history').columns(['outcome_id', 'version']).execute();
     if (db.getExecutor().adapter instanceof SqliteAdapter) {
-      await sql`create trigger outcome_history_no_update before update on outcome_history begin select raise(abort, 'outcome_history is append-only'); end`.execute(db);
-      await sql`create trigger outcome_history_no_delete before delete on outcome_history begin select raise(abort, 'outcome_history is append-only'); end`.execute(db);
+      await sql`create trigger outcome_history_no_update before update on outcome_history begin select raise(abort, 'outcome_history is append-only'); end`.execute(
+        db,
+      );
+      await sql`create trigger outcome_history_no_delete before delete on outcome_history begin select raise(abort, 'outcome_history is append-only'); end`.execute(
+        db,
+      );
     }
   },
 };

@@ -53,7 +53,9 @@ export const outcomeTypes: FieldbookMigration = {
       await sql`alter table outcomes add column location_json text`.execute(db);
       await sql`update outcomes set details_json = json_build_object('quantity', coalesce(quantity, 1))::text,
         field_versions_json = (field_versions_json::jsonb - 'measureId' - 'quantity'
-          || case when field_versions_json::jsonb ? 'quantity' then jsonb_build_object('details', field_versions_json::jsonb -> 'quantity') else '{}'::jsonb end)::text`.execute(db);
+          || case when field_versions_json::jsonb ? 'quantity' then jsonb_build_object('details', field_versions_json::jsonb -> 'quantity') else '{}'::jsonb end)::text`.execute(
+        db,
+      );
       await sql`alter table outcomes drop column measure_id`.execute(db);
       await sql`alter table outcomes drop column quantity`.execute(db);
       await sql`alter table outcomes alter column outcome_type drop default`.execute(db);
@@ -74,7 +76,8 @@ async function convertMeasureTallies(db: Kysely<unknown>) {
   for (const row of rows.rows) {
     const old = JSON.parse(row.tally_json) as { kind: string; unit?: string };
     if (old.kind !== 'count' && old.kind !== 'sum') continue;
-    const figure = old.kind === 'sum' ? { kind: 'sum', field: 'quantity', label: (old.unit ?? 'in total').slice(0, 100) } : { kind: 'count', label: 'outcomes' };
+    const figure =
+      old.kind === 'sum' ? { kind: 'sum', field: 'quantity', label: (old.unit ?? 'in total').slice(0, 100) } : { kind: 'count', label: 'outcomes' };
     const tally = { outcomeType: 'activity', where: null, figures: [figure], target: null };
     await sql`update measures set tally_json = ${JSON.stringify(tally)} where id = ${row.id}`.execute(db);
   }

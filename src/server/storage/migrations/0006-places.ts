@@ -29,6 +29,9 @@ export const places: FieldbookMigration = {
       .addColumn('version', 'bigint', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('places_pull').on('places').columns(['partnership_id', 'version']).execute();
-    await db.schema.alterTable('outcomes').addColumn('place_id', 'text', (c) => c.references('places.id')).execute();
+    await db.schema
+      .alterTable('outcomes')
+      .addColumn('place_id', 'text', (c) => c.references('places.id'))
+      .execute();
   },
 };

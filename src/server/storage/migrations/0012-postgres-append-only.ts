@@ -16,8 +16,12 @@ export const postgresAppendOnly: FieldbookMigration = {
       end
     $$`.execute(db);
     for (const table of ['audit_log', 'outcome_history']) {
-      await sql`create trigger ${sql.raw(`${table}_no_change`)} before update or delete on ${sql.table(table)} for each row execute function fieldbook_refuse_change()`.execute(db);
-      await sql`create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.table(table)} for each statement execute function fieldbook_refuse_change()`.execute(db);
+      await sql`create trigger ${sql.raw(`${table}_no_change`)} before update or delete on ${sql.table(table)} for each row execute function fieldbook_refuse_change()`.execute(
+        db,
+      );
+      await sql`create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.table(table)} for each statement execute function fieldbook_refuse_change()`.execute(
+        db,
+      );
     }
   },
 };

@@ -16,7 +16,14 @@ import type { PlanLookups } from './plan-lookups';
  * versions, and multi-row inserts of the outcomes and their audit entries. All of it runs in the
  * push's transaction, so the outcomes commit with the device's last sequence number or not at all.
  */
-export async function createOutcomes(tx: StorageTx, lookups: PlanLookups, auth: AuthContext, deviceId: string, sent: readonly OutcomeInput[], now: Date): Promise<(Refusal | undefined)[]> {
+export async function createOutcomes(
+  tx: StorageTx,
+  lookups: PlanLookups,
+  auth: AuthContext,
+  deviceId: string,
+  sent: readonly OutcomeInput[],
+  now: Date,
+): Promise<(Refusal | undefined)[]> {
   const existing = await tx.findOutcomes(sent.map((o) => o.id));
   const staged = new Map<string, Omit<StoredOutcome, 'version'> & { actionRef: string | null }>();
   const answers: (Refusal | undefined)[] = [];

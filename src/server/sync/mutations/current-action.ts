@@ -20,7 +20,10 @@ export async function currentAction(lookups: Pick<PlanLookups, 'findAction' | 'f
     const removal = await lookups.findRemoval(id);
     if (!removal || removal.table !== 'actions' || !auth.memberships.some((m) => m.partnershipId === removal.partnershipId)) return notFound();
     if (removal.mergedInto === null) {
-      return refuse('conflict', `The action this outcome was logged against was taken out of the plan on ${removal.removedAt.slice(0, 10)}. Ask your coordinator which action it belongs to.`);
+      return refuse(
+        'conflict',
+        `The action this outcome was logged against was taken out of the plan on ${removal.removedAt.slice(0, 10)}. Ask your coordinator which action it belongs to.`,
+      );
     }
     id = removal.mergedInto;
   }

@@ -35,6 +35,10 @@ export async function deleteOutcome(tx: StorageTx, auth: AuthContext, args: Outc
     actorId: auth.user.id,
     at: now.toISOString(),
   });
-  await appendAudit(tx, { partnershipId: existing.partnershipId, actorId: auth.user.id, action: 'outcome.deleted', entityType: 'outcome', entityId: existing.id }, now);
+  await appendAudit(
+    tx,
+    { partnershipId: existing.partnershipId, actorId: auth.user.id, action: 'outcome.deleted', entityType: 'outcome', entityId: existing.id },
+    now,
+  );
   return undefined;
 }

@@ -24,7 +24,11 @@ export async function outcomeToChange(tx: StorageTx, auth: AuthContext, id: stri
  * there is no such place in the outcome's partnership (another partnership's place is missing
  * too: nothing is revealed about it), null when the outcome names none.
  */
-export async function placeOfOutcome(lookups: Pick<PlanLookups, 'findPlace'>, placeId: string | null, partnershipId: string): Promise<{ kind: string } | 'missing' | null> {
+export async function placeOfOutcome(
+  lookups: Pick<PlanLookups, 'findPlace'>,
+  placeId: string | null,
+  partnershipId: string,
+): Promise<{ kind: string } | 'missing' | null> {
   if (placeId === null) return null;
   const place = await lookups.findPlace(placeId);
   return place && place.partnershipId === partnershipId ? { kind: place.kind } : 'missing';

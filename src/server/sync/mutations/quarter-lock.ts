@@ -11,7 +11,12 @@ import { hasCoordinatorRights } from '../../../domain/roles';
  * for the correction, and the history records it). New outcomes for a signed-off quarter are
  * still accepted, and reports mark them late (src/domain/review.ts isLate).
  */
-export async function quarterLock(tx: StorageTx, auth: AuthContext, outcome: Pick<StoredOutcome, 'partnershipId' | 'actionId' | 'occurredOn'>, newOccurredOn?: string): Promise<Refusal | undefined> {
+export async function quarterLock(
+  tx: StorageTx,
+  auth: AuthContext,
+  outcome: Pick<StoredOutcome, 'partnershipId' | 'actionId' | 'occurredOn'>,
+  newOccurredOn?: string,
+): Promise<Refusal | undefined> {
   const role = auth.memberships.find((m) => m.partnershipId === outcome.partnershipId)?.role;
   if (role && hasCoordinatorRights(role)) return undefined;
   const action = await tx.findAction(outcome.actionId);

@@ -61,7 +61,14 @@ export async function updateOutcome(tx: StorageTx, auth: AuthContext, args: Outc
   await tx.updateOutcome(existing.id, changes, version, fieldVersions);
   await appendAudit(
     tx,
-    { partnershipId: existing.partnershipId, actorId: auth.user.id, action: 'outcome.changed', entityType: 'outcome', entityId: existing.id, details: { fields: changed, conflicts } },
+    {
+      partnershipId: existing.partnershipId,
+      actorId: auth.user.id,
+      action: 'outcome.changed',
+      entityType: 'outcome',
+      entityId: existing.id,
+      details: { fields: changed, conflicts },
+    },
     now,
   );
   return undefined;

@@ -31,7 +31,14 @@ export async function updatePlace(tx: StorageTx, auth: AuthContext, args: PlaceU
   await tx.updatePlace(existing.id, changes, await tx.takeVersion(), now.toISOString());
   await appendAudit(
     tx,
-    { partnershipId: existing.partnershipId, actorId: auth.user.id, action: 'place.changed', entityType: 'place', entityId: existing.id, details: { fields: changed } },
+    {
+      partnershipId: existing.partnershipId,
+      actorId: auth.user.id,
+      action: 'place.changed',
+      entityType: 'place',
+      entityId: existing.id,
+      details: { fields: changed },
+    },
     now,
   );
   return undefined;
