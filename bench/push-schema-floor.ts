@@ -18,7 +18,7 @@ export interface PushedOutcome {
 }
 
 /**
- * A reference figure beside #7's baseline, not a replacement for it: the rows a push commits for
+ * A reference figure beside the baseline of "push outcomes", not a replacement for it: the rows a push commits for
  * each new outcome (the outcome and its audit entry), raw-inserted with prepared statements into
  * Fieldbook's own schema — its indexes, foreign keys and append-only triggers, migrated and seeded
  * as the server's database is — in transactions of the same size, WAL and synchronous=FULL. No

@@ -54,7 +54,7 @@ export interface PushFigures {
 }
 
 /**
- * #7 and #8 (on the wire): n outcomes queued on a device (the app's own data layer over
+ * "push outcomes" and "bytes on the wire": n outcomes queued on a device (the app's own data layer over
  * fake-indexeddb), then pushed by the app's own push code to the real server, a separate process
  * on loopback with its SQLite file in WAL mode and synchronous=FULL. The baseline inserts the same
  * rows into a bare table with the same pragmas, in transactions of the same batch size: what the

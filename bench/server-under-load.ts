@@ -44,7 +44,7 @@ export interface LoadFigures {
 const PASSWORD = 'bench-device-password';
 
 /**
- * #9: the real server process on a temporary SQLite file (WAL, synchronous=FULL). Its resident
+ * "server memory" and "push under load": the real server process on a temporary SQLite file (WAL, synchronous=FULL). Its resident
  * memory is read idle, then `devices` officers, each with their own account, session and device
  * id, push `outcomes` between them at once, PUSH_BATCH at a time as the app does, and memory is
  * read again; both after a full GC (bench/serve-with-gc.ts), so they compare what is kept, not

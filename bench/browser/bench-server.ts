@@ -20,7 +20,7 @@ import { outcomeFor } from '../../test/support/outcomes';
 export interface BenchServer {
   url: string;
   storage: KyselyStorage;
-  /** Adds a plan of this many actions to the demo partnership (the action list #5 filters). */
+  /** Adds a plan of this many actions to the demo partnership (the action list "plan search" filters). */
   addActions(count: number): Promise<void>;
   /** Adds this many synced outcomes by the demo officer, spread over their actions, towns and the demo year. */
   addOutcomes(count: number): Promise<void>;

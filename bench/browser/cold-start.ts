@@ -89,7 +89,7 @@ function readBreakdown(): StartBreakdown {
   };
 }
 
-/** #6: the app started offline from its service worker on this phone, `runs` times after one warm-up start. */
+/** "cold start": the app started offline from its service worker on this phone, `runs` times after one warm-up start. */
 export async function measureColdStart(phone: Phone, url: string, runs: number, expectLogAgain: boolean): Promise<ColdStartFigures> {
   const samples: ColdStartRun[] = [];
   for (let i = 0; i <= runs; i++) {

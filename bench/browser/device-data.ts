@@ -34,7 +34,7 @@ export interface DeviceDataFigures {
     rawMedianMs: number;
     ratio: number;
   };
-  /** #8b, per outcome: as the app stores it (with its indexes) and as the raw baseline stores the server's record. */
+  /** "bytes in IndexedDB", per outcome: as the app stores it (with its indexes) and as the raw baseline stores the server's record. */
   stored: {
     outcomes: number;
     app: StoredSize;
@@ -48,7 +48,7 @@ export interface DeviceDataFigures {
 }
 
 /**
- * #3, #4 and #8 (IndexedDB): the app's own data code (pullAll, logOutcome over the real Dexie
+ * "save an outcome", "pull outcomes" and "bytes in IndexedDB": the app's own data code (pullAll, logOutcome over the real Dexie
  * schema) in headless Chromium on a profile on disk, each beside raw IndexedDB in the same page.
  * The server must already hold the outcomes to pull.
  */

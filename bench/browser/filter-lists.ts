@@ -42,7 +42,7 @@ const ACTION_QUERIES = ['safe places', 'hotel watch', 'ref 22'];
  */
 const OUTCOME_QUERIES = ['didcot', 'ref 19', 'leaflets left'];
 
-/** #5: the plan search (every action on the phone) filtered as the officer types, offline, keystroke to the frame showing the results. */
+/** "plan search": the plan search (every action on the phone) filtered as the officer types, offline, keystroke to the frame showing the results. */
 export async function measureActionFilter(phone: Phone, url: string, actionsOnPhone: number, quick: boolean): Promise<FilterFigures> {
   const figures = await measureTyping(phone, `${url}/search`, 'Ref or words', ACTION_QUERIES, quick);
   return { actionsOnPhone, ...figures };
@@ -51,7 +51,7 @@ export async function measureActionFilter(phone: Phone, url: string, actionsOnPh
 export type OutcomeFilterFigures = Omit<FilterFigures, 'actionsOnPhone'> & { outcomesOnPhone: number; opening: OutcomesOpeningFigures };
 
 /**
- * #5b: "Your outcomes" (every outcome the officer logged on the phone) filtered as they type,
+ * "Your outcomes": the screen (every outcome the officer logged on the phone) filtered as they type,
  * offline, keystroke to the frame showing the results; and the screen's opening from the tab bar
  * (first rows, every outcome read, the longest task meanwhile).
  */
@@ -108,7 +108,7 @@ function watchOpening() {
 }
 
 /**
- * #5b, opening: the app started offline on "My actions", left a second to settle, then the
+ * "Your outcomes", opening: the app started offline on "My actions", left a second to settle, then the
  * officer taps the "Outcomes" tab; `runs` times after one warm-up, each a new browser on the
  * phone's profile (the screen's chunk comes from the service worker's cache, as on a phone).
  */

@@ -5,7 +5,7 @@ import { measureDeviceData, type DeviceDataFigures } from './device-data';
 import { measureActionFilter, measureOutcomeFilter, type FilterFigures, type OutcomeFilterFigures } from './filter-lists';
 import { measureLighthouse, type LighthouseFigures } from './lighthouse';
 
-/** The demo plan's 28 actions and a second plan bringing the phone to this many (#5's action list). */
+/** The demo plan's 28 actions and a second plan bringing the phone to this many (the action list "plan search" filters). */
 const ACTIONS_ON_PHONE = 1000;
 const DEMO_ACTIONS = 28;
 
@@ -16,13 +16,14 @@ export interface BrowserFigures {
   firstSync: { ms: number; longestTaskMs: number; longTasks: number };
   coldStart: { full: ColdStartFigures; empty: ColdStartFigures; ratio: number };
   actionFilter: FilterFigures;
-  /** #5b: "Your outcomes" filtered on the phone holding every outcome. */
+  /** "Your outcomes": the screen filtered on the phone holding every outcome. */
   outcomeFilter: OutcomeFilterFigures;
   lighthouse: LighthouseFigures;
 }
 
 /**
- * The browser rows (#2–#6, #8 in IndexedDB): one server with the built app, two phones signed
+ * The browser benchmarks (Lighthouse, save an outcome, pull outcomes, plan search, Your
+ * outcomes, cold start, bytes in IndexedDB): one server with the built app, two phones signed
  * in as the demo officer — one synced before any outcome existed (the baseline: an empty
  * database), one after the server held them all — then each benchmark on them.
  */

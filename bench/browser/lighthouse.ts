@@ -72,7 +72,7 @@ async function oneRun(phone: Phone, url: string): Promise<{ version: string; run
 }
 
 /**
- * #2: Lighthouse 12 (the last major that runs on Node 20), its default mobile configuration
+ * "Lighthouse": Lighthouse 12 (the last major that runs on Node 20), its default mobile configuration
  * (a mid-range phone, simulated slow 4G and 4× CPU slowdown), driving Debian's Chromium through
  * chrome-launcher on the signed-in officer's own profile: storage is not reset, so it measures
  * "My actions" with the phone's data, started through the service worker as an officer opens it.

@@ -1,7 +1,7 @@
 import { serialize } from 'node:v8';
 
 /**
- * #8b: what one outcome takes in IndexedDB, counted from the records themselves rather than from
+ * "bytes in IndexedDB": what one outcome takes in IndexedDB, counted from the records themselves rather than from
  * navigator.storage.estimate(), whose deltas in Chromium swing by ±1.5 KB per outcome between
  * runs (it reports files on disk while LevelDB compacts behind them).
  *

@@ -13,7 +13,7 @@ interface TraceEvent {
 /**
  * The page's main-thread tasks while fn runs, by thread CPU time (a CDP trace's `tdur`), to put
  * beside the Long Tasks API's wall-clock durations. On a shared 2-core machine a task's wall time
- * includes the time the renderer was descheduled (a trace of #4 showed 10 ms tasks lasting 90 ms);
+ * includes the time the renderer was descheduled (a trace of "pull outcomes" showed 10 ms tasks lasting 90 ms);
  * its CPU time is the work the page itself did in one go.
  */
 export async function traceTaskCpu<T>(

@@ -2,16 +2,16 @@
 export interface HarnessApi {
   /** Signs in over the app's API client (the session cookie is then the page's); returns the user id. */
   signIn(email: string, password: string): Promise<string>;
-  /** #4: pulls everything into a fresh FieldbookDb with the app's pullAll, then (unless withBaseline is false) puts the same records raw. */
+  /** "pull outcomes": pulls everything into a fresh FieldbookDb with the app's pullAll, then (unless withBaseline is false) puts the same records raw. */
   pull(dbName: string, rawName: string, withBaseline?: boolean): Promise<PullRun>;
   /**
-   * #8b: the outcome records exactly as IndexedDB holds them, read back with raw IndexedDB (so
+   * "bytes in IndexedDB": the outcome records exactly as IndexedDB holds them, read back with raw IndexedDB (so
    * below the app's Dexie middleware) from the app's database after a pull and from the raw
    * baseline's, with the app store's index key paths; and, for what it is worth, the growth
    * Chromium's navigator.storage.estimate() reports for a copy of each.
    */
   storedRecords(dbName: string, rawName: string): Promise<StoredRecords>;
-  /** #3: logOutcome against an action by ref, alternating with a raw one-record put. */
+  /** "save an outcome": logOutcome against an action by ref, alternating with a raw one-record put. */
   save(dbName: string, rawName: string, ref: string, warmUp: number, runs: number): Promise<SaveRun>;
 }
 
