@@ -9,7 +9,7 @@ import type { LocalOutcome } from '../../src/app/db/local-records';
 import { deleteOutcome, discardRejected, editOutcome, resendOutcome } from '../../src/app/data/change-outcome';
 import { loadActionDetail } from '../../src/app/data/action-detail';
 import { pullAll } from '../../src/app/sync/pull-changes';
-import { enqueue } from '../../src/app/data/enqueue';
+import { appendToOutbox } from '../../src/app/db/outbox';
 import type { OutcomeHistoryEntry } from '../../src/domain/outcome-history';
 import { demoPartnershipId } from '../support/demo-partnership';
 
@@ -158,7 +158,7 @@ describe('editing and deleting outcomes', () => {
         server: null,
         localDeleted: false,
       });
-      await enqueue(phone.db, 'outcome.create', id, input, new Date());
+      await appendToOutbox(phone.db, { kind: 'outcome.create', recordId: id, args: input }, new Date());
     });
     await phone.sync.syncNow();
     expect(await phone.db.outcomes.get(id)).toMatchObject({

@@ -1,14 +1,12 @@
 import { applyOutcomeChanges, EDITABLE_OUTCOME_FIELDS, sameFieldValue, type OutcomeChanges } from '../../domain/outcome';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import type { LocalOutcome } from '../db/local-records';
-import { enqueue } from './enqueue';
+import { appendToOutbox, writeQueued } from '../db/outbox';
 import { OutcomeNotValidError, validateOutcome, type OutcomeFormValues } from './log-outcome';
 
 export class OutcomeGoneError extends Error {
   override name = 'OutcomeGoneError';
 }
-
-const STORES = (db: FieldbookDb) => [db.outcomes, db.outbox, db.meta];
 
 async function current(db: FieldbookDb, id: string): Promise<LocalOutcome> {
   const o = await db.outcomes.get(id);
@@ -28,22 +26,22 @@ export async function editOutcome(db: FieldbookDb, id: string, values: OutcomeFo
   if (Array.isArray(checked)) throw new OutcomeNotValidError(checked);
   const changes = Object.fromEntries(EDITABLE_OUTCOME_FIELDS.filter((f) => !sameFieldValue(checked[f], before[f])).map((f) => [f, checked[f]])) as OutcomeChanges;
   if (Object.keys(changes).length === 0) return before;
-  return db.transaction('rw', STORES(db), async () => {
+  return writeQueued(db, [db.outcomes], async () => {
     const o = await current(db, id);
     const next: LocalOutcome = { ...applyOutcomeChanges(o, changes), syncState: 'pending' };
     delete next.rejection;
     await db.outcomes.put(next);
-    await enqueue(db, 'outcome.update', id, { id, baseVersion: o.version ?? 0, changes }, now);
+    await appendToOutbox(db, { kind: 'outcome.update', recordId: id, args: { id, baseVersion: o.version ?? 0, changes } }, now);
     return next;
   });
 }
 
 /** Deletes an outcome: gone from the tallies at once; the server keeps it in its history. */
 export async function deleteOutcome(db: FieldbookDb, id: string, now = new Date()): Promise<void> {
-  await db.transaction('rw', STORES(db), async () => {
+  await writeQueued(db, [db.outcomes], async () => {
     const o = await current(db, id);
     await db.outcomes.put({ ...o, localDeleted: true, syncState: 'pending' });
-    await enqueue(db, 'outcome.delete', id, { id, baseVersion: o.version ?? 0 }, now);
+    await appendToOutbox(db, { kind: 'outcome.delete', recordId: id, args: { id, baseVersion: o.version ?? 0 } }, now);
   });
 }
 
@@ -57,11 +55,11 @@ export async function resendOutcome(db: FieldbookDb, id: string, values: Outcome
   if (o.server === null) {
     const checked = await validateOutcome(db, { ...values, actionId: o.actionId, id }, now);
     if (Array.isArray(checked)) throw new OutcomeNotValidError(checked);
-    return db.transaction('rw', STORES(db), async () => {
+    return writeQueued(db, [db.outcomes], async () => {
       const next: LocalOutcome = { ...o, ...checked, syncState: 'pending', localDeleted: false };
       delete next.rejection;
       await db.outcomes.put(next);
-      await enqueue(db, 'outcome.create', id, checked, now);
+      await appendToOutbox(db, { kind: 'outcome.create', recordId: id, args: checked }, now);
       return next;
     });
   }
