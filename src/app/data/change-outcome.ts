@@ -1,8 +1,10 @@
 import { applyOutcomeChanges, EDITABLE_OUTCOME_FIELDS, sameFieldValue, type OutcomeChanges } from '../../domain/outcome';
+import type { SessionUser } from '../../domain/user';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import type { LocalOutcome } from '../db/local-records';
 import { appendToOutbox, writeQueued } from '../db/outbox';
 import { OutcomeNotValidError, validateOutcome, type OutcomeFormValues } from './log-outcome';
+import { refuseIfQuarterLocked } from './quarter-lock';
 
 export class OutcomeGoneError extends Error {
   override name = 'OutcomeGoneError';
@@ -16,10 +18,17 @@ async function current(db: FieldbookDb, id: string): Promise<LocalOutcome> {
 
 /**
  * Changes an outcome. Only the fields that differ are queued, with the server version the view
- * is based on, so an edit never overwrites fields another device changed meanwhile. Checked with
- * the server's rules first; the view changes at once and waits to sync.
+ * is based on, so an edit never overwrites fields another device changed meanwhile. Refused in a
+ * signed-off quarter (or moved into one) unless the user coordinates it, and checked with the
+ * server's rules first; the view changes at once and waits to sync.
  */
-export async function editOutcome(db: FieldbookDb, id: string, values: OutcomeFormValues, now = new Date()): Promise<LocalOutcome> {
+export async function editOutcome(db: FieldbookDb, user: Pick<SessionUser, 'memberships'>, id: string, values: OutcomeFormValues, now = new Date()): Promise<LocalOutcome> {
+  await refuseInSignedOffQuarter(db, user, id, values.occurredOn);
+  return changeFields(db, id, values, now);
+}
+
+/** editOutcome's change once the quarter lock allows it (or for a refused change sent again: resendOutcome). */
+async function changeFields(db: FieldbookDb, id: string, values: OutcomeFormValues, now: Date): Promise<LocalOutcome> {
   const before = await current(db, id);
   // The action and type stay what they were: a different kind of outcome is a new one.
   const checked = await validateOutcome(db, { ...values, actionId: before.actionId, type: before.type, id }, now);
@@ -36,8 +45,18 @@ export async function editOutcome(db: FieldbookDb, id: string, values: OutcomeFo
   });
 }
 
-/** Deletes an outcome: gone from the tallies at once; the server keeps it in its history. */
-export async function deleteOutcome(db: FieldbookDb, id: string, now = new Date()): Promise<void> {
+/**
+ * Refuses, on the phone, what the server would refuse: a change to a signed-off quarter
+ * (QuarterLockedError). Asked here, in the commands, so that no caller can go round it.
+ */
+async function refuseInSignedOffQuarter(db: FieldbookDb, user: Pick<SessionUser, 'memberships'>, id: string, newOccurredOn?: string): Promise<void> {
+  const o = await db.outcomes.get(id);
+  if (o) await refuseIfQuarterLocked(db, user, o, newOccurredOn);
+}
+
+/** Deletes an outcome: gone from the tallies at once; the server keeps it in its history. Refused in a signed-off quarter, as an edit is. */
+export async function deleteOutcome(db: FieldbookDb, user: Pick<SessionUser, 'memberships'>, id: string, now = new Date()): Promise<void> {
+  await refuseInSignedOffQuarter(db, user, id);
   await writeQueued(db, [db.outcomes], async () => {
     const o = await current(db, id);
     await db.outcomes.put({ ...o, localDeleted: true, syncState: 'pending' });
@@ -48,6 +67,8 @@ export async function deleteOutcome(db: FieldbookDb, id: string, now = new Date(
 /**
  * Fixes an outcome the server refused and sends it again. A refused create is sent as a create
  * again (the server never stored it); a refused change is sent as a change from the server's copy.
+ * The quarter lock is not asked here (nor was it by the screens): the fix is offered for any refused
+ * outcome, and the server decides.
  */
 export async function resendOutcome(db: FieldbookDb, id: string, values: OutcomeFormValues, now = new Date()): Promise<LocalOutcome> {
   const o = await db.outcomes.get(id);
@@ -65,7 +86,7 @@ export async function resendOutcome(db: FieldbookDb, id: string, values: Outcome
   }
   // Start from what the server holds, so the change carries exactly what differs from it.
   await db.outcomes.put({ ...o, ...o.server, syncState: 'synced', localDeleted: false, server: o.server });
-  return editOutcome(db, id, values, now);
+  return changeFields(db, id, values, now);
 }
 
 /**
