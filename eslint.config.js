@@ -11,6 +11,7 @@ import globals from 'globals';
  *   domain  ← app, sw, server   (domain imports none of them, and nothing platform-specific)
  *   app ✕ server, sw ✕ app/server, server ✕ app/sw
  *   app/ui  never reaches Dexie, the API client, fetch or storage: it uses hooks from data/, sync/, session/, pwa/.
+ *   app/data uses Dexie only through app/db (no runtime import from dexie; its types and dexie-react-hooks are fine).
  * test/unit/lint-boundaries.test.ts proves each rule fires.
  */
 const zone = (target, from, message, except) => ({ target, from, message, ...(except ? { except } : {}) });
@@ -121,6 +122,27 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // One door for the phone's storage (docs/decisions/0039-one-door-for-phone-writes.md): Dexie's
+    // machinery — transactions written raw, its change channel, its key bounds — lives in app/db.
+    // The data layer uses the tables of FieldbookDb and dexie-react-hooks, and may name Dexie's types.
+    // (UI refuses every import from dexie, types included: below.)
+    files: ['src/app/data/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'dexie',
+              allowTypeImports: true,
+              message: 'app/data must not use Dexie itself: its machinery belongs behind app/db (type-only imports are fine).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/app/ui/**/*.{ts,tsx}'],

@@ -9,7 +9,7 @@ import type { LocalOutcome } from '../../src/app/db/local-records';
 import { deleteOutcome, discardRejected, editOutcome, resendOutcome } from '../../src/app/data/change-outcome';
 import { loadActionDetail } from '../../src/app/data/action-detail';
 import { pullAll } from '../../src/app/sync/pull-changes';
-import { enqueue } from '../../src/app/data/enqueue';
+import { appendToOutbox } from '../../src/app/db/outbox';
 import type { OutcomeHistoryEntry } from '../../src/domain/outcome-history';
 import { demoPartnershipId } from '../support/demo-partnership';
 
@@ -51,9 +51,9 @@ describe('editing and deleting outcomes', () => {
     await phone.sync.syncNow();
     await desk.sync.syncNow();
 
-    await editOutcome(phone.db, logged.id, withAttendees(logged, 20));
+    await editOutcome(phone.db, phone.user, logged.id, withAttendees(logged, 20));
     const atDesk = (await desk.db.outcomes.get(logged.id))!;
-    await editOutcome(desk.db, logged.id, { ...valuesOf(atDesk), town: 'Thame' });
+    await editOutcome(desk.db, desk.user, logged.id, { ...valuesOf(atDesk), town: 'Thame' });
     await phone.sync.syncNow();
     await desk.sync.syncNow();
     await phone.sync.syncNow();
@@ -75,8 +75,8 @@ describe('editing and deleting outcomes', () => {
     await phone.sync.syncNow();
     await desk.sync.syncNow();
 
-    await editOutcome(phone.db, logged.id, withAttendees(logged, 5));
-    await editOutcome(desk.db, logged.id, withAttendees((await desk.db.outcomes.get(logged.id))!, 7));
+    await editOutcome(phone.db, phone.user, logged.id, withAttendees(logged, 5));
+    await editOutcome(desk.db, desk.user, logged.id, withAttendees((await desk.db.outcomes.get(logged.id))!, 7));
     await phone.sync.syncNow(); // arrives first
     await desk.sync.syncNow(); // arrives later, based on the version before the phone's edit
     await phone.sync.syncNow();
@@ -102,7 +102,7 @@ describe('editing and deleting outcomes', () => {
     const figures = async (d: TestDevice) => (await loadActionDetail(d.db, logged.actionId))!.measures[0]!.tally.figures.map((f) => f.value);
     const [sessionsBefore, attendeesBefore] = await figures(desk);
 
-    await deleteOutcome(phone.db, logged.id);
+    await deleteOutcome(phone.db, phone.user, logged.id);
     expect((await loadActionDetail(phone.db, logged.actionId))!.outcomes.map((o) => o.id)).not.toContain(logged.id);
     await phone.sync.syncNow();
     await desk.sync.syncNow();
@@ -127,7 +127,7 @@ describe('editing and deleting outcomes', () => {
     await theirs.sync.syncNow();
     await phone.sync.syncNow();
 
-    await editOutcome(phone.db, logged.id, withAttendees((await phone.db.outcomes.get(logged.id))!, 80));
+    await editOutcome(phone.db, phone.user, logged.id, withAttendees((await phone.db.outcomes.get(logged.id))!, 80));
     await phone.sync.syncNow();
     const refused = (await phone.db.outcomes.get(logged.id))!;
     expect(refused).toMatchObject({ syncState: 'rejected', details: { attendees: 80 }, rejection: { code: 'forbidden', kind: 'outcome.update' } });
@@ -158,7 +158,7 @@ describe('editing and deleting outcomes', () => {
         server: null,
         localDeleted: false,
       });
-      await enqueue(phone.db, 'outcome.create', id, input, new Date());
+      await appendToOutbox(phone.db, { kind: 'outcome.create', recordId: id, args: input }, new Date());
     });
     await phone.sync.syncNow();
     expect(await phone.db.outcomes.get(id)).toMatchObject({
@@ -178,10 +178,10 @@ describe('editing and deleting outcomes', () => {
     const logged = await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22'), undefined, { confirmDuplicate: true });
     await phone.sync.syncNow();
     await desk.sync.syncNow();
-    await editOutcome(desk.db, logged.id, { ...valuesOf((await desk.db.outcomes.get(logged.id))!), town: 'Wantage' });
+    await editOutcome(desk.db, desk.user, logged.id, { ...valuesOf((await desk.db.outcomes.get(logged.id))!), town: 'Wantage' });
     await desk.sync.syncNow();
 
-    await editOutcome(phone.db, logged.id, { ...valuesOf(logged), notes: 'added detail' });
+    await editOutcome(phone.db, phone.user, logged.id, { ...valuesOf(logged), notes: 'added detail' });
     await pullAll(phone.db, phone.api, phone.user.id); // the coordinator's edit arrives before the phone's has gone
     expect(await phone.db.outcomes.get(logged.id)).toMatchObject({ town: 'Wantage', notes: 'added detail', syncState: 'pending' });
 
@@ -195,10 +195,10 @@ describe('editing and deleting outcomes', () => {
     const logged = await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22'), undefined, { confirmDuplicate: true });
     await phone.sync.syncNow();
     await desk.sync.syncNow();
-    await deleteOutcome(desk.db, logged.id);
+    await deleteOutcome(desk.db, desk.user, logged.id);
     await desk.sync.syncNow();
 
-    await editOutcome(phone.db, logged.id, withAttendees(logged, 99));
+    await editOutcome(phone.db, phone.user, logged.id, withAttendees(logged, 99));
     await phone.sync.syncNow();
     expect((await phone.db.outcomes.get(logged.id))?.rejection?.code).toBe('conflict');
   });

@@ -194,7 +194,7 @@ describe('uploading a photo', () => {
     const outcomeId = await syncedOutcome();
     const before = crypto.randomUUID();
     expect((await upload(phone, before, outcomeId, JPEG)).status).toBe(201);
-    await deleteOutcome(phone.db, outcomeId);
+    await deleteOutcome(phone.db, phone.user, outcomeId);
     await phone.sync.syncNow();
     expect((await server.storage.transaction((tx) => tx.findOutcome(outcomeId)))?.deletedAt).not.toBeNull();
 

@@ -28,7 +28,7 @@ describe('recording a push answer', () => {
     const values = await outcomeFor(device.db, '22');
     const a = await logOutcome(device.db, device.user, values);
     const b = await logOutcome(device.db, device.user, await outcomeFor(device.db, '19'));
-    await editOutcome(device.db, b.id, { ...(await outcomeFor(device.db, '19')), notes: 'Edited before the push' });
+    await editOutcome(device.db, device.user, b.id, { ...(await outcomeFor(device.db, '19')), notes: 'Edited before the push' });
 
     let pushes = 0;
     const api = createApiClient({
@@ -36,7 +36,7 @@ describe('recording a push answer', () => {
       fetch: (async (input: string, init?: RequestInit) => {
         if (input.includes('/api/sync/push') && ++pushes === 1) {
           // The officer edits a while its create is on its way: the edit is queued after the push began.
-          await editOutcome(device.db, a.id, { ...values, notes: 'Edited during the push' });
+          await editOutcome(device.db, device.user, a.id, { ...values, notes: 'Edited during the push' });
         }
         if (pushes === 2) throw new TypeError('Failed to fetch');
         return device.fetch(input, init);
@@ -67,7 +67,7 @@ describe('recording a push answer', () => {
     const values = await outcomeFor(device.db, '22');
     const c = await logOutcome(device.db, device.user, values, undefined, { confirmDuplicate: true });
     for (let i = 1; i < PUSH_BATCH; i++) await logOutcome(device.db, device.user, { ...values, notes: `Filler ${i}` }, undefined, { confirmDuplicate: true });
-    await editOutcome(device.db, c.id, { ...values, notes: 'Edited, queued behind a full batch' });
+    await editOutcome(device.db, device.user, c.id, { ...values, notes: 'Edited, queued behind a full batch' });
 
     let pushes = 0;
     const api = createApiClient({

@@ -6,7 +6,8 @@ import { outcomeFor } from '../support/outcomes';
 import { coordinatorApi, type CoordinatorApi } from '../../src/app/api/coordinator-api';
 import { logOutcome } from '../../src/app/data/log-outcome';
 import { editOutcome } from '../../src/app/data/change-outcome';
-import { quarterLockReason } from '../../src/app/data/quarter-lock';
+import { QuarterLockedError, quarterLockReason } from '../../src/app/data/quarter-lock';
+import { appendToOutbox, writeQueued } from '../../src/app/db/outbox';
 import { isLate, signOffCovering } from '../../src/domain/review';
 import { refusalOf } from '../support/api-refusal';
 
@@ -59,8 +60,19 @@ describe('the quarterly review', () => {
     const inQ3 = await logOutcome(officer.db, officer.user, await outcomeFor(officer.db, '3', 1, { occurredOn: '2018-10-02', town: 'Wantage' }));
     expect(await quarterLockReason(officer.db, officer.user, inQ3, '2018-09-30')).not.toBeNull();
 
-    // A phone that does not know yet (an old release) sends the change anyway: the server refuses it.
-    await editOutcome(officer.db, inQ2.id, { ...(await outcomeFor(officer.db, '3', 1)), occurredOn: '2018-08-14', town: 'Thame' });
+    // The phone's own command refuses the change, whoever calls it.
+    const change = { ...(await outcomeFor(officer.db, '3', 1)), occurredOn: '2018-08-14', town: 'Thame' };
+    await expect(editOutcome(officer.db, officer.user, inQ2.id, change)).rejects.toThrow(QuarterLockedError);
+    // A phone that does not know yet (an old release, before that check) sends the change anyway,
+    // queued as it queued it: the server refuses it.
+    await writeQueued(officer.db, [officer.db.outcomes], async () => {
+      await officer.db.outcomes.put({ ...stored, town: 'Thame', syncState: 'pending' });
+      await appendToOutbox(
+        officer.db,
+        { kind: 'outcome.update', recordId: inQ2.id, args: { id: inQ2.id, baseVersion: stored.version ?? 0, changes: { town: 'Thame' } } },
+        new Date(),
+      );
+    });
     await officer.sync.syncNow();
     const refused = (await officer.db.outcomes.get(inQ2.id))!;
     expect(refused.syncState).toBe('rejected');

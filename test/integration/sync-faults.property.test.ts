@@ -146,7 +146,7 @@ describe('sync under faults (property)', () => {
                 if (targets.length === 0) break;
                 const target = targets[s.pick % targets.length]!;
                 if (s.t === 'delete') {
-                  await deleteOutcome(d.db, target.id);
+                  await deleteOutcome(d.db, d.user, target.id);
                   break;
                 }
                 const values: OutcomeFormValues = {
@@ -162,7 +162,7 @@ describe('sync under faults (property)', () => {
                 if (s.field === 'details') values.details = { ...values.details, quantity: s.value };
                 if (s.field === 'town') values.town = values.town === null ? 'Elsewhere' : null;
                 if (s.field === 'notes') values.notes = `${d.name} note ${s.value}`;
-                await editOutcome(d.db, target.id, values);
+                await editOutcome(d.db, d.user, target.id, values);
                 break;
               }
             }

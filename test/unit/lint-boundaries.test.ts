@@ -27,6 +27,9 @@ const cases: [string, string, string, RegExp][] = [
   ['UI importing the API client', 'src/app/ui/x.tsx', "import '../api/api-client';", /must not call the server/],
   ['UI importing the sync engine', 'src/app/ui/x.tsx', "import '../sync/sync-engine';", /only use sync through its hooks/],
   ['UI importing Dexie', 'src/app/ui/x.tsx', "import 'dexie';", /must not touch IndexedDB/],
+  ['the data layer importing Dexie at runtime', 'src/app/data/x.ts', "import { Dexie } from 'dexie';\nvoid Dexie;", /app\/data must not use Dexie itself/],
+  ['the data layer re-exporting Dexie', 'src/app/data/x.ts', "export { liveQuery } from 'dexie';", /app\/data must not use Dexie itself/],
+  ['UI importing Dexie’s types', 'src/app/ui/x.tsx', "import type { Table } from 'dexie';", /must not touch IndexedDB/],
   ['UI calling fetch', 'src/app/ui/x.tsx', "void fetch('/api/session');", /must not call the network/],
   ['anything importing classic zod', 'src/server/x.ts', "import 'zod';", /src\/domain\/zod/],
   ['the service worker importing app UI', 'src/sw/x.ts', "import '../app/ui/components/Loading';", /only the app’s storage and push layers/],
@@ -49,6 +52,10 @@ describe('import boundaries', { timeout: 30_000 }, () => {
 
   it('lets the service worker use the app’s storage and push layers', async () => {
     expect(await problems('src/sw/x.ts', "import '../app/db/fieldbook-db';\nimport '../app/sync/push-outbox';\n")).toEqual([]);
+  });
+
+  it('lets the data layer name Dexie’s types and use its React hooks', async () => {
+    expect(await problems('src/app/data/x.ts', "import type { Table } from 'dexie';\nimport { useLiveQuery } from 'dexie-react-hooks';\n")).toEqual([]);
   });
 
   it('lets UI use the hooks', async () => {

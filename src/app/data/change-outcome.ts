@@ -1,14 +1,14 @@
 import { applyOutcomeChanges, EDITABLE_OUTCOME_FIELDS, sameFieldValue, type OutcomeChanges } from '../../domain/outcome';
+import type { SessionUser } from '../../domain/user';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import type { LocalOutcome } from '../db/local-records';
-import { enqueue } from './enqueue';
+import { appendToOutbox, writeQueued } from '../db/outbox';
 import { OutcomeNotValidError, validateOutcome, type OutcomeFormValues } from './log-outcome';
+import { refuseIfQuarterLocked } from './quarter-lock';
 
 export class OutcomeGoneError extends Error {
   override name = 'OutcomeGoneError';
 }
-
-const STORES = (db: FieldbookDb) => [db.outcomes, db.outbox, db.meta];
 
 async function current(db: FieldbookDb, id: string): Promise<LocalOutcome> {
   const o = await db.outcomes.get(id);
@@ -18,38 +18,57 @@ async function current(db: FieldbookDb, id: string): Promise<LocalOutcome> {
 
 /**
  * Changes an outcome. Only the fields that differ are queued, with the server version the view
- * is based on, so an edit never overwrites fields another device changed meanwhile. Checked with
- * the server's rules first; the view changes at once and waits to sync.
+ * is based on, so an edit never overwrites fields another device changed meanwhile. Refused in a
+ * signed-off quarter (or moved into one) unless the user coordinates it, and checked with the
+ * server's rules first; the view changes at once and waits to sync.
  */
-export async function editOutcome(db: FieldbookDb, id: string, values: OutcomeFormValues, now = new Date()): Promise<LocalOutcome> {
+export async function editOutcome(db: FieldbookDb, user: Pick<SessionUser, 'memberships'>, id: string, values: OutcomeFormValues, now = new Date()): Promise<LocalOutcome> {
+  await refuseInSignedOffQuarter(db, user, id, values.occurredOn);
+  return changeFields(db, id, values, now);
+}
+
+/** editOutcome's change once the quarter lock allows it (or for a refused change sent again: resendOutcome). */
+async function changeFields(db: FieldbookDb, id: string, values: OutcomeFormValues, now: Date): Promise<LocalOutcome> {
   const before = await current(db, id);
   // The action and type stay what they were: a different kind of outcome is a new one.
   const checked = await validateOutcome(db, { ...values, actionId: before.actionId, type: before.type, id }, now);
   if (Array.isArray(checked)) throw new OutcomeNotValidError(checked);
   const changes = Object.fromEntries(EDITABLE_OUTCOME_FIELDS.filter((f) => !sameFieldValue(checked[f], before[f])).map((f) => [f, checked[f]])) as OutcomeChanges;
   if (Object.keys(changes).length === 0) return before;
-  return db.transaction('rw', STORES(db), async () => {
+  return writeQueued(db, [db.outcomes], async () => {
     const o = await current(db, id);
     const next: LocalOutcome = { ...applyOutcomeChanges(o, changes), syncState: 'pending' };
     delete next.rejection;
     await db.outcomes.put(next);
-    await enqueue(db, 'outcome.update', id, { id, baseVersion: o.version ?? 0, changes }, now);
+    await appendToOutbox(db, { kind: 'outcome.update', recordId: id, args: { id, baseVersion: o.version ?? 0, changes } }, now);
     return next;
   });
 }
 
-/** Deletes an outcome: gone from the tallies at once; the server keeps it in its history. */
-export async function deleteOutcome(db: FieldbookDb, id: string, now = new Date()): Promise<void> {
-  await db.transaction('rw', STORES(db), async () => {
+/**
+ * Refuses, on the phone, what the server would refuse: a change to a signed-off quarter
+ * (QuarterLockedError). Asked here, in the commands, so that no caller can go round it.
+ */
+async function refuseInSignedOffQuarter(db: FieldbookDb, user: Pick<SessionUser, 'memberships'>, id: string, newOccurredOn?: string): Promise<void> {
+  const o = await db.outcomes.get(id);
+  if (o) await refuseIfQuarterLocked(db, user, o, newOccurredOn);
+}
+
+/** Deletes an outcome: gone from the tallies at once; the server keeps it in its history. Refused in a signed-off quarter, as an edit is. */
+export async function deleteOutcome(db: FieldbookDb, user: Pick<SessionUser, 'memberships'>, id: string, now = new Date()): Promise<void> {
+  await refuseInSignedOffQuarter(db, user, id);
+  await writeQueued(db, [db.outcomes], async () => {
     const o = await current(db, id);
     await db.outcomes.put({ ...o, localDeleted: true, syncState: 'pending' });
-    await enqueue(db, 'outcome.delete', id, { id, baseVersion: o.version ?? 0 }, now);
+    await appendToOutbox(db, { kind: 'outcome.delete', recordId: id, args: { id, baseVersion: o.version ?? 0 } }, now);
   });
 }
 
 /**
  * Fixes an outcome the server refused and sends it again. A refused create is sent as a create
  * again (the server never stored it); a refused change is sent as a change from the server's copy.
+ * The quarter lock is not asked here (nor was it by the screens): the fix is offered for any refused
+ * outcome, and the server decides.
  */
 export async function resendOutcome(db: FieldbookDb, id: string, values: OutcomeFormValues, now = new Date()): Promise<LocalOutcome> {
   const o = await db.outcomes.get(id);
@@ -57,17 +76,17 @@ export async function resendOutcome(db: FieldbookDb, id: string, values: Outcome
   if (o.server === null) {
     const checked = await validateOutcome(db, { ...values, actionId: o.actionId, id }, now);
     if (Array.isArray(checked)) throw new OutcomeNotValidError(checked);
-    return db.transaction('rw', STORES(db), async () => {
+    return writeQueued(db, [db.outcomes], async () => {
       const next: LocalOutcome = { ...o, ...checked, syncState: 'pending', localDeleted: false };
       delete next.rejection;
       await db.outcomes.put(next);
-      await enqueue(db, 'outcome.create', id, checked, now);
+      await appendToOutbox(db, { kind: 'outcome.create', recordId: id, args: checked }, now);
       return next;
     });
   }
   // Start from what the server holds, so the change carries exactly what differs from it.
   await db.outcomes.put({ ...o, ...o.server, syncState: 'synced', localDeleted: false, server: o.server });
-  return editOutcome(db, id, values, now);
+  return changeFields(db, id, values, now);
 }
 
 /**

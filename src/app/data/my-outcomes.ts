@@ -1,6 +1,6 @@
-import { Dexie } from 'dexie';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import { isLive, type LocalOutcome } from '../db/local-records';
+import { HIGHEST_KEY, LOWEST_KEY } from '../db/key-range';
 import { isOutcomeTypeId, outcomeType } from '../../domain/outcome-types/catalogue';
 
 /** One of the officer's outcomes as their list shows it. Notes are never in it: they may be sensitive. */
@@ -46,13 +46,13 @@ const isShown = (o: LocalOutcome) => isLive(o) || o.syncState === 'rejected';
  * at that time again (inclusive) and skips the ones already visited, by id.
  */
 async function forEachPage(db: FieldbookDb, userId: string, pageSize: number, visit: (page: LocalOutcome[]) => Promise<boolean>): Promise<void> {
-  let upper: string | typeof Dexie.maxKey = Dexie.maxKey;
+  let upper: string | typeof HIGHEST_KEY = HIGHEST_KEY;
   let readAtUpper = new Set<string>();
   for (;;) {
     const limit = pageSize + readAtUpper.size;
     const page = await db.outcomes
       .where('[authorId+recordedAt]')
-      .between([userId, Dexie.minKey], [userId, upper], true, true)
+      .between([userId, LOWEST_KEY], [userId, upper], true, true)
       .reverse()
       .limit(limit)
       .toArray();

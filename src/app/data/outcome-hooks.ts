@@ -5,7 +5,7 @@ import type { LocalOutcome } from '../db/local-records';
 import { logOutcome, type OutcomeFormValues } from './log-outcome';
 import { deleteOutcome, discardRejected, editOutcome, resendOutcome } from './change-outcome';
 import { isLive } from '../db/local-records';
-import { QuarterLockedError, quarterLockReason } from './quarter-lock';
+import { quarterLockReason } from './quarter-lock';
 
 /**
  * Checks and saves an outcome, then asks sync to run soon. The returned promise settles when the
@@ -36,15 +36,6 @@ export function useOutcome(id: string) {
 /** Change, delete, fix-and-resend, discard: each committed on the phone, then synced soon. */
 export function useChangeOutcome() {
   const { db, sync, user } = useUserServices();
-  /** Refuses, on the phone, what the server would refuse: a change to a signed-off quarter. */
-  const unlocked = useCallback(
-    async (id: string, newOccurredOn?: string) => {
-      const o = await db.outcomes.get(id);
-      const reason = o && (await quarterLockReason(db, user, o, newOccurredOn));
-      if (reason) throw new QuarterLockedError(reason);
-    },
-    [db, user],
-  );
   const then = useCallback(
     <A extends unknown[]>(fn: (...args: A) => Promise<unknown>) =>
       async (...args: A) => {
@@ -54,15 +45,10 @@ export function useChangeOutcome() {
     [sync],
   );
   return {
-    edit: then(async (id: string, values: OutcomeFormValues) => {
-      await unlocked(id, values.occurredOn);
-      return editOutcome(db, id, values);
-    }),
+    // The commands refuse a change to a signed-off quarter themselves (QuarterLockedError).
+    edit: then((id: string, values: OutcomeFormValues) => editOutcome(db, user, id, values)),
     resend: then((id: string, values: OutcomeFormValues) => resendOutcome(db, id, values)),
-    remove: then(async (id: string) => {
-      await unlocked(id);
-      return deleteOutcome(db, id);
-    }),
+    remove: then((id: string) => deleteOutcome(db, user, id)),
     discard: then((id: string) => discardRejected(db, id)),
   };
 }

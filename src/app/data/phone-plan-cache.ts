@@ -1,7 +1,7 @@
-import { Dexie, type ObservabilitySet } from 'dexie';
 import type { Action, Measure, Plan } from '../../domain/plan';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import type { LocalPlace } from '../db/local-records';
+import { onTablesChanged } from '../db/change-notice';
 
 /** What a save checks an outcome against: the action (undefined when gone), its measures, its plan. */
 export interface ActionRules {
@@ -39,21 +39,17 @@ export function phonePlanCache(db: FieldbookDb) {
   let cache = caches.get(db);
   if (!cache) {
     const created: Cache = { generation: 0, actions: new Map(), places: new Map() };
-    const prefixes = RULE_TABLES.map((t) => `idb://${db.name}/${t}/`);
     const invalidate = () => {
       created.generation++;
       created.actions.clear();
       created.places.clear();
     };
-    const onMutated = (parts: ObservabilitySet) => {
-      // 'all' is Dexie's "anything may have changed" (a page restored from the back-forward cache).
-      if (Object.keys(parts).some((key) => key === 'all' || prefixes.some((p) => key.startsWith(p)))) invalidate();
-    };
-    Dexie.on.storagemutated.subscribe(onMutated);
+    // Also on 'all', Dexie's "anything may have changed" (a page restored from the back-forward cache).
+    const stopWatching = onTablesChanged(db, RULE_TABLES, invalidate);
     // A closed database may be deleted and created again under the same name: forget it all.
     db.on('close', () => {
       invalidate();
-      Dexie.on.storagemutated.unsubscribe(onMutated);
+      stopWatching();
       caches.delete(db);
     });
     caches.set(db, created);

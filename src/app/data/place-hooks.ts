@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { PlaceKind } from '../../domain/place';
 import { useUserServices } from '../services/services-context';
-import { addPlace, changePlaceStatus, loadRegister, placesForPicker, type PlaceFormValues } from './places';
+import { addPlace, changePlaceStatus, discardRejectedPlace, loadRegister, placesForPicker, type PlaceFormValues } from './places';
 import type { PlaceStatus } from '../../domain/place';
 
 /** A register with each place's last visit, live. */
@@ -41,11 +41,7 @@ export function useDiscardPlace() {
   const { db } = useUserServices();
   return useCallback(
     async (id: string) => {
-      await db.transaction('rw', [db.places, db.outbox], async () => {
-        if ((await db.outbox.where('outcomeId').equals(id).count()) > 0) return;
-        const p = await db.places.get(id);
-        if (p?.syncState === 'rejected') await db.places.delete(id);
-      });
+      await discardRejectedPlace(db, id);
     },
     [db],
   );

@@ -4,7 +4,7 @@ import { toFieldErrors } from '../../domain/api-error';
 import type { FieldProblem } from '../../domain/outcome';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import { isLive, type LocalPlace } from '../db/local-records';
-import { enqueue } from './enqueue';
+import { appendToOutbox, writeQueued } from '../db/outbox';
 import { OutcomeNotValidError } from './log-outcome';
 
 /** What the add-a-place form collects. */
@@ -21,10 +21,10 @@ export async function addPlace(db: FieldbookDb, values: PlaceFormValues, now = n
   const problems: FieldProblem[] = checkPlace(parsed.data, localIsoDate(now));
   if (problems.length > 0) throw new OutcomeNotValidError(problems);
   const input = parsed.data;
-  return db.transaction('rw', [db.places, db.outbox, db.meta], async () => {
+  return writeQueued(db, [db.places], async () => {
     const place: LocalPlace = { ...input, version: null, createdBy: null, updatedAt: null, syncState: 'pending' };
     await db.places.add(place);
-    await enqueue(db, 'place.create', input.id, input, now);
+    await appendToOutbox(db, { kind: 'place.create', recordId: input.id, args: input }, now);
     return place;
   });
 }
@@ -82,10 +82,19 @@ export async function placesForPicker(db: FieldbookDb, kind: PlaceKind): Promise
  * Only the status travels, with the version the phone last saw.
  */
 export async function changePlaceStatus(db: FieldbookDb, id: string, status: LocalPlace['status'], now = new Date()): Promise<void> {
-  await db.transaction('rw', [db.places, db.outbox, db.meta], async () => {
+  await writeQueued(db, [db.places], async () => {
     const place = await db.places.get(id);
     if (!place || place.status === status) return;
     await db.places.put({ ...place, status, syncState: 'pending' });
-    await enqueue(db, 'place.update', id, { id, baseVersion: place.version ?? 0, changes: { status } }, now);
+    await appendToOutbox(db, { kind: 'place.update', recordId: id, args: { id, baseVersion: place.version ?? 0, changes: { status } } }, now);
+  });
+}
+
+/** Gives up a refused place: removed from this phone (the server's rejection log keeps it), unless something newer of it is queued. */
+export async function discardRejectedPlace(db: FieldbookDb, id: string): Promise<void> {
+  await db.transaction('rw', [db.places, db.outbox], async () => {
+    if ((await db.outbox.where('outcomeId').equals(id).count()) > 0) return;
+    const p = await db.places.get(id);
+    if (p?.syncState === 'rejected') await db.places.delete(id);
   });
 }

@@ -1,7 +1,7 @@
-import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useUserServices } from '../services/services-context';
 import { isLive, type LocalOutcome } from '../db/local-records';
+import { HIGHEST_KEY, LOWEST_KEY } from '../db/key-range';
 
 /**
  * The officer's latest outcomes, one per action and type, newest first: the starting points for
@@ -22,7 +22,7 @@ export function useRecentOutcomes(limit = 3): RecentOutcome[] | undefined {
     const picked: LocalOutcome[] = [];
     await db.outcomes
       .where('[authorId+recordedAt]')
-      .between([user.id, Dexie.minKey], [user.id, Dexie.maxKey])
+      .between([user.id, LOWEST_KEY], [user.id, HIGHEST_KEY])
       .reverse()
       .until(() => picked.length === limit)
       .each((o) => {

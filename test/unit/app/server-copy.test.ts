@@ -13,6 +13,8 @@ import { emptyChanges, type PullResponse } from '../../../src/domain/sync/pull';
 import type { OutcomeRecord } from '../../../src/domain/outcome';
 
 const user = { id: crypto.randomUUID(), name: 'Sam Patel' };
+/** The same officer as edits and deletes know them: no partnership where they coordinate. */
+const officer = { ...user, memberships: [] };
 
 async function deviceWithPlan() {
   const db = newTestDb();
@@ -76,7 +78,7 @@ describe('the server copy of an outcome, stored once when it is the record itsel
     const v7 = fromServer(logged, 7);
     await applyPullPage(db, pageOf([v7], 'c1'), user.id);
 
-    const edited = await editOutcome(db, logged.id, { ...valuesOf(logged), town: 'Thame' });
+    const edited = await editOutcome(db, officer, logged.id, { ...valuesOf(logged), town: 'Thame' });
     expect(edited.server).toEqual(v7);
     expect((await stored(db, logged.id)).server).toEqual(v7);
     expect((await db.outcomes.get(logged.id))!.server).toEqual(v7);
@@ -103,7 +105,7 @@ describe('the server copy of an outcome, stored once when it is the record itsel
     const v7 = fromServer(logged, 7);
     await applyPullPage(db, pageOf([v7], 'c1'), user.id);
 
-    await deleteOutcome(db, logged.id);
+    await deleteOutcome(db, officer, logged.id);
     expect((await db.outcomes.get(logged.id))!).toMatchObject({ localDeleted: true, server: v7 });
 
     // The delete is refused: the phone marks it, the outbox entry goes; discarding restores v7.
@@ -145,7 +147,7 @@ describe('the sync state of an outcome, stored only when it is not synced (datab
     expect(await db.outcomes.where('syncState').notEqual('synced').count()).toBe(0);
 
     // An edit waits (pending again, in the index); another is refused.
-    await editOutcome(db, a.id, { ...valuesOf(a), town: 'Thame' });
+    await editOutcome(db, officer, a.id, { ...valuesOf(a), town: 'Thame' });
     await db.outcomes.update(b.id, {
       syncState: 'rejected',
       rejection: { code: 'forbidden', message: 'Signed off.', fieldErrors: [], kind: 'outcome.update' },

@@ -1,15 +1,13 @@
-import { signOffCovering } from '../../../domain/review';
+import { findQuarterLock } from '../../../domain/quarter-lock';
 import { dayLabel, quarterOf } from '../../../domain/period';
 import type { AuthContext } from '../../auth/authenticate';
 import type { StorageTx, StoredOutcome } from '../../storage/storage';
 import { refuse, type Refusal } from './refusal';
-import { hasCoordinatorRights } from '../../../domain/roles';
 
 /**
- * A signed-off quarter's outcomes are what the partnership reported: officers can no longer
- * change or delete an outcome dated in it, nor move one into it. Coordinators can (they answer
- * for the correction, and the history records it). New outcomes for a signed-off quarter are
- * still accepted, and reports mark them late (src/domain/review.ts isLate).
+ * The quarter lock (the rule: src/domain/quarter-lock.ts), as a refusal of a pushed change:
+ * officers can no longer change or delete an outcome dated in a signed-off quarter, nor move one
+ * into it. The phone asks the same rule first; this answers whatever an old phone sends.
  */
 export async function quarterLock(
   tx: StorageTx,
@@ -17,20 +15,13 @@ export async function quarterLock(
   outcome: Pick<StoredOutcome, 'partnershipId' | 'actionId' | 'occurredOn'>,
   newOccurredOn?: string,
 ): Promise<Refusal | undefined> {
-  const role = auth.memberships.find((m) => m.partnershipId === outcome.partnershipId)?.role;
-  if (role && hasCoordinatorRights(role)) return undefined;
   const action = await tx.findAction(outcome.actionId);
-  if (!action) return undefined;
-  const signOffs = await tx.reviews.listSignOffs(action.planId);
-  for (const day of [outcome.occurredOn, newOccurredOn]) {
-    const locked = day === undefined ? undefined : signOffCovering(signOffs, action.planId, day);
-    if (locked) {
-      return refuse(
-        'forbidden',
-        `${quarterOf(locked.quarterStart).label} was signed off on ${dayLabel(locked.signedOffAt.slice(0, 10))}: outcomes dated in it can no longer be changed. Ask your coordinator if this one needs correcting.`,
-        [{ path: day === outcome.occurredOn ? 'occurredOn' : 'changes.occurredOn', message: 'This quarter is signed off' }],
-      );
-    }
-  }
-  return undefined;
+  const plan = action && { planId: action.planId, signOffs: await tx.reviews.listSignOffs(action.planId) };
+  const locked = findQuarterLock({ memberships: auth.memberships, outcome, newOccurredOn }, plan);
+  if (!locked) return undefined;
+  return refuse(
+    'forbidden',
+    `${quarterOf(locked.signOff.quarterStart).label} was signed off on ${dayLabel(locked.signOff.signedOffAt.slice(0, 10))}: outcomes dated in it can no longer be changed. Ask your coordinator if this one needs correcting.`,
+    [{ path: locked.day === 'occurredOn' ? 'occurredOn' : 'changes.occurredOn', message: 'This quarter is signed off' }],
+  );
 }

@@ -1,5 +1,5 @@
-import { RangeSet, type IndexableType, type ObservabilitySet } from 'dexie';
-import type { FieldbookDb } from '../db/fieldbook-db';
+import { Dexie, RangeSet, type IndexableType, type ObservabilitySet } from 'dexie';
+import type { FieldbookDb } from './fieldbook-db';
 
 /** One write made with raw IndexedDB on the database Dexie opened: a record put (or added), or a key deleted. */
 export type RawWrite = { table: string; put: object } | { table: string; deleted: IndexableType };
@@ -69,4 +69,20 @@ function isKey(value: unknown): boolean {
   if (value instanceof Date) return !Number.isNaN(value.getTime());
   if (Array.isArray(value)) return value.every(isKey);
   return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
+}
+
+/**
+ * Calls `onChange` whenever Dexie reports a committed change to any of these tables of this
+ * database: a write through Dexie in this tab (synchronously, as the transaction completes), one
+ * in another tab or the service worker, or a raw write announced above (both over Dexie's channel).
+ * Also when Dexie says anything may have changed ('all': a page restored from the back-forward
+ * cache). Returns the unsubscribe.
+ */
+export function onTablesChanged(db: FieldbookDb, tables: readonly string[], onChange: () => void): () => void {
+  const prefixes = tables.map((t) => `idb://${db.name}/${t}/`);
+  const onMutated = (parts: ObservabilitySet) => {
+    if (Object.keys(parts).some((key) => key === 'all' || prefixes.some((p) => key.startsWith(p)))) onChange();
+  };
+  Dexie.on.storagemutated.subscribe(onMutated);
+  return () => Dexie.on.storagemutated.unsubscribe(onMutated);
 }
