@@ -17,7 +17,7 @@ import globals from 'globals';
 const zone = (target, from, message, except) => ({ target, from, message, ...(except ? { except } : {}) });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/results/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'data/**'] },
+  { ignores: ['dist/**', 'dist-server/**', 'node_modules/**', 'bench/results/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

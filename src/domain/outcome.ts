@@ -5,7 +5,7 @@ import type { Measure } from './plan';
 import { OUTCOME_TYPE_IDS, PLACE_KINDS, outcomeType, placeKindFor } from './outcome-types/catalogue';
 import { Details } from './outcome-types/fields';
 import { checkOutcomeDetails } from './outcome-types/check-details';
-import { countsToward } from './tally-rule';
+import { countsToward } from './tally/match';
 
 export const NOTES_MAX = 2000;
 /** Outcomes before this date are typing mistakes, not history. */
@@ -16,7 +16,7 @@ export { GeoPoint, LOCATION_GOOD_ENOUGH_M } from './geo-point';
 /**
  * What an officer logs against an action, exactly as the device pushes it: what kind of thing it
  * was (an outcome type from the catalogue) and its details, when, where and notes. Which of the
- * action's measures it counts toward follows from the type and details (src/domain/tally-rule.ts).
+ * action's measures it counts toward follows from the type and details (src/domain/tally/rule.ts).
  * The server adds the author, partnership and received time itself: it never trusts the device
  * for them, and a push that tries to send them (or any field not listed here) is refused.
  */

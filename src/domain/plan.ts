@@ -1,6 +1,6 @@
 import { z } from './zod';
 import { Id, Int, IsoDate, Text } from './primitives';
-import { MeasureTally } from './tally-rule';
+import { MeasureTally } from './tally/rule';
 
 /**
  * The shapes of a partnership's rolling plan as the device holds them.

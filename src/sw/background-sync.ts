@@ -2,6 +2,7 @@
 import { FieldbookDb, dbNameForUser } from '../app/db/fieldbook-db';
 import { createApiClient } from '../app/api/api-client';
 import { pushOutbox } from '../app/sync/push-outbox';
+import { syncLockName, userOfBackgroundSyncTag } from '../domain/background-sync';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -10,9 +11,6 @@ interface SyncEvent extends ExtendableEvent {
   readonly tag: string;
   readonly lastChance: boolean;
 }
-
-/** The tag a page registers after queuing work: one per user, since each has their own database. */
-export const SYNC_TAG_PREFIX = 'fieldbook-outbox:';
 
 /**
  * Background Sync (Chromium): the browser wakes the service worker when it believes signal has
@@ -28,15 +26,16 @@ export const SYNC_TAG_PREFIX = 'fieldbook-outbox:';
 export function handleBackgroundSync(): void {
   self.addEventListener('sync', (event) => {
     const sync = event as SyncEvent;
-    if (!sync.tag.startsWith(SYNC_TAG_PREFIX)) return;
-    sync.waitUntil(syncUser(sync.tag.slice(SYNC_TAG_PREFIX.length)));
+    const userId = userOfBackgroundSyncTag(sync.tag);
+    if (userId === null) return;
+    sync.waitUntil(syncUser(userId));
   });
 }
 
 async function syncUser(userId: string): Promise<void> {
   const db = new FieldbookDb(dbNameForUser(userId));
   try {
-    await navigator.locks.request(`fieldbook-sync-${userId}`, () => pushOutbox(db, createApiClient({ baseUrl: '' })));
+    await navigator.locks.request(syncLockName(userId), () => pushOutbox(db, createApiClient({ baseUrl: '' })));
   } finally {
     db.close();
   }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import ImportPlanScreen from '../../src/app/ui/coordinator/ImportPlanScreen';
-import { PLAN_CSV_MAX_BYTES } from '../../src/domain/plan-import/decode';
+import { PLAN_CSV_MAX_BYTES } from '../../src/app/plan-import/read-csv-file';
 import { renderOnOfflinePhone } from './render-device';
 
 /**

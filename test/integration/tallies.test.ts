@@ -8,7 +8,7 @@ import { demoPartnershipId } from '../support/demo-partnership';
 import { logOutcome, PossibleDuplicateError } from '../../src/app/data/log-outcome';
 import { loadActionDetail } from '../../src/app/data/action-detail';
 import { addDays, localIsoDate } from '../../src/domain/primitives';
-import type { TalliesResponse } from '../../src/domain/tallies';
+import type { TalliesResponse } from '../../src/domain/tally/response';
 
 /**
  * The server's tallies: outcomes logged on a phone through the app, synced by its sync engine,

@@ -1,7 +1,7 @@
 import { localIsoDate } from '../../src/domain/primitives';
 import { outcomeType, type OutcomeTypeId } from '../../src/domain/outcome-types/catalogue';
 import { fieldRequired, type DetailValue } from '../../src/domain/outcome-types/fields';
-import type { MeasureTally } from '../../src/domain/tally-rule';
+import type { MeasureTally } from '../../src/domain/tally/rule';
 import type { FieldbookDb } from '../../src/app/db/fieldbook-db';
 import type { OutcomeFormValues } from '../../src/app/data/log-outcome';
 

@@ -12,10 +12,12 @@ export interface ServerProcess {
 /**
  * Starts `src/server/main.ts` as its own process (the real entry point) and waits for its address.
  * nodeArgs: options for node itself that NODE_OPTIONS refuses, such as --cpu-prof.
- * entry: a script that wraps main.ts (bench/serve-with-gc.ts).
+ * entry: a script that wraps main.ts (bench/serve-with-gc.ts), or the built server (a .js file,
+ * run by node alone; TypeScript runs through tsx).
  */
 export function startServerProcess(env: Record<string, string>, nodeArgs: string[] = [], entry = 'src/server/main.ts'): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, entry], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

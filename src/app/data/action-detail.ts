@@ -1,5 +1,5 @@
 import type { Action, Measure, Objective, Partnership, Plan, Priority } from '../../domain/plan';
-import { tallyMeasure, type MeasureTallyResult } from '../../domain/tally';
+import { tallyMeasure, type MeasureTallyResult } from '../../domain/tally/tally';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import { isLive, type LocalOutcome } from '../db/local-records';
 import { byPosition } from './by-position';

@@ -1,7 +1,6 @@
 import { toExcelCsv } from '../../domain/csv-write';
 import { shareOfGrant, type FundReturn, type ReturnStage } from '../../domain/fund-return';
-import { formatPence } from '../../domain/outcome-types/format';
-import { labelFor } from '../../domain/tally';
+import { formatPence, labelFor } from '../../domain/outcome-types/format';
 import type { Plan } from '../../domain/plan';
 import type { Period } from '../../domain/period';
 import type { PeriodProgress } from './period-progress';

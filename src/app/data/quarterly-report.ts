@@ -1,5 +1,5 @@
 import { toExcelCsv, type CsvValue } from '../../domain/csv-write';
-import { labelFor } from '../../domain/tally';
+import { labelFor } from '../../domain/outcome-types/format';
 import type { PeriodProgress } from './period-progress';
 
 /** One line per measure of the quarterly progress report, as the CSP meeting's papers lay it out. */

@@ -7,6 +7,7 @@ import { requestPersistentStorage } from '../pwa/storage-persistence';
 import { closeOnNewerVersion } from '../db/version-change';
 import { outdatedTab } from '../pwa/outdated-tab';
 import { requestBackgroundSync } from '../pwa/background-sync';
+import { syncLockName } from '../../domain/background-sync';
 import { loadDefaultApi, loadSyncModulesInSteps } from './load-sync';
 import { DeferredSync } from './deferred-sync';
 import { whenIdle } from './when-idle';
@@ -75,7 +76,7 @@ export function AppServicesProvider({ children, api }: { children: ReactNode; ap
             const s = app.session.getSnapshot();
             return s.status !== 'signed-in' || s.signInNeeded;
           },
-          withLock: webLock(`fieldbook-sync-${userId}`),
+          withLock: webLock(syncLockName(userId)),
           onWaiting: () => requestBackgroundSync(userId),
           lastSyncedAt: at,
         });

@@ -3,7 +3,7 @@ import type { Choice, FieldSpec } from './fields';
 /**
  * The outcome-type catalogue: what officers log, field by field, and nothing that names a person.
  * The form on the phone is drawn from it, the server validates against it, and the tallies read
- * it (src/domain/tally.ts). Field keys and option values are stored and synced: add new ones,
+ * it (src/domain/tally/tally.ts). Field keys and option values are stored and synced: add new ones,
  * never rename or remove a shipped one (old outcomes would stop validating). Labels may change.
  *
  * Sources for the fields: ../shared/notes/domain.md (what partnerships record for each activity).

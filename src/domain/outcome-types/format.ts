@@ -1,5 +1,6 @@
 /*
- * Numbers as people in the UK write them, without Intl for whole numbers. In Chromium,
+ * Numbers as people in the UK write them, and the words beside them (labelFor), for tallies,
+ * reports and outcome lists alike. Whole numbers are written without Intl. In Chromium,
  * Number#toLocaleString('en-GB') makes a new ICU formatter on every call (V8 caches only the
  * default locale's): the first costs tens of milliseconds while ICU loads, each later one a few
  * more. "Log again" on the first screen formats a count per line, and that alone was the longest
@@ -27,4 +28,13 @@ export function formatPence(pence: number): string {
   const pounds = formatWhole(Math.floor(abs / 100));
   const rest = abs % 100;
   return `£${pence < 0 ? '-' : ''}${pounds}${rest === 0 ? '' : `.${String(rest).padStart(2, '0')}`}`;
+}
+
+/**
+ * A figure's label for its value: "1 session", "2 sessions". Labels are plural nouns first
+ * ("places signed up"); one of them takes the singular of that first word.
+ */
+export function labelFor(label: string, value: number): string {
+  if (value !== 1) return label;
+  return label.replace(/^(\S+?)(ies|s)\b/, (word, stem: string, ending: string) => (ending === 'ies' ? `${stem}y` : /s$/.test(stem) ? word : stem));
 }

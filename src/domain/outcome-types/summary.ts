@@ -1,7 +1,6 @@
 import { outcomeType, type OutcomeTypeId } from './catalogue';
 import type { DetailValue } from './fields';
-import { formatPence, formatWhole } from './format';
-import { labelFor } from '../tally';
+import { formatPence, formatWhole, labelFor } from './format';
 
 /**
  * One line saying what an outcome was, for lists: "Training session · Hate crime · 14 attendees".

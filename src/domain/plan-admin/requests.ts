@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import { Id, IsoDate, SafeString, Text } from '../primitives';
-import { MeasureTally } from '../tally-rule';
+import { MeasureTally } from '../tally/rule';
 import { Plan } from '../plan';
 
 /**

@@ -1,5 +1,5 @@
-import { suggestTally } from '../tally-suggest';
-import type { MeasureTally } from '../tally-rule';
+import { suggestTally } from '../tally/suggest';
+import type { MeasureTally } from '../tally/rule';
 import type { RawAction } from './action-rows';
 import type { ActionDraft, MeasureDraft } from './draft';
 import { longDate, readDueDate } from './due-date';

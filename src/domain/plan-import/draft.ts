@@ -1,4 +1,4 @@
-import type { MeasureTally } from '../tally-rule';
+import type { MeasureTally } from '../tally/rule';
 
 /** A plan as read from CSV, before it has ids: objectives → priorities → actions → measures. */
 

@@ -1,6 +1,6 @@
 import type { Measure, Plan } from '../plan';
-import { tallyMeasure, type MeasureTallyResult, type TallyInput } from '../tally';
-import { countsToward } from '../tally-match';
+import { tallyMeasure, type MeasureTallyResult, type TallyInput } from '../tally/tally';
+import { countsToward } from '../tally/match';
 import { inPeriod, monthsOf, type Period } from '../period';
 import { suggestRag, type RagSuggestion } from './rag';
 

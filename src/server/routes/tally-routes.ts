@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from '../../domain/zod';
 import { Id } from '../../domain/primitives';
-import { tallyMeasure } from '../../domain/tally';
-import type { TalliesResponse } from '../../domain/tallies';
+import { tallyMeasure } from '../../domain/tally/tally';
+import type { TalliesResponse } from '../../domain/tally/response';
 import { HttpError } from '../http/http-error';
 import { parseOr400 } from '../http/parse';
 import { requireAuth, type AuthDeps } from '../auth/authenticate';

@@ -1,5 +1,5 @@
 import type { Action, Indicator, Measure, Objective, Plan, Priority } from '../../domain/plan';
-import { MeasureTally } from '../../domain/tally-rule';
+import { MeasureTally } from '../../domain/tally/rule';
 import type { Database } from './schema';
 
 /** Plan records to and from their rows: one mapping for reads, pulls and writes. */

@@ -12,16 +12,19 @@ export interface RunningFieldbook {
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 /**
- * Starts Fieldbook as `npm start` does (the real entry point, its own SQLite file, demo seed),
- * on a free port, serving a private copy of the build so a test may change it (a "deployment").
+ * Starts Fieldbook as `npm start` does (the built server run by node, its own SQLite file, demo
+ * seed), on a free port, serving a private copy of the built app so a test may change it (a
+ * "deployment").
  */
 export async function startFieldbook(): Promise<RunningFieldbook> {
   const built = join(ROOT, 'dist');
-  if (!existsSync(join(built, 'index.html'))) throw new Error('No build in dist/: run `npm run build` first (npm run test:e2e does).');
+  const server = join(ROOT, 'dist-server/server/main.js');
+  if (!existsSync(join(built, 'index.html')) || !existsSync(server))
+    throw new Error('No build in dist/ and dist-server/: run `npm run build` first (npm run test:e2e does).');
   const dir = mkdtempSync(join(tmpdir(), 'fieldbook-e2e-'));
   const staticDir = join(dir, 'dist');
   cpSync(built, staticDir, { recursive: true });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', server], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', DATABASE_PATH: join(dir, 'fieldbook.sqlite'), FIELDBOOK_STATIC_DIR: staticDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 import type { OutcomeRecord } from '../../../src/domain/outcome';
-import type { TalliesResponse } from '../../../src/domain/tallies';
+import type { TalliesResponse } from '../../../src/domain/tally/response';
 import type { SessionUser } from '../../../src/domain/user';
 
 /** Signs in over the API: the session cookie to send, and who the server says this is. */

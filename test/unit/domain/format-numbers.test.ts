@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPence, formatWhole } from '../../../src/domain/outcome-types/format';
+import { formatPence, formatWhole, labelFor } from '../../../src/domain/outcome-types/format';
 
 /**
  * Whole numbers and pence are formatted without Intl (it is slow to start on a phone, decision
@@ -22,5 +22,17 @@ describe('number formatting without Intl', () => {
       expect(formatPence(p), String(p)).toBe(intl(p));
     expect(formatPence(125_050)).toBe('£1,250.50');
     expect(formatPence(10_000)).toBe('£100');
+  });
+});
+
+describe('labelFor', () => {
+  it('takes the singular of the first word for one, and leaves other counts alone', () => {
+    expect(labelFor('sessions', 1)).toBe('session');
+    expect(labelFor('sessions', 0)).toBe('sessions');
+    expect(labelFor('places signed up', 1)).toBe('place signed up');
+    expect(labelFor('activities', 1)).toBe('activity');
+    expect(labelFor('people reached', 1)).toBe('people reached');
+    expect(labelFor('total spend', 1)).toBe('total spend');
+    expect(labelFor('issued', 1)).toBe('issued');
   });
 });

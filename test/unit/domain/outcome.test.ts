@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { OutcomeInput, OutcomeChanges, checkOutcomeAgainstPlan, sameFieldValue, NOTES_MAX } from '../../../src/domain/outcome';
-import type { MeasureTally } from '../../../src/domain/tally-rule';
+import type { MeasureTally } from '../../../src/domain/tally/rule';
 
 const ACTION_ID = '6f1c7a52-3b0e-4d8a-9c1e-2a5b7d9e0f11';
 

@@ -3,7 +3,7 @@ import { parsePlanCsv, allActions, type PlanImportResult } from '../../../src/do
 import { splitLeadAgencies } from '../../../src/domain/plan-import/lead-agencies';
 import { splitMeasures } from '../../../src/domain/plan-import/measures-split';
 import { splitSeeAlso } from '../../../src/domain/plan-import/see-also';
-import { suggestTally } from '../../../src/domain/tally-suggest';
+import { suggestTally } from '../../../src/domain/tally/suggest';
 
 const HEADER = 'ref,objective,priority,action,measures,lead_agency,due,see_also';
 const q = (cell: string) => `"${cell.replace(/"/g, '""')}"`;

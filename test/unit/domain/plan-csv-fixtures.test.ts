@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { parsePlanCsv, allActions, type PlanDraft } from '../../../src/domain/plan-import/plan-csv';
-import { decodeCsvBytes } from '../../../src/domain/plan-import/decode';
+import { decodeCsvBytes } from '../../../src/app/plan-import/read-csv-file';
 
 /** Awkward plans as coordinators would really save them, each message checked word for word. */
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/plan-csv/${name}`, import.meta.url), 'utf8');

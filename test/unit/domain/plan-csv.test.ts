@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { parsePlanCsv, allActions, type ActionDraft, type PlanDraft, type PlanImportResult } from '../../../src/domain/plan-import/plan-csv';
-import { suggestTally } from '../../../src/domain/tally-suggest';
+import { suggestTally } from '../../../src/domain/tally/suggest';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/plans/${name}`, import.meta.url), 'utf8');
 

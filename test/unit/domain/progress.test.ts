@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { suggestRag, worstRag } from '../../../src/domain/progress/rag';
 import { measureProgress, type ProgressInput } from '../../../src/domain/progress/measure-progress';
-import type { MeasureTally } from '../../../src/domain/tally-rule';
+import type { MeasureTally } from '../../../src/domain/tally/rule';
 
 const PLAN = { start: '2018-04-01', end: '2019-03-31' };
 

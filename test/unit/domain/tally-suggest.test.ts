@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { suggestTally } from '../../../src/domain/tally-suggest';
-import { MeasureTally } from '../../../src/domain/tally-rule';
+import { suggestTally } from '../../../src/domain/tally/suggest';
+import { MeasureTally } from '../../../src/domain/tally/rule';
 import { allActions, parsePlanCsv } from '../../../src/domain/plan-import/plan-csv';
 
 const plan = parsePlanCsv(readFileSync('fixtures/plans/south-and-vale-2018-19.csv', 'utf8'));

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { tallyMeasure, type TallyInput } from '../../../src/domain/tally';
-import { MeasureTally } from '../../../src/domain/tally-rule';
+import { tallyMeasure, type TallyInput } from '../../../src/domain/tally/tally';
+import { MeasureTally } from '../../../src/domain/tally/rule';
 
 const measure = (tally: MeasureTally) => ({ id: 'm', tally });
 const TOWNS = measure({
@@ -134,18 +134,5 @@ describe('tallyMeasure by town', () => {
       { town: 'Didcot', value: 2 },
       { town: 'Wantage', value: 1 },
     ]);
-  });
-});
-
-describe('labelFor', () => {
-  it('takes the singular of the first word for one, and leaves other counts alone', async () => {
-    const { labelFor } = await import('../../../src/domain/tally');
-    expect(labelFor('sessions', 1)).toBe('session');
-    expect(labelFor('sessions', 0)).toBe('sessions');
-    expect(labelFor('places signed up', 1)).toBe('place signed up');
-    expect(labelFor('activities', 1)).toBe('activity');
-    expect(labelFor('people reached', 1)).toBe('people reached');
-    expect(labelFor('total spend', 1)).toBe('total spend');
-    expect(labelFor('issued', 1)).toBe('issued');
   });
 });

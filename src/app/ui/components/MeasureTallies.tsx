@@ -1,6 +1,6 @@
 import type { MeasureView } from '../../data/action-detail';
 import { outcomeType } from '../../../domain/outcome-types/catalogue';
-import { labelFor } from '../../../domain/tally';
+import { labelFor } from '../../../domain/outcome-types/format';
 
 /**
  * Each measure with what has been logged toward it: its figures (the first against the target,

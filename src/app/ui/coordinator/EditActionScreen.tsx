@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { describeTally } from '../../../domain/tally-describe';
+import { describeTally } from '../../../domain/tally/describe';
 import { checkActionInPlan } from '../../../domain/plan-admin/check-action';
 import type { ActionEditRequest } from '../../../domain/plan-admin/requests';
 import { useActionToEdit, usePlanAdmin } from '../../data/plan-admin-hooks';

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { decodeCsvBytes, PLAN_CSV_MAX_BYTES } from '../../../domain/plan-import/decode';
 import type { ImportFile } from '../../../domain/plan-import/plan-csv';
 import type { PlanImportResponse } from '../../../domain/plan-admin/requests';
 import { usePlanAdmin } from '../../data/plan-admin-hooks';
+import { readCsvFile } from '../../plan-import/read-csv-file';
 import { usePlans } from '../../data/plan-hooks';
 import { ErrorSummary, type FormError } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
@@ -40,9 +40,7 @@ export default function ImportPlanScreen() {
     const fieldId = `${which}-file`;
     setErrors((all) => all.filter((e) => e.fieldId !== fieldId));
     if (!file) return set(null);
-    // Checked before reading: a 500 MB file chosen by mistake is never loaded into memory.
-    const bytes = file.size > PLAN_CSV_MAX_BYTES ? new Uint8Array(0) : new Uint8Array(await file.arrayBuffer());
-    const decoded = decodeCsvBytes(bytes, which, file.size);
+    const decoded = await readCsvFile(file, which);
     if (!decoded.ok) {
       set(null);
       setErrors((all) => [...all, { fieldId, message: `${file.name}: ${decoded.problem.message}` }]);

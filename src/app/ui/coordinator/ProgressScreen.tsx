@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { localIsoDate } from '../../../domain/primitives';
-import { labelFor } from '../../../domain/tally';
+import { labelFor } from '../../../domain/outcome-types/format';
 import { usePlans } from '../../data/plan-hooks';
 import { usePeriodProgress } from '../../data/progress-hooks';
 import type { ActionProgressRow, PeriodProgress } from '../../data/period-progress';

@@ -4,7 +4,7 @@ import { dayLabel, quarterOf } from '../../../domain/period';
 import { localIsoDate } from '../../../domain/primitives';
 import type { Rag } from '../../../domain/progress/rag';
 import { RAG_LABEL } from '../../../domain/progress/rag';
-import { labelFor } from '../../../domain/tally';
+import { labelFor } from '../../../domain/outcome-types/format';
 import { usePeriodProgress } from '../../data/progress-hooks';
 import { usePlanAdmin } from '../../data/plan-admin-hooks';
 import type { ActionProgressRow, PeriodProgress } from '../../data/period-progress';

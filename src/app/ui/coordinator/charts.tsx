@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { monthLabel } from '../../../domain/period';
-import type { TownFigure } from '../../../domain/tally';
+import type { TownFigure } from '../../../domain/tally/tally';
 
 /*
  * Small charts drawn as SVG by hand: a few rectangles need no chart library, and a phone that

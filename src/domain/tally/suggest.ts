@@ -1,5 +1,5 @@
-import type { MeasureTally, TallyFigure } from './tally-rule';
-import type { OutcomeTypeId } from './outcome-types/catalogue';
+import type { MeasureTally, TallyFigure } from './rule';
+import type { OutcomeTypeId } from '../outcome-types/catalogue';
 
 /**
  * Suggests how a measure written as prose adds up, from its wording and its action's: which

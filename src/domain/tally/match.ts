@@ -1,8 +1,8 @@
-import type { OutcomeTypeId } from './outcome-types/catalogue';
-import type { DetailValue } from './outcome-types/fields';
-import type { MeasureTally } from './tally-rule';
+import type { OutcomeTypeId } from '../outcome-types/catalogue';
+import type { DetailValue } from '../outcome-types/fields';
+import type { MeasureTally } from './rule';
 
-// Apart from tally-rule.ts so that tallies (shown on the first screen) do not pull zod in.
+// Apart from rule.ts so that tallies (shown on the first screen) do not pull zod in.
 
 /** The fields of an outcome a tally rule reads. */
 export interface TallyableOutcome {

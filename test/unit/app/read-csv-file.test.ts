@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { decodeCsvBytes, PLAN_CSV_MAX_BYTES } from '../../../src/domain/plan-import/decode';
-import { decodeUtf8 } from '../../../src/domain/plan-import/utf8';
+import { decodeCsvBytes, PLAN_CSV_MAX_BYTES, readCsvFile } from '../../../src/app/plan-import/read-csv-file';
+import { decodeUtf16, decodeUtf8 } from '../../../src/app/plan-import/strict-decode';
 import { parsePlanCsv } from '../../../src/domain/plan-import/plan-csv';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -87,6 +87,11 @@ describe('decodeCsvBytes', () => {
     expect(decodeCsvBytes(mixed, 'actions')).toEqual(refused(`Line 3 has a character Fieldbook cannot read, so the file is not saved as UTF-8: ${SAVE_AS}`, 3));
   });
 
+  it('does not guess Windows-1252 when the file holds a replacement character of its own', () => {
+    const input = new Uint8Array([...utf8('objective\nSafer \uFFFD\n'), 0x92]);
+    expect(decodeCsvBytes(input, 'actions')).toEqual(refused(`Line 3 has a character Fieldbook cannot read, so the file is not saved as UTF-8: ${SAVE_AS}`, 3));
+  });
+
   it('counts lines ending in CRLF and CR as parseCsv does', () => {
     expect(decodeCsvBytes(bytes(0x61, 0x0d, 0x0a, 0x62, 0x0d, 0x63, 0x81), 'actions')).toEqual(
       refused(`Line 3 has a character Fieldbook cannot read, so the file is not saved as UTF-8: ${SAVE_AS}`, 3),
@@ -122,27 +127,23 @@ describe('decodeCsvBytes', () => {
   });
 });
 
-describe('decodeUtf8', () => {
-  const agreesWithNode = (input: Uint8Array) => {
-    const ours = decodeUtf8(input);
-    const theirs = (() => {
-      try {
-        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(input);
-      } catch {
-        return null;
-      }
-    })();
-    expect(ours.ok ? ours.text : null).toEqual(theirs);
-  };
+describe('readCsvFile', () => {
+  it('reads a chosen file as text', async () => {
+    expect(await readCsvFile(new Blob(['\uFEFFref,objective\n1,Café']), 'indicators')).toEqual({ ok: true, text: 'ref,objective\n1,Café' });
+  });
 
-  it.each([
-    ['ASCII', [0x61, 0x62]],
-    ['two bytes', [0xc3, 0xa9]],
-    ['three bytes', [0xe2, 0x80, 0x99]],
-    ['four bytes', [0xf0, 0x9f, 0x98, 0x80]],
-    ['the largest code point', [0xf4, 0x8f, 0xbf, 0xbf]],
+  it('refuses a file over the limit without reading it', async () => {
+    const huge = new Blob(['ref']);
+    Object.defineProperties(huge, { size: { value: 5_200_000 }, arrayBuffer: { value: () => Promise.reject(new Error('read')) } });
+    expect(await readCsvFile(huge, 'actions')).toEqual(refused('The file is 5.2 MB; a plan file can be at most 1 MB. Is this the right file?'));
+  });
+});
+
+describe('decodeUtf8', () => {
+  const ILL_FORMED: [string, number[]][] = [
     ['a lone continuation byte', [0x80]],
     ['a truncated sequence', [0xe2, 0x80]],
+    ['a lead byte before ASCII', [0xe9, 0x65]],
     ['an overlong slash', [0xc0, 0xaf]],
     ['an overlong three-byte form', [0xe0, 0x80, 0xaf]],
     ['an overlong four-byte form', [0xf0, 0x80, 0x80, 0xaf]],
@@ -150,20 +151,71 @@ describe('decodeUtf8', () => {
     ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
     ['a five-byte lead', [0xf8, 0x88, 0x80, 0x80, 0x80]],
     ['0xFF', [0xff]],
-  ])('agrees with a strict decoder on %s', (_name, values) => {
-    agreesWithNode(new Uint8Array(values));
+  ];
+
+  it.each([
+    ['ASCII', [0x61, 0x62]],
+    ['two bytes', [0xc3, 0xa9]],
+    ['three bytes', [0xe2, 0x80, 0x99]],
+    ['four bytes', [0xf0, 0x9f, 0x98, 0x80]],
+    ['the largest code point', [0xf4, 0x8f, 0xbf, 0xbf]],
+  ])('decodes %s', (_name, values) => {
+    expect(decodeUtf8(new Uint8Array(values))).toEqual({ ok: true, text: Buffer.from(values).toString('utf8') });
   });
 
-  it('agrees with a strict decoder on every two-byte sequence', () => {
-    for (let a = 0x80; a <= 0xff; a++) for (let b = 0; b <= 0xff; b += 7) agreesWithNode(new Uint8Array([0x41, a, b]));
+  it.each(ILL_FORMED)('refuses %s, saying where it starts and what came before', (_name, values) => {
+    const before = 'ab\r\nCafé 😀\n';
+    const input = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(before), ...values, 0x41]);
+    expect(decodeUtf8(input)).toEqual({ ok: false, at: 3 + utf8(before).length, before });
+  });
+
+  it('passes over a replacement character the file really holds', () => {
+    expect(decodeUtf8(new Uint8Array([...utf8('a\uFFFDb'), 0x92]))).toEqual({ ok: false, at: 5, before: 'a\uFFFDb' });
   });
 
   it('reports where the first bad byte is', () => {
-    expect(decodeUtf8(new Uint8Array([0x61, 0x62, 0xc3, 0x28]))).toEqual({ ok: false, at: 2 });
+    expect(decodeUtf8(new Uint8Array([0x61, 0x62, 0xc3, 0x28]))).toEqual({ ok: false, at: 2, before: 'ab' });
   });
 
-  it('decodes a megabyte without running out of stack', () => {
+  it('on every two-byte sequence, stops at the first byte that starts no well-formed sequence', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const decodes = (input: Uint8Array) => {
+      try {
+        strict.decode(input);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const startsSequence = (input: Uint8Array, at: number) => [2, 3, 4].some((n) => at + n <= input.length && decodes(input.subarray(at, at + n)));
+    const wrong: string[] = [];
+    for (let a = 0x80; a <= 0xff; a++)
+      for (let b = 0; b <= 0xff; b += 7) {
+        const input = new Uint8Array([0x41, a, b]);
+        const decoded = decodeUtf8(input);
+        if (decoded.ok) continue;
+        if (!decodes(input.subarray(0, decoded.at)) || input[decoded.at]! < 0x80 || startsSequence(input, decoded.at)) wrong.push(`${a} ${b}: ${decoded.at}`);
+      }
+    expect(wrong).toEqual([]);
+  });
+
+  it('decodes a megabyte, and finds a bad byte at its end', () => {
     const text = 'é'.repeat(500_000);
     expect(decodeUtf8(utf8(text))).toEqual({ ok: true, text });
+    const bad = new Uint8Array(1_000_001).fill(0x92);
+    bad.set(utf8(text));
+    expect(decodeUtf8(bad)).toEqual({ ok: false, at: 1_000_000, before: text });
+  });
+});
+
+describe('decodeUtf16', () => {
+  const le = (text: string, ...tail: number[]) => new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le'), ...tail]);
+
+  it('finds a lone surrogate after the text before it, passing over a replacement character the file holds', () => {
+    expect(decodeUtf16(le('a\uFFFD😀\n', 0x00, 0xd8, 0x61, 0x00), true)).toEqual({ ok: false, at: 12, before: 'a\uFFFD😀\n' });
+  });
+
+  it('refuses an odd last byte', () => {
+    expect(decodeUtf16(le('ab', 0x63), true)).toEqual({ ok: false, at: 6, before: 'ab' });
   });
 });

@@ -1,5 +1,5 @@
-import type { MeasureTally, TallyFigure } from './tally-rule';
-import { choiceLabel, fieldOf, outcomeType } from './outcome-types/catalogue';
+import type { MeasureTally, TallyFigure } from './rule';
+import { choiceLabel, fieldOf, outcomeType } from '../outcome-types/catalogue';
 
 /**
  * A measure's tally rule in words, for the coordinator who checks or changes it:

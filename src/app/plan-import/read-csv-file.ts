@@ -1,15 +1,24 @@
-import { decodeUtf16, decodeUtf8, sequenceLength, type Decoded } from './utf8';
-import type { ImportFile, ImportProblem } from './report';
+import type { ImportFile, ImportProblem } from '../../domain/plan-import/report';
+import { decodeUtf16, decodeUtf8, type Decoded } from './strict-decode';
 
 /**
- * Turns an uploaded file into text, or says in a coordinator's words why it is not a plan CSV:
- * the wrong file, an Excel workbook, or a CSV saved in an encoding other than UTF-8.
+ * Turns a chosen file into text, or says in a coordinator's words why it is not a plan CSV:
+ * the wrong file, an Excel workbook, or a CSV saved in an encoding other than UTF-8. Done on the
+ * coordinator's device, so bytes that are not UTF-8 never reach the server as text with
+ * replacement characters; the importer (src/domain/plan-import) takes the text.
  */
 export const PLAN_CSV_MAX_BYTES = 1_000_000; // a real plan is ~30 KB
 
 export type DecodedCsv = { ok: true; text: string } | { ok: false; problem: ImportProblem };
 
 const SAVE_AS_CSV = 'in Excel choose File → Save As → CSV UTF-8 (Comma delimited)';
+
+/** Reads a chosen file as a plan CSV. */
+export async function readCsvFile(file: Blob, which: ImportFile): Promise<DecodedCsv> {
+  // Checked before reading: a 500 MB file chosen by mistake is never loaded into memory.
+  const bytes = file.size > PLAN_CSV_MAX_BYTES ? new Uint8Array(0) : new Uint8Array(await file.arrayBuffer());
+  return decodeCsvBytes(bytes, which, file.size);
+}
 
 /** fileSize: the whole file's size, when the caller read only its start because it was already too big. */
 export function decodeCsvBytes(bytes: Uint8Array, file: ImportFile, fileSize = bytes.length): DecodedCsv {
@@ -27,18 +36,16 @@ export function decodeCsvBytes(bytes: Uint8Array, file: ImportFile, fileSize = b
 
   let decoded: Decoded;
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-    const littleEndian = bytes[0] === 0xff;
-    decoded = decodeUtf16(bytes, 2, littleEndian);
+    decoded = decodeUtf16(bytes, bytes[0] === 0xff);
     if (!decoded.ok) {
-      const line = utf16LineAt(bytes, decoded.at, littleEndian);
+      const line = lineAt(decoded.before);
       return refuse(`Line ${line} is not valid Unicode text: ${SAVE_AS_CSV}`, line);
     }
     if (decoded.text.includes('\0')) return refuse(binaryMessage());
   } else {
     if (bytes.includes(0)) return refuse(binaryMessage());
-    const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
-    decoded = decodeUtf8(bytes, bom);
-    if (!decoded.ok) return refuse(notUtf8Message(bytes, decoded.at), lineAt(bytes, decoded.at));
+    decoded = decodeUtf8(bytes);
+    if (!decoded.ok) return refuse(notUtf8Message(bytes, decoded.at, lineAt(decoded.before)), lineAt(decoded.before));
   }
 
   const text = decoded.text;
@@ -58,36 +65,26 @@ function binaryMessage(): string {
   return `This is not a text file (it holds NUL bytes), so it cannot be a CSV file: ${SAVE_AS_CSV}`;
 }
 
-/** 1-based line of a byte, counting line breaks as parseCsv does (CRLF, LF or a lone CR). */
-function lineAt(bytes: Uint8Array, at: number): number {
-  let line = 1;
-  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
-  return line;
+/** 1-based line of the text's end, counting line breaks as parseCsv does (CRLF, LF or a lone CR). */
+function lineAt(textBefore: string): number {
+  return 1 + (textBefore.match(/\r\n?|\n/g)?.length ?? 0);
 }
 
-function utf16LineAt(bytes: Uint8Array, at: number, littleEndian: boolean): number {
-  let line = 1;
-  for (let i = 2; i + 1 < at; i += 2) {
-    const unit = littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!;
-    if (unit === 0x0a) line++;
-  }
-  return line;
-}
-
-function notUtf8Message(bytes: Uint8Array, at: number): string {
-  const line = lineAt(bytes, at);
+function notUtf8Message(bytes: Uint8Array, at: number, line: number): string {
   const asWindows1252 = looksLikeWindows1252(bytes) ? windows1252Char(bytes[at]!) : null;
   return asWindows1252
     ? `Line ${line} has "${asWindows1252}" saved as Windows-1252 (Excel's older CSV format), so the file is not saved as UTF-8: ${SAVE_AS_CSV}`
     : `Line ${line} has a character Fieldbook cannot read, so the file is not saved as UTF-8: ${SAVE_AS_CSV}`;
 }
 
-/** Windows-1252 text has high bytes standing alone, and never a well-formed UTF-8 sequence. */
+/**
+ * Windows-1252 text has high bytes standing alone, and never a well-formed UTF-8 sequence: decoded
+ * leniently as UTF-8 it is ASCII and U+FFFD only, and no U+FFFD is the file's own (EF BF BD).
+ */
 function looksLikeWindows1252(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i]! < 0x80) continue;
-    if (sequenceLength(bytes, i) > 0 || windows1252Char(bytes[i]!) === null) return false;
-  }
+  for (const b of bytes) if (windows1252Char(b) === null) return false;
+  if (/[\u0080-\ufffc\ufffe\uffff]/.test(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes))) return false;
+  for (let i = bytes.indexOf(0xef); i !== -1; i = bytes.indexOf(0xef, i + 1)) if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) return false;
   return true;
 }
 

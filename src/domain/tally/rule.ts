@@ -1,6 +1,6 @@
-import { z } from './zod';
-import { Int, Text } from './primitives';
-import { OUTCOME_TYPE_IDS, fieldOf, outcomeType, type OutcomeTypeId } from './outcome-types/catalogue';
+import { z } from '../zod';
+import { Int, Text } from '../primitives';
+import { OUTCOME_TYPE_IDS, fieldOf, outcomeType, type OutcomeTypeId } from '../outcome-types/catalogue';
 
 /**
  * How a measure adds up what officers log. A measure counts the outcomes of one type logged
@@ -69,5 +69,3 @@ function tallyProblems(t: { outcomeType: OutcomeTypeId; where: { field: string; 
   });
   return problems;
 }
-
-export { countsToward, type TallyableOutcome } from './tally-match';

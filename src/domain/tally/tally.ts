@@ -1,8 +1,7 @@
-import type { MeasureTally, TallyFigure } from './tally-rule';
-import { countsToward, type TallyableOutcome } from './tally-match';
-import { choiceLabel, fieldOf } from './outcome-types/catalogue';
-import { formatPence } from './outcome-types/format';
-import type { Measure } from './plan';
+import type { MeasureTally, TallyFigure } from './rule';
+import { countsToward, type TallyableOutcome } from './match';
+import { choiceLabel, fieldOf } from '../outcome-types/catalogue';
+import { formatPence } from '../outcome-types/format';
 
 /** The fields a tally reads; outcomes still waiting to sync are marked pending. */
 export type TallyInput = TallyableOutcome & { occurredOn: string; recordedAt: string; pending?: boolean };
@@ -41,7 +40,7 @@ export interface MeasureTallyResult {
  * phone's action screen, the coordinator's progress view and the server's tallies, so an officer
  * and a coordinator never see different numbers for the same outcomes.
  */
-export function tallyMeasure(measure: Pick<Measure, 'id' | 'tally'>, outcomes: Iterable<TallyInput>): MeasureTallyResult {
+export function tallyMeasure(measure: { id: string; tally: MeasureTally }, outcomes: Iterable<TallyInput>): MeasureTallyResult {
   const counted: TallyInput[] = [];
   for (const o of outcomes) if (countsToward(o, measure.tally)) counted.push(o);
   const synced = counted.filter((o) => !o.pending);
@@ -118,13 +117,4 @@ function latestOf(outcomes: TallyInput[], field: string): TallyInput | undefined
     if (!newest || o.occurredOn > newest.occurredOn || (o.occurredOn === newest.occurredOn && o.recordedAt > newest.recordedAt)) newest = o;
   }
   return newest;
-}
-
-/**
- * A figure's label for its value: "1 session", "2 sessions". Labels are plural nouns first
- * ("places signed up"); one of them takes the singular of that first word.
- */
-export function labelFor(label: string, value: number): string {
-  if (value !== 1) return label;
-  return label.replace(/^(\S+?)(ies|s)\b/, (word, stem: string, ending: string) => (ending === 'ies' ? `${stem}y` : /s$/.test(stem) ? word : stem));
 }
