@@ -8,6 +8,7 @@ import { installSecurityHeaders } from './http/security-headers';
 import { installStaticFiles } from './http/static-files';
 import { DEFAULT_BODY_LIMIT, installJsonBodyParser } from './http/json-body';
 import { logSerializers } from './http/log-serializers';
+import { refuseUndeclaredApiRoutes } from './http/endpoint-route';
 import { sessionRoutes } from './routes/session-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { healthRoutes } from './routes/health-routes';
@@ -55,6 +56,7 @@ export async function buildServer({ config, storage, now = () => new Date() }: S
   const spaFallback = await installStaticFiles(app, config.staticDir);
   installErrorHandler(app, { spaFallback });
 
+  refuseUndeclaredApiRoutes(app);
   const scryptCost = { logN: config.scryptLogN, r: 8, p: 1 };
   sessionRoutes(app, { ...auth, scryptCost });
   accountRoutes(app, { ...auth, scryptCost });

@@ -1,15 +1,20 @@
 import { z } from '../../domain/zod';
 import { ApiErrorBody } from '../../domain/api-error';
-import { SignInResponse, type SessionUser, type SignInRequest } from '../../domain/user';
-import { PushResponse, type PushRequest } from '../../domain/sync/push';
+import type { SessionUser, SignInRequest } from '../../domain/user';
+import type { PushRequest } from '../../domain/sync/push';
 import type { PullResponse } from '../../domain/sync/pull';
 import { parsePullPage } from './parse-pull-page';
-import { MembersResponse, type ChangePasswordRequest } from '../../domain/account';
-import { AuditPage } from '../../domain/audit';
-import { OutcomeHistoryResponse } from '../../domain/outcome-history';
-import { DeviceCheckResponse } from '../../domain/sync/device-check';
-import { UnsyncedImportResult } from '../../domain/sync/unsynced-file';
-import { PHOTO_MIME, PhotoInfo } from '../../domain/photo';
+import type { ChangePasswordRequest } from '../../domain/account';
+import type { UnsyncedFile } from '../../domain/sync/unsynced-file';
+import { PHOTO_MIME, type PhotoInfo } from '../../domain/photo';
+import { pathTo } from '../../domain/api/endpoint';
+import * as session from '../../domain/api/session';
+import * as account from '../../domain/api/account';
+import * as sync from '../../domain/api/sync';
+import * as photos from '../../domain/api/photos';
+import * as partnership from '../../domain/api/partnership';
+import * as members from '../../domain/api/members';
+import type { CallableEndpoint, CallAnswer, CallInput } from './endpoint-call';
 import { ApiError, NetworkError, ProtocolError } from './api-errors';
 
 export interface ApiClientOptions {
@@ -60,38 +65,37 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = globalThis.fetch.b
     return parsed.data;
   }
 
+  /** Calls an endpoint as src/domain/api declares it: its method, its path, its answer's schema. */
+  function call<E extends CallableEndpoint>(endpoint: E, input: CallInput<E>): Promise<CallAnswer<E>> {
+    const { params, query, body } = input as { params?: Record<string, string>; query?: QueryValues; body?: unknown };
+    // State changes always carry a JSON body, even an empty one: the server refuses any that is not JSON.
+    const json = body === undefined && endpoint.method !== 'GET' ? {} : body;
+    return request(endpoint.method, withQuery(pathTo(endpoint, params), query), endpoint.response, json) as Promise<CallAnswer<E>>;
+  }
+
   return {
     /** For the coordinator's API (coordinator-api.ts), which loads only with the coordinator's screens. */
-    request,
-    signIn: async (req: SignInRequest): Promise<SessionUser> => (await request('POST', '/api/session', SignInResponse, req)).user,
-    getSession: async (): Promise<SessionUser> => (await request('GET', '/api/session', SignInResponse)).user,
-    // State changes always carry a JSON body, even an empty one: the server refuses any that is not JSON.
-    signOut: async (): Promise<void> => {
-      await request('DELETE', '/api/session', null, {});
-    },
-    changePassword: async (req: ChangePasswordRequest): Promise<void> => {
-      await request('POST', '/api/account/password', null, req);
-    },
-    members: async (partnershipId: string) => (await request('GET', `/api/partnerships/${encodeURIComponent(partnershipId)}/members`, MembersResponse)).members,
-    deactivateMember: async (partnershipId: string, userId: string): Promise<void> => {
-      await request('POST', `/api/partnerships/${encodeURIComponent(partnershipId)}/members/${encodeURIComponent(userId)}/deactivate`, null, {});
-    },
-    importUnsynced: (partnershipId: string, file: unknown) =>
-      request('POST', `/api/partnerships/${encodeURIComponent(partnershipId)}/unsynced-import`, UnsyncedImportResult, file),
+    call,
+    signIn: async (body: SignInRequest): Promise<SessionUser> => (await call(session.signIn, { body })).user,
+    getSession: async (): Promise<SessionUser> => (await call(session.getSession, {})).user,
+    signOut: (): Promise<void> => call(session.signOut, {}),
+    changePassword: (body: ChangePasswordRequest): Promise<void> => call(account.changePassword, { body }),
+    members: async (partnershipId: string) => (await call(partnership.members, { params: { partnershipId } })).members,
+    deactivateMember: (partnershipId: string, userId: string): Promise<void> => call(members.deactivateMember, { params: { partnershipId, userId } }),
+    // Checked by the server, which says what is wrong with the file.
+    importUnsynced: (partnershipId: string, file: unknown) => call(partnership.importUnsynced, { params: { partnershipId }, body: file as UnsyncedFile }),
     outcomeHistory: async (partnershipId: string, outcomeId: string) =>
-      (await request('GET', `/api/partnerships/${encodeURIComponent(partnershipId)}/outcomes/${encodeURIComponent(outcomeId)}/history`, OutcomeHistoryResponse))
-        .entries,
-    auditPage: (partnershipId: string, before?: number) =>
-      request('GET', `/api/partnerships/${encodeURIComponent(partnershipId)}/audit${before ? `?before=${before}` : ''}`, AuditPage),
-    push: (req: PushRequest) => request('POST', '/api/sync/push', PushResponse, req),
+      (await call(partnership.outcomeHistory, { params: { partnershipId, outcomeId } })).entries,
+    auditPage: (partnershipId: string, before?: number) => call(partnership.auditPage, { params: { partnershipId }, query: { before: before || undefined } }),
+    push: (body: PushRequest) => call(sync.push, { body }),
     /** Uploads one resized photo; idempotent by its id. Resolves with what the server stored. */
     uploadPhoto: async (photoId: string, outcomeId: string, jpeg: Blob, width: number, height: number): Promise<PhotoInfo> => {
-      const q = new URLSearchParams({ outcomeId, width: String(width), height: String(height) });
-      const path = `/api/photos/${encodeURIComponent(photoId)}?${q.toString()}`;
+      const { method, response: schema } = photos.uploadPhoto;
+      const path = withQuery(pathTo(photos.uploadPhoto, { photoId }), { outcomeId, width, height });
       let response: Response;
       try {
         response = await fetchImpl(baseUrl + path, {
-          method: 'PUT',
+          method,
           credentials: 'same-origin',
           headers: { accept: 'application/json', 'content-type': PHOTO_MIME },
           body: jpeg,
@@ -104,24 +108,30 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = globalThis.fetch.b
         });
       }
       if (!response.ok) throw await errorFrom(response);
-      const parsed = PhotoInfo.safeParse(await response.json().catch(() => null));
-      if (!parsed.success) throw new ProtocolError(`The server's answer to PUT ${path} did not match the protocol.`, { cause: parsed.error });
+      const parsed = schema.safeParse(await response.json().catch(() => null));
+      if (!parsed.success) throw new ProtocolError(`The server's answer to ${method} ${path} did not match the protocol.`, { cause: parsed.error });
       return parsed.data;
     },
-    deviceCheck: async (deviceId: string) =>
-      (await request('GET', `/api/sync/device-check?deviceId=${encodeURIComponent(deviceId)}`, DeviceCheckResponse)).lostDevice,
+    deviceCheck: async (deviceId: string) => (await call(sync.deviceCheck, { query: { deviceId } })).lostDevice,
     /** A page of changes, checked a batch of records per task (see parsePullPage). */
     pull: async (cursor: string | undefined, limit?: number): Promise<PullResponse> => {
-      const q = new URLSearchParams();
-      if (cursor) q.set('cursor', cursor);
-      if (limit) q.set('limit', String(limit));
-      const qs = q.toString();
-      const path = `/api/sync/pull${qs ? `?${qs}` : ''}`;
-      const parsed = await parsePullPage(await requestJson('GET', path, true));
-      if (!parsed.success) throw new ProtocolError(`The server's answer to GET ${path} did not match the protocol.`, { cause: parsed.error });
+      const { method } = sync.pull;
+      const path = withQuery(pathTo(sync.pull), { cursor: cursor || undefined, limit: limit || undefined });
+      const parsed = await parsePullPage(await requestJson(method, path, true));
+      if (!parsed.success) throw new ProtocolError(`The server's answer to ${method} ${path} did not match the protocol.`, { cause: parsed.error });
       return parsed.data;
     },
   };
+}
+
+type QueryValues = Record<string, string | number | undefined>;
+
+/** The path with the query's defined values, in their order. */
+function withQuery(path: string, query: QueryValues = {}): string {
+  const q = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) q.set(name, String(value));
+  const qs = q.toString();
+  return qs ? `${path}?${qs}` : path;
 }
 
 async function errorFrom(response: Response): Promise<ApiError | ProtocolError> {

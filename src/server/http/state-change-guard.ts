@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { uploadPhoto } from '../../domain/api/photos';
 import { HttpError } from './http-error';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** The one route whose body is not JSON: a photo's JPEG bytes (photo-routes.ts). */
-export const PHOTO_UPLOAD_ROUTE = '/api/photos/:photoId';
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 const JPEG_TYPE = /^image\/jpeg\s*(;|$)/i;
@@ -33,7 +31,8 @@ export function installStateChangeGuard(app: FastifyInstance, publicOrigin: stri
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== (publicOrigin ?? `${request.protocol}://${request.headers.host ?? ''}`)) return refused();
     const contentType = request.headers['content-type'] ?? '';
-    if (request.method === 'PUT' && request.routeOptions.url === PHOTO_UPLOAD_ROUTE) {
+    // The one route whose body is not JSON: a photo's JPEG bytes (photo-routes.ts).
+    if (request.method === uploadPhoto.method && request.routeOptions.url === uploadPhoto.path) {
       if (!JPEG_TYPE.test(contentType)) return done(new HttpError(415, 'unsupported-media-type', 'Send the photo as image/jpeg.'));
       return done();
     }

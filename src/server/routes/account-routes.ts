@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { ChangePasswordRequest } from '../../domain/account';
+import * as account from '../../domain/api/account';
 import { HttpError } from '../http/http-error';
-import { parseOr400 } from '../http/parse';
+import { route } from '../http/endpoint-route';
 import { hashPassword, verifyPassword, type ScryptCost } from '../auth/password';
 import { passwordProblems } from '../auth/password-policy';
 import { hashSessionToken } from '../auth/session-tokens';
@@ -16,9 +16,9 @@ export function accountRoutes(app: FastifyInstance, deps: AuthDeps & { scryptCos
    * else knew the old password is signed out everywhere. It is how a temporary password, given
    * by a coordinator, is replaced (and the only thing that password allows).
    */
-  app.post('/api/account/password', async (request, reply) => {
+  route(app, account.changePassword, async (request, reply, input) => {
     const auth = await requireAuth(request, deps, { temporaryPassword: 'allowed' });
-    const body = parseOr400(ChangePasswordRequest, request.body, 'password change');
+    const body = input.body();
     const key = accountKey(auth.user.email);
     if ((await deps.storage.transaction((tx) => blockedForMs(tx, [key], deps.now()))) > 0) {
       throw new HttpError(429, 'too-many-attempts', 'Too many attempts. Try again later.');

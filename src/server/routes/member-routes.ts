@@ -1,16 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from '../../domain/zod';
-import { Id } from '../../domain/primitives';
-import { AddMemberRequest, ChangeMemberRequest, type MemberResponse } from '../../domain/account';
-import { parseOr400 } from '../http/parse';
+import type { MemberResponse } from '../../domain/account';
+import * as members from '../../domain/api/members';
+import { route } from '../http/endpoint-route';
 import { requireAuth, type AuthDeps } from '../auth/authenticate';
 import type { ScryptCost } from '../auth/password';
 import { addMember } from '../accounts/add-member';
 import { changeMember } from '../accounts/change-member';
 import { deactivateMember, reactivateMember } from '../accounts/member-status';
-
-const PartnershipParams = z.strictObject({ partnershipId: Id });
-const MemberParams = z.strictObject({ partnershipId: Id, userId: Id });
 
 /**
  * A partnership's coordinators (and administrators) manage its members: add someone, change their
@@ -20,32 +16,32 @@ const MemberParams = z.strictObject({ partnershipId: Id, userId: Id });
 export function memberRoutes(app: FastifyInstance, deps: AuthDeps & { scryptCost: ScryptCost }): void {
   const { storage } = deps;
 
-  app.post('/api/partnerships/:partnershipId/members', async (request, reply) => {
+  route(app, members.addMember, async (request, reply, input) => {
     const auth = await requireAuth(request, deps);
-    const { partnershipId } = parseOr400(PartnershipParams, request.params, 'address');
-    const req = parseOr400(AddMemberRequest, request.body, 'new member');
+    const { partnershipId } = input.params();
+    const req = input.body();
     return reply.code(201).send(await addMember(storage, auth, partnershipId, req, deps.scryptCost, deps.now()));
   });
 
-  app.patch('/api/partnerships/:partnershipId/members/:userId', async (request) => {
+  route(app, members.changeMember, async (request, _reply, input) => {
     const auth = await requireAuth(request, deps);
-    const { partnershipId, userId } = parseOr400(MemberParams, request.params, 'address');
-    const req = parseOr400(ChangeMemberRequest, request.body, 'change');
+    const { partnershipId, userId } = input.params();
+    const req = input.body();
     const body: MemberResponse = { member: await storage.transaction((tx) => changeMember(tx, auth, partnershipId, userId, req, deps.now())) };
     return body;
   });
 
   /** Deactivating a user ends every session they have, at once. */
-  app.post('/api/partnerships/:partnershipId/members/:userId/deactivate', async (request, reply) => {
+  route(app, members.deactivateMember, async (request, reply, input) => {
     const auth = await requireAuth(request, deps);
-    const { partnershipId, userId } = parseOr400(MemberParams, request.params, 'address');
+    const { partnershipId, userId } = input.params();
     await storage.transaction((tx) => deactivateMember(tx, auth, partnershipId, userId, deps.now()));
     return reply.code(204).send();
   });
 
-  app.post('/api/partnerships/:partnershipId/members/:userId/reactivate', async (request, reply) => {
+  route(app, members.reactivateMember, async (request, reply, input) => {
     const auth = await requireAuth(request, deps);
-    const { partnershipId, userId } = parseOr400(MemberParams, request.params, 'address');
+    const { partnershipId, userId } = input.params();
     await storage.transaction((tx) => reactivateMember(tx, auth, partnershipId, userId, deps.now()));
     return reply.code(204).send();
   });

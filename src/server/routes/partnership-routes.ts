@@ -1,36 +1,31 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from '../../domain/zod';
-import { Id } from '../../domain/primitives';
-import { AuditQuery, type AuditPage } from '../../domain/audit';
+import type { AuditPage } from '../../domain/audit';
 import type { MembersResponse } from '../../domain/account';
 import type { OutcomeHistoryResponse } from '../../domain/outcome-history';
 import { toCsv } from '../../domain/csv-write';
 import { HttpError } from '../http/http-error';
-import { parseOr400 } from '../http/parse';
+import { route } from '../http/endpoint-route';
 import { requireAuth, type AuthDeps } from '../auth/authenticate';
 import { requireCoordinator } from '../auth/authorize';
-import { UnsyncedFile } from '../../domain/sync/unsynced-file';
+import * as partnership from '../../domain/api/partnership';
 import { importUnsynced } from '../sync/import-unsynced';
 import { PUSH_BODY_LIMIT } from './sync-routes';
-
-const PartnershipParams = z.strictObject({ partnershipId: Id });
-const OutcomeParams = z.strictObject({ partnershipId: Id, outcomeId: Id });
 
 /** Coordinator functions, each checked against the caller's role in that partnership. */
 export function partnershipRoutes(app: FastifyInstance, deps: AuthDeps): void {
   /** Adding, changing, deactivating and reactivating members: member-routes.ts. */
-  app.get('/api/partnerships/:partnershipId/members', async (request) => {
+  route(app, partnership.members, async (request, _reply, input) => {
     const auth = await requireAuth(request, deps);
-    const { partnershipId } = parseOr400(PartnershipParams, request.params, 'address');
+    const { partnershipId } = input.params();
     requireCoordinator(auth, partnershipId);
     const body: MembersResponse = { members: await deps.storage.transaction((tx) => tx.listMembers(partnershipId)) };
     return body;
   });
 
   /** Every change to one outcome, field by field, conflicts marked: what the later arrival replaced. */
-  app.get('/api/partnerships/:partnershipId/outcomes/:outcomeId/history', async (request) => {
+  route(app, partnership.outcomeHistory, async (request, _reply, input) => {
     const auth = await requireAuth(request, deps);
-    const { partnershipId, outcomeId } = parseOr400(OutcomeParams, request.params, 'address');
+    const { partnershipId, outcomeId } = input.params();
     requireCoordinator(auth, partnershipId);
     const entries = await deps.storage.transaction(async (tx) => {
       const outcome = await tx.findOutcome(outcomeId);
@@ -42,28 +37,28 @@ export function partnershipRoutes(app: FastifyInstance, deps: AuthDeps): void {
   });
 
   /** Imports a file of an officer's unsynced records (see domain/sync/unsynced-file.ts). */
-  app.post('/api/partnerships/:partnershipId/unsynced-import', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
+  route(app, partnership.importUnsynced, { bodyLimit: PUSH_BODY_LIMIT }, async (request, _reply, input) => {
     const auth = await requireAuth(request, deps);
-    const { partnershipId } = parseOr400(PartnershipParams, request.params, 'address');
+    const { partnershipId } = input.params();
     requireCoordinator(auth, partnershipId);
-    const file = parseOr400(UnsyncedFile, request.body, 'file');
+    const file = input.body();
     return importUnsynced(deps.storage, auth, partnershipId, file, deps.now());
   });
 
-  app.get('/api/partnerships/:partnershipId/audit', async (request) => {
+  route(app, partnership.auditPage, async (request, _reply, input) => {
     const auth = await requireAuth(request, deps);
-    const { partnershipId } = parseOr400(PartnershipParams, request.params, 'address');
+    const { partnershipId } = input.params();
     requireCoordinator(auth, partnershipId);
-    const query = parseOr400(AuditQuery, request.query, 'query');
+    const query = input.query();
     const entries = await deps.storage.transaction((tx) => tx.listAudit(partnershipId, query.before, query.limit));
     const body: AuditPage = { entries, nextBefore: entries.length === query.limit ? entries[entries.length - 1]!.seq : null };
     return body;
   });
 
   /** The whole log as CSV, safe to open in a spreadsheet (formula cells neutralised). */
-  app.get('/api/partnerships/:partnershipId/audit.csv', async (request, reply) => {
+  route(app, partnership.auditCsv, async (request, reply, input) => {
     const auth = await requireAuth(request, deps);
-    const { partnershipId } = parseOr400(PartnershipParams, request.params, 'address');
+    const { partnershipId } = input.params();
     const membership = requireCoordinator(auth, partnershipId);
     const entries = await deps.storage.transaction((tx) => tx.listAudit(partnershipId, undefined, Number.MAX_SAFE_INTEGER));
     const rows = [

@@ -1,19 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { z } from '../../domain/zod';
-import { Id } from '../../domain/primitives';
-import { looksLikeJpeg, PHOTO_MAX_BYTES, PHOTO_MIME, PHOTOS_PER_OUTCOME_MAX, PhotoUploadQuery, type PhotoInfo, type PhotoList } from '../../domain/photo';
+import { looksLikeJpeg, PHOTO_MAX_BYTES, PHOTO_MIME, PHOTOS_PER_OUTCOME_MAX, type PhotoInfo, type PhotoList } from '../../domain/photo';
+import * as photos from '../../domain/api/photos';
 import { HttpError } from '../http/http-error';
-import { parseOr400 } from '../http/parse';
-import { PHOTO_UPLOAD_ROUTE } from '../http/state-change-guard';
+import { route } from '../http/endpoint-route';
 import { requireAuth, type AuthContext, type AuthDeps } from '../auth/authenticate';
 import { appendAudit } from '../audit/append-audit';
 import { isRefusal, outcomeToChange } from '../sync/mutations/outcome-access';
 import type { PhotoRecord, StorageTx } from '../storage/storage';
 import { hasCoordinatorRights } from '../../domain/roles';
-
-const PhotoParams = z.strictObject({ photoId: Id });
-const OutcomeParams = z.strictObject({ outcomeId: Id });
 
 const conflict = (message: string) => new HttpError(409, 'conflict', message);
 const photoNotFound = () => new HttpError(404, 'not-found', 'No such photo.');
@@ -34,13 +29,14 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
      * Idempotent by photo id: the same bytes again (by SHA-256) answer 200 with what is stored;
      * other bytes, or another outcome, under a stored id are a conflict.
      */
-    scope.put(
-      PHOTO_UPLOAD_ROUTE,
+    route(
+      scope,
+      photos.uploadPhoto,
       { bodyLimit: PHOTO_MAX_BYTES, config: { bodyTooLargeMessage: `The photo is larger than ${PHOTO_MAX_BYTES / 1_000_000} MB.` } },
-      async (request, reply) => {
+      async (request, reply, input) => {
         const auth = await requireAuth(request, deps);
-        const { photoId } = parseOr400(PhotoParams, request.params, 'address');
-        const query = parseOr400(PhotoUploadQuery, request.query, 'query');
+        const { photoId } = input.params();
+        const query = input.query();
         // Always a Buffer here: the guard lets only image/jpeg through to this route.
         const data = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const now = deps.now();
@@ -98,9 +94,9 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
     registered();
   });
 
-  app.get('/api/photos/:photoId', async (request, reply) => {
+  route(app, photos.photo, async (request, reply, input) => {
     const auth = await requireAuth(request, deps);
-    const { photoId } = parseOr400(PhotoParams, request.params, 'address');
+    const { photoId } = input.params();
     const { photo, data } = await deps.storage.transaction(async (tx) => {
       const photo = await tx.findPhoto(photoId);
       if (!photo || !(await maySeePhotosOf(tx, auth, photo.outcomeId))) throw photoNotFound();
@@ -112,9 +108,9 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
     return reply.header('Content-Type', photo.mime).header('Cache-Control', 'private, no-store').send(data);
   });
 
-  app.get('/api/outcomes/:outcomeId/photos', async (request) => {
+  route(app, photos.outcomePhotos, async (request, _reply, input) => {
     const auth = await requireAuth(request, deps);
-    const { outcomeId } = parseOr400(OutcomeParams, request.params, 'address');
+    const { outcomeId } = input.params();
     const photos = await deps.storage.transaction(async (tx) => {
       if (!(await maySeePhotosOf(tx, auth, outcomeId))) throw new HttpError(404, 'not-found', 'No such outcome.');
       return tx.listPhotosOfOutcome(outcomeId);

@@ -1,48 +1,42 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from '../../domain/zod';
-import { Id, IsoDate } from '../../domain/primitives';
-import { ActionReviewRequest, SignOffRequest } from '../../domain/review';
-import { parseOr400 } from '../http/parse';
+import * as reviews from '../../domain/api/reviews';
+import * as fundReturns from '../../domain/api/fund-returns';
+import { route } from '../http/endpoint-route';
 import { requireAuth, type AuthDeps } from '../auth/authenticate';
 import { reopenQuarter, saveActionReview, signOffQuarter } from '../reviews/quarter-reviews';
-import { FundReturnRequest, type FundReturnSaved } from '../../domain/fund-return';
+import type { FundReturnSaved } from '../../domain/fund-return';
 import { saveFundReturn } from '../reviews/fund-return';
-
-const ReviewParams = z.strictObject({ actionId: Id, quarterStart: IsoDate });
-const PlanParams = z.strictObject({ planId: Id });
-const QuarterParams = z.strictObject({ planId: Id, quarterStart: IsoDate });
-const Empty = z.strictObject({});
 
 /** The quarterly review and the PCC return: coordinators only (checked in each step against the record's partnership). */
 export function reviewRoutes(app: FastifyInstance, deps: AuthDeps): void {
-  app.put('/api/actions/:actionId/reviews/:quarterStart', async (request, reply) => {
+  route(app, reviews.saveReview, async (request, reply, input) => {
     const auth = await requireAuth(request, deps);
-    const { actionId, quarterStart } = parseOr400(ReviewParams, request.params, 'address');
-    const req = parseOr400(ActionReviewRequest, request.body, 'review');
+    const { actionId, quarterStart } = input.params();
+    const req = input.body();
     await deps.storage.transaction((tx) => saveActionReview(tx, auth, actionId, quarterStart, req, deps.now()));
     return reply.code(204).send();
   });
 
-  app.post('/api/plans/:planId/sign-offs', async (request, reply) => {
+  route(app, reviews.signOff, async (request, reply, input) => {
     const auth = await requireAuth(request, deps);
-    const { planId } = parseOr400(PlanParams, request.params, 'address');
-    const { quarterStart } = parseOr400(SignOffRequest, request.body, 'sign-off');
+    const { planId } = input.params();
+    const { quarterStart } = input.body();
     await deps.storage.transaction((tx) => signOffQuarter(tx, auth, planId, quarterStart, deps.now()));
     return reply.code(204).send();
   });
 
-  app.post('/api/plans/:planId/sign-offs/:quarterStart/reopen', async (request, reply) => {
+  route(app, reviews.reopen, async (request, reply, input) => {
     const auth = await requireAuth(request, deps);
-    const { planId, quarterStart } = parseOr400(QuarterParams, request.params, 'address');
-    parseOr400(Empty, request.body ?? {}, 'request');
+    const { planId, quarterStart } = input.params();
+    input.body();
     await deps.storage.transaction((tx) => reopenQuarter(tx, auth, planId, quarterStart, deps.now()));
     return reply.code(204).send();
   });
 
-  app.put('/api/plans/:planId/fund-return', async (request) => {
+  route(app, fundReturns.saveFundReturn, async (request, _reply, input) => {
     const auth = await requireAuth(request, deps);
-    const { planId } = parseOr400(PlanParams, request.params, 'address');
-    const req = parseOr400(FundReturnRequest, request.body, 'return');
+    const { planId } = input.params();
+    const req = input.body();
     const body: FundReturnSaved = { version: await deps.storage.transaction((tx) => saveFundReturn(tx, auth, planId, req, deps.now())) };
     return body;
   });

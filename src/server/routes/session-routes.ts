@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { SignInRequest, type SignInResponse } from '../../domain/user';
+import type { SignInResponse } from '../../domain/user';
+import * as session from '../../domain/api/session';
 import { HttpError } from '../http/http-error';
-import { parseOr400 } from '../http/parse';
+import { route } from '../http/endpoint-route';
 import { clearedDeviceCookie, clearedSessionCookie, readCookie, sessionCookie } from '../http/cookies';
 import { hashPassword, verifyPassword, type ScryptCost } from '../auth/password';
 import { endSession, startSession } from '../auth/sessions';
@@ -17,8 +18,8 @@ export function sessionRoutes(app: FastifyInstance, deps: AuthDeps & { scryptCos
   // Made now, not on first use: otherwise the first unknown email would take twice as long.
   const decoyHash = hashPassword(randomUUID(), deps.scryptCost);
 
-  app.post('/api/session', async (request, reply) => {
-    const { email, password } = parseOr400(SignInRequest, request.body, 'sign-in');
+  route(app, session.signIn, async (request, reply, input) => {
+    const { email, password } = input.body();
     const keys = { account: accountKey(email), address: addressKey(request.ip) };
 
     // 1. Throttled keys are refused before any password is checked, whether the email exists or not.
@@ -53,14 +54,14 @@ export function sessionRoutes(app: FastifyInstance, deps: AuthDeps & { scryptCos
     return body;
   });
 
-  app.get('/api/session', async (request) => {
+  route(app, session.getSession, async (request) => {
     // Also on a temporary password: the answer is how the app learns it must ask for a new one.
     const auth = await requireAuth(request, deps, { temporaryPassword: 'allowed' });
     const body: SignInResponse = { user: toSessionUser(auth) };
     return body;
   });
 
-  app.delete('/api/session', async (request, reply) => {
+  route(app, session.signOut, async (request, reply) => {
     const token = readCookie(request.headers.cookie, deps.cookie.name);
     if (token) await deps.storage.transaction((tx) => endSession(tx, token));
     // Signing out deletes this browser's device data on purpose: forget the device too, so the

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { PushRequest } from '../../domain/sync/push';
-import { PullQuery } from '../../domain/sync/pull';
-import { DeviceCheckQuery, type DeviceCheckResponse } from '../../domain/sync/device-check';
+import type { DeviceCheckResponse } from '../../domain/sync/device-check';
+import * as sync from '../../domain/api/sync';
 import { deviceCookie, deviceCookieName, readCookie } from '../http/cookies';
-import { parseOr400 } from '../http/parse';
+import { route } from '../http/endpoint-route';
 import { requireAuth, type AuthDeps } from '../auth/authenticate';
 import { applyPush } from '../sync/push';
 import { pullChanges } from '../sync/pull';
@@ -12,9 +11,9 @@ import { pullChanges } from '../sync/pull';
 export const PUSH_BODY_LIMIT = 4 * 1024 * 1024;
 
 export function syncRoutes(app: FastifyInstance, deps: AuthDeps): void {
-  app.post('/api/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request, reply) => {
+  route(app, sync.push, { bodyLimit: PUSH_BODY_LIMIT }, async (request, reply, input) => {
     const auth = await requireAuth(request, deps);
-    const push = parseOr400(PushRequest, request.body, 'push');
+    const push = input.body();
     const response = await applyPush(deps.storage, auth, push, deps.now());
     reply.header('Set-Cookie', deviceCookie(deps.cookie.secure, push.deviceId));
     return response;
@@ -25,9 +24,9 @@ export function syncRoutes(app: FastifyInstance, deps: AuthDeps): void {
    * the cookie names a device of this user that pushed work and is not this one. Then the cookie
    * moves to the new device, so the answer is given once.
    */
-  app.get('/api/sync/device-check', async (request, reply) => {
+  route(app, sync.deviceCheck, async (request, reply, input) => {
     const auth = await requireAuth(request, deps);
-    const { deviceId } = parseOr400(DeviceCheckQuery, request.query, 'device check');
+    const { deviceId } = input.query();
     const previousId = readCookie(request.headers.cookie, deviceCookieName(deps.cookie.secure));
     const lostDevice = await deps.storage.transaction(async (tx) => {
       if (!previousId || previousId === deviceId || (await tx.findDevice(deviceId))) return null;
@@ -41,9 +40,9 @@ export function syncRoutes(app: FastifyInstance, deps: AuthDeps): void {
     return body;
   });
 
-  app.get('/api/sync/pull', async (request) => {
+  route(app, sync.pull, async (request, _reply, input) => {
     const auth = await requireAuth(request, deps);
-    const query = parseOr400(PullQuery, request.query, 'pull');
+    const query = input.query();
     return pullChanges(deps.storage, auth, query);
   });
 }

@@ -1,13 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from '../../domain/zod';
-import { Id } from '../../domain/primitives';
 import { tallyMeasure } from '../../domain/tally/tally';
 import type { TalliesResponse } from '../../domain/tally/response';
 import { HttpError } from '../http/http-error';
-import { parseOr400 } from '../http/parse';
+import { route } from '../http/endpoint-route';
+import * as tallies from '../../domain/api/tallies';
 import { requireAuth, type AuthDeps } from '../auth/authenticate';
-
-const PartnershipParams = z.strictObject({ partnershipId: Id });
 
 /**
  * Tallies from what has reached the server, by the same tallyMeasure the phones use: what a
@@ -15,9 +12,9 @@ const PartnershipParams = z.strictObject({ partnershipId: Id });
  * Any member may read them: they are counts, with no notes and no names.
  */
 export function tallyRoutes(app: FastifyInstance, deps: AuthDeps): void {
-  app.get('/api/partnerships/:partnershipId/tallies', async (request) => {
+  route(app, tallies.tallies, async (request, _reply, input) => {
     const auth = await requireAuth(request, deps);
-    const { partnershipId } = parseOr400(PartnershipParams, request.params, 'address');
+    const { partnershipId } = input.params();
     if (!auth.memberships.some((m) => m.partnershipId === partnershipId)) throw new HttpError(404, 'not-found', 'No such partnership.');
     const [measures, outcomes] = await deps.storage.transaction(
       (tx) => Promise.all([tx.listMeasuresOfPartnership(partnershipId), tx.listOutcomes(partnershipId)]),
