@@ -349,7 +349,7 @@ for (const backend of [sqliteBackend, postgresBackend]) {
         updatedAt: '2026-05-03T00:00:00.000Z',
       });
 
-      const plan = (await storage.transaction((tx) => tx.plans.listPlans(s.partnership.id)))[0]!;
+      const plan = (await storage.transaction((tx) => tx.plans.list(s.partnership.id)))[0]!;
       const review = {
         id: randomUUID(),
         partnershipId: s.partnership.id,
@@ -362,9 +362,9 @@ for (const backend of [sqliteBackend, postgresBackend]) {
         updatedAt: ISO,
         updatedBy: s.coordinator.id,
       };
-      await storage.transaction((tx) => tx.reviews.saveReview(review));
-      await storage.transaction((tx) => tx.reviews.saveReview({ ...review, id: randomUUID(), rag: 'green', commentary: 'Caught up' }));
-      expect(await storage.transaction((tx) => tx.reviews.findReview(s.actionId, '2018-04-01'))).toEqual({ ...review, rag: 'green', commentary: 'Caught up' });
+      await storage.transaction((tx) => tx.reviews.save(review));
+      await storage.transaction((tx) => tx.reviews.save({ ...review, id: randomUUID(), rag: 'green', commentary: 'Caught up' }));
+      expect(await storage.transaction((tx) => tx.reviews.find(s.actionId, '2018-04-01'))).toEqual({ ...review, rag: 'green', commentary: 'Caught up' });
 
       const signOff = {
         id: randomUUID(),

@@ -10,7 +10,7 @@ import type { StorageTx } from '../storage/storage';
  * elsewhere reveal nothing.
  */
 export async function planToChange(tx: StorageTx, auth: AuthContext, planId: string): Promise<Plan> {
-  const plan = await tx.plans.findPlan(planId);
+  const plan = await tx.plans.find(planId);
   if (!plan || !auth.memberships.some((m) => m.partnershipId === plan.partnershipId)) throw new HttpError(404, 'not-found', 'No such plan.');
   requireCoordinator(auth, plan.partnershipId);
   return plan;

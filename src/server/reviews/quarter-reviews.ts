@@ -36,12 +36,12 @@ export async function saveActionReview(
   now: Date,
 ): Promise<void> {
   const { partnershipId, ...action } = await actionToChange(tx, auth, actionId);
-  const plan = (await tx.plans.findPlan(action.planId))!;
+  const plan = (await tx.plans.find(action.planId))!;
   const quarter = quarterIn(plan, quarterStart);
   const signOff = await tx.reviews.findSignOff(plan.id, quarter.start);
   if (signOff && signOff.reopenedAt === null) throw new HttpError(409, 'conflict', `${quarter.label} is signed off: reopen it to change its review.`);
-  const existing = await tx.reviews.findReview(action.id, quarter.start);
-  await tx.reviews.saveReview({
+  const existing = await tx.reviews.find(action.id, quarter.start);
+  await tx.reviews.save({
     id: existing?.id ?? randomUUID(),
     partnershipId,
     planId: plan.id,
