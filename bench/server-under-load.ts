@@ -125,8 +125,8 @@ async function addOfficers(databasePath: string, count: number): Promise<string[
       if (!partnership) throw new Error('the demo partnership was not seeded');
       for (const [i, email] of emails.entries()) {
         const id = randomUUID();
-        await tx.insertUser({ id, email, name: `Bench Officer ${i + 1}`, passwordHash, active: true, createdAt: new Date().toISOString() });
-        await tx.insertMembership({ userId: id, partnershipId: partnership.id, role: 'officer', jobTitle: 'Community Safety Officer' });
+        await tx.accounts.insertUser({ id, email, name: `Bench Officer ${i + 1}`, passwordHash, active: true, createdAt: new Date().toISOString() });
+        await tx.accounts.insertMembership({ userId: id, partnershipId: partnership.id, role: 'officer', jobTitle: 'Community Safety Officer' });
       }
     });
     return emails;

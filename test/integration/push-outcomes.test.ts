@@ -13,7 +13,9 @@ let partnershipId: string;
 beforeAll(async () => {
   server = await startTestServer();
   partnershipId = (
-    await server.storage.transaction((tx) => tx.findUserByEmail(OFFICER.email)).then(async (u) => server.storage.transaction((tx) => tx.listMemberships(u!.id)))
+    await server.storage
+      .transaction((tx) => tx.accounts.findUserByEmail(OFFICER.email))
+      .then(async (u) => server.storage.transaction((tx) => tx.accounts.listMemberships(u!.id)))
   )[0]!.partnershipId;
 });
 afterAll(() => server.close());

@@ -191,7 +191,7 @@ describe.skipIf(!postgresReady)('versions on PostgreSQL when transactions would 
     await untilWaitingForLock(1);
 
     // A session check runs beside the held writer ('touch' takes no writers' lock)...
-    await storage.transaction((tx) => tx.findSession('no such token'), 'touch');
+    await storage.transaction((tx) => tx.sessions.find('no such token'), 'touch');
     // ...and a reader sees neither writer yet: the second has not even taken its version.
     expect(await pull(start)).toEqual([]);
 

@@ -45,8 +45,8 @@ for (const backend of [sqliteBackend, postgresBackend]) {
       await seedDemoIfEmpty(storage, TEST_SCRYPT);
       return storage.transaction(async (tx) => {
         const partnership = (await tx.findPartnership(DEMO_PARTNERSHIP))!;
-        const officer = (await tx.findUserByEmail(DEMO_USERS.officer.email))!;
-        const coordinator = (await tx.findUserByEmail(DEMO_USERS.coordinator.email))!;
+        const officer = (await tx.accounts.findUserByEmail(DEMO_USERS.officer.email))!;
+        const coordinator = (await tx.accounts.findUserByEmail(DEMO_USERS.coordinator.email))!;
         const action = (await tx.listMeasuresOfPartnership(partnership.id))[0]!;
         const deviceId = randomUUID();
         await tx.insertDevice({ id: deviceId, userId: officer.id, lastSeq: 0, createdAt: ISO, lastSeenAt: ISO });
@@ -112,10 +112,10 @@ for (const backend of [sqliteBackend, postgresBackend]) {
       const s = await seeded();
       const id = randomUUID();
       await storage.transaction(async (tx) => {
-        await tx.insertUser({ id, email: 'New.Person@Council.Example', name: 'New Person', passwordHash: 'h', active: true, createdAt: ISO });
-        await tx.insertMembership({ userId: id, partnershipId: s.partnership.id, role: 'coordinator', jobTitle: 'Analyst' });
+        await tx.accounts.insertUser({ id, email: 'New.Person@Council.Example', name: 'New Person', passwordHash: 'h', active: true, createdAt: ISO });
+        await tx.accounts.insertMembership({ userId: id, partnershipId: s.partnership.id, role: 'coordinator', jobTitle: 'Analyst' });
       });
-      const user = await storage.transaction((tx) => tx.findUserByEmail('new.person@council.example'));
+      const user = await storage.transaction((tx) => tx.accounts.findUserByEmail('new.person@council.example'));
       expect(user).toEqual({
         id,
         email: 'new.person@council.example',
@@ -125,18 +125,18 @@ for (const backend of [sqliteBackend, postgresBackend]) {
         createdAt: ISO,
         mustChangePassword: false,
       });
-      expect(await storage.transaction((tx) => tx.listMemberships(id))).toEqual([
+      expect(await storage.transaction((tx) => tx.accounts.listMemberships(id))).toEqual([
         { partnershipId: s.partnership.id, partnershipName: DEMO_PARTNERSHIP, role: 'coordinator', jobTitle: 'Analyst' },
       ]);
-      const coordinators = await storage.transaction((tx) => tx.countActiveCoordinators(s.partnership.id));
+      const coordinators = await storage.transaction((tx) => tx.accounts.countActiveCoordinators(s.partnership.id));
       expect(coordinators).toBe(2);
       await storage.transaction(async (tx) => {
-        await tx.setUserActive(id, false);
-        await tx.setMustChangePassword(id, true);
-        await tx.updateMembership(id, s.partnership.id, { role: 'admin' });
+        await tx.accounts.setUserActive(id, false);
+        await tx.accounts.setMustChangePassword(id, true);
+        await tx.accounts.updateMembership(id, s.partnership.id, { role: 'admin' });
       });
-      expect(await storage.transaction((tx) => tx.countActiveCoordinators(s.partnership.id))).toBe(1);
-      expect(await storage.transaction((tx) => tx.findMember(s.partnership.id, id))).toEqual({
+      expect(await storage.transaction((tx) => tx.accounts.countActiveCoordinators(s.partnership.id))).toBe(1);
+      expect(await storage.transaction((tx) => tx.accounts.findMember(s.partnership.id, id))).toEqual({
         id,
         name: 'New Person',
         email: 'new.person@council.example',
@@ -144,8 +144,12 @@ for (const backend of [sqliteBackend, postgresBackend]) {
         jobTitle: 'Analyst',
         active: false,
       });
-      expect((await storage.transaction((tx) => tx.findUserById(id)))?.mustChangePassword).toBe(true);
-      expect((await storage.transaction((tx) => tx.listMembers(s.partnership.id))).map((m) => m.name)).toEqual(['Jo Bennett', 'New Person', 'Sam Patel']);
+      expect((await storage.transaction((tx) => tx.accounts.findUserById(id)))?.mustChangePassword).toBe(true);
+      expect((await storage.transaction((tx) => tx.accounts.listMembers(s.partnership.id))).map((m) => m.name)).toEqual([
+        'Jo Bennett',
+        'New Person',
+        'Sam Patel',
+      ]);
     });
 
     it('keeps sessions in the database: found, touched, ended one at a time or all but one', async () => {
@@ -159,32 +163,32 @@ for (const backend of [sqliteBackend, postgresBackend]) {
         absoluteExpiresAt: '2026-05-08T10:00:00.000Z',
       });
       await storage.transaction(async (tx) => {
-        for (const t of ['a', 'b', 'c']) await tx.insertSession(session(t));
+        for (const t of ['a', 'b', 'c']) await tx.sessions.insert(session(t));
       });
-      await storage.transaction((tx) => tx.touchSession('a', '2026-05-01T11:00:00.000Z', '2026-05-02T11:00:00.000Z'), 'touch');
-      expect(await storage.transaction((tx) => tx.findSession('a'))).toEqual({
+      await storage.transaction((tx) => tx.sessions.touch('a', '2026-05-01T11:00:00.000Z', '2026-05-02T11:00:00.000Z'), 'touch');
+      expect(await storage.transaction((tx) => tx.sessions.find('a'))).toEqual({
         ...session('a'),
         lastSeenAt: '2026-05-01T11:00:00.000Z',
         idleExpiresAt: '2026-05-02T11:00:00.000Z',
       });
-      await storage.transaction((tx) => tx.deleteSession('b'));
-      expect(await storage.transaction((tx) => tx.findSession('b'))).toBeUndefined();
+      await storage.transaction((tx) => tx.sessions.delete('b'));
+      expect(await storage.transaction((tx) => tx.sessions.find('b'))).toBeUndefined();
       await storage.transaction(async (tx) => {
-        await tx.insertSession(session('d'));
-        await tx.deleteSessionsOfUser(s.officer.id, 'd');
+        await tx.sessions.insert(session('d'));
+        await tx.sessions.deleteAllOfUser(s.officer.id, 'd');
       });
-      const left = await storage.transaction(async (tx) => Promise.all(['a', 'c', 'd'].map((t) => tx.findSession(t))));
+      const left = await storage.transaction(async (tx) => Promise.all(['a', 'c', 'd'].map((t) => tx.sessions.find(t))));
       expect(left.map((x) => x?.tokenHash)).toEqual([undefined, undefined, 'd']);
     });
 
     it("keeps sign-in throttle counters, replacing a key's row when saved again", async () => {
       const first = { key: 'account:officer@southandvale.example', failures: 1, windowStartedAt: ISO, blockedUntil: null };
       const later = { ...first, failures: 5, blockedUntil: '2026-05-01T10:15:00.000Z' };
-      await storage.transaction((tx) => tx.saveThrottle(first));
-      await storage.transaction((tx) => tx.saveThrottle(later));
-      expect(await storage.transaction((tx) => tx.findThrottle(first.key))).toEqual(later);
-      await storage.transaction((tx) => tx.deleteThrottle(first.key));
-      expect(await storage.transaction((tx) => tx.findThrottle(first.key))).toBeUndefined();
+      await storage.transaction((tx) => tx.sessions.saveThrottle(first));
+      await storage.transaction((tx) => tx.sessions.saveThrottle(later));
+      expect(await storage.transaction((tx) => tx.sessions.findThrottle(first.key))).toEqual(later);
+      await storage.transaction((tx) => tx.sessions.deleteThrottle(first.key));
+      expect(await storage.transaction((tx) => tx.sessions.findThrottle(first.key))).toBeUndefined();
     });
 
     it('appends to the audit log and lists it newest first in pages, and the database refuses to change it', async () => {

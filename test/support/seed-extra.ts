@@ -11,8 +11,8 @@ export async function addUser(storage: Storage, partnershipId: string, role: Rol
   const id = randomUUID();
   const passwordHash = await hashPassword(password, TEST_SCRYPT);
   await storage.transaction(async (tx) => {
-    await tx.insertUser({ id, email, name: `Test ${role} ${email.split('@')[0]}`, passwordHash, active: true, createdAt: new Date().toISOString() });
-    await tx.insertMembership({ userId: id, partnershipId, role, jobTitle: 'Test' });
+    await tx.accounts.insertUser({ id, email, name: `Test ${role} ${email.split('@')[0]}`, passwordHash, active: true, createdAt: new Date().toISOString() });
+    await tx.accounts.insertMembership({ userId: id, partnershipId, role, jobTitle: 'Test' });
   });
   return { id, email, password };
 }

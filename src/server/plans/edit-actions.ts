@@ -167,7 +167,7 @@ async function refuseProblems(
   action: Action,
   records: Awaited<ReturnType<StorageTx['plans']['listRecords']>>,
 ): Promise<void> {
-  const members = new Set((await tx.listMembers(partnershipId)).map((m) => m.id));
+  const members = new Set((await tx.accounts.listMembers(partnershipId)).map((m) => m.id));
   const problems = checkActionInPlan(action, records, members);
   if (problems.length > 0) {
     throw new HttpError(400, 'invalid-request', problems.map((p) => p.message).join('. '), {

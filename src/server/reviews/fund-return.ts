@@ -15,7 +15,7 @@ export async function saveFundReturn(tx: StorageTx, auth: AuthContext, planId: s
   const plan = await planToChange(tx, auth, planId);
   const existing = await tx.findFundReturn(plan.id);
   if ((existing?.version ?? null) !== req.baseVersion) {
-    const who = existing ? (await tx.findUserById(existing.updatedBy))?.name : undefined;
+    const who = existing ? (await tx.accounts.findUserById(existing.updatedBy))?.name : undefined;
     throw new HttpError(409, 'conflict', `${who ?? 'Someone'} saved this return since you opened it. Reload to see their changes, then make yours again.`);
   }
   const actionIds = new Set((await tx.plans.listRecords(plan.id)).actions.map((a) => a.id));

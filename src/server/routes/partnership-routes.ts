@@ -23,7 +23,7 @@ export function partnershipRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const auth = await requireAuth(request, deps);
     const { partnershipId } = parseOr400(PartnershipParams, request.params, 'address');
     requireCoordinator(auth, partnershipId);
-    const body: MembersResponse = { members: await deps.storage.transaction((tx) => tx.listMembers(partnershipId)) };
+    const body: MembersResponse = { members: await deps.storage.transaction((tx) => tx.accounts.listMembers(partnershipId)) };
     return body;
   });
 

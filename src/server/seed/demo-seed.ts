@@ -63,8 +63,8 @@ export async function seedDemoIfEmpty(storage: Storage, scryptCost: ScryptCost, 
       [officerId, DEMO_USERS.officer, officerHash, 'officer'],
       [coordinatorId, DEMO_USERS.coordinator, coordinatorHash, 'coordinator'],
     ] as const) {
-      await tx.insertUser({ id, email: u.email, name: u.name, passwordHash: hash, active: true, createdAt });
-      await tx.insertMembership({ userId: id, partnershipId, role, jobTitle: u.jobTitle });
+      await tx.accounts.insertUser({ id, email: u.email, name: u.name, passwordHash: hash, active: true, createdAt });
+      await tx.accounts.insertMembership({ userId: id, partnershipId, role, jobTitle: u.jobTitle });
     }
     await tx.insertPlanRecords(partnershipId, records);
     await appendAudit(
