@@ -52,7 +52,7 @@ async function otherPartnership() {
   return { ...other, lead: leadUser, admin: coordinatorApi(leadDevice.api) };
 }
 const auditOf = (id: string, pid = partnershipId) =>
-  server.storage.transaction(async (tx) => (await tx.listAudit(pid, undefined, 1000)).filter((e) => e.entityId === id));
+  server.storage.transaction(async (tx) => (await tx.audit.list(pid, undefined, 1000)).filter((e) => e.entityId === id));
 
 describe('adding a member', () => {
   it('gives a new officer a temporary password that opens only the change-password screen, once changed never again', async () => {

@@ -94,10 +94,10 @@ async function pullAll(device: TestDevice, cursor?: string) {
   }
 }
 
-const storedPlace = (id: string) => server.storage.transaction((tx) => tx.findPlace(id));
-const storedOutcome = (id: string) => server.storage.transaction((tx) => tx.findOutcome(id));
+const storedPlace = (id: string) => server.storage.transaction((tx) => tx.places.find(id));
+const storedOutcome = (id: string) => server.storage.transaction((tx) => tx.outcomes.find(id));
 const auditOf = async (entityId: string) =>
-  (await server.storage.transaction((tx) => tx.listAudit(partnershipId, undefined, 500))).filter((e) => e.entityId === entityId);
+  (await server.storage.transaction((tx) => tx.audit.list(partnershipId, undefined, 500))).filter((e) => e.entityId === entityId);
 const fieldsOf = (r: MutationResult | undefined) => (r?.status === 'rejected' ? r.fieldErrors.map((f) => f.path).sort() : []);
 
 describe('place registers', () => {
@@ -318,7 +318,7 @@ describe('outcomes about a place', () => {
     expect(toSecond).toMatchObject({ status: 'applied' });
     const edited = (await storedOutcome(outcome.id))!;
     expect(edited).toMatchObject({ placeId: second.id, fieldVersions: { placeId: edited.version } });
-    const history = await server.storage.transaction((tx) => tx.listOutcomeHistory(outcome.id));
+    const history = await server.storage.transaction((tx) => tx.outcomes.listHistory(outcome.id));
     expect(history).toMatchObject([{ field: 'placeId', from: first.id, to: second.id }]);
   });
 });

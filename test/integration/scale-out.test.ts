@@ -85,7 +85,7 @@ describe.skipIf(!postgresReady)('two instances on one PostgreSQL database', () =
     expect(seen.filter((id) => all.includes(id)).sort()).toEqual([...all].sort());
     expect(new Set(seen).size).toBe(seen.length);
     // And the server holds each exactly once, every device's queue empty.
-    const stored = await b.storage.transaction((tx) => tx.listOutcomes(partnershipId), 'read');
+    const stored = await b.storage.transaction((tx) => tx.outcomes.list(partnershipId), 'read');
     expect(stored.filter((o) => all.includes(o.id))).toHaveLength(240);
     for (const d of writers) expect(await d.db.outbox.count()).toBe(0);
   });
@@ -112,11 +112,11 @@ describe.skipIf(!postgresReady)('two instances on one PostgreSQL database', () =
       expect(fromB.lastAppliedSeq).toBe((round + 1) * 10);
       await d.db.outbox.clear();
     }
-    const stored = (await a.storage.transaction((tx) => tx.listOutcomes(partnershipId), 'read')).filter((o) => o.authorId === u.id);
+    const stored = (await a.storage.transaction((tx) => tx.outcomes.list(partnershipId), 'read')).filter((o) => o.authorId === u.id);
     expect(stored.map((o) => o.id).sort()).toEqual([...ids].sort());
-    const device = await a.storage.transaction(async (tx) => tx.findDevice(await deviceId(d.db)));
+    const device = await a.storage.transaction(async (tx) => tx.devices.find(await deviceId(d.db)));
     expect(device?.lastSeq).toBe(50);
-    expect(await a.storage.transaction(async (tx) => tx.listRejections(await deviceId(d.db)))).toEqual([]);
+    expect(await a.storage.transaction(async (tx) => tx.devices.listRejections(await deviceId(d.db)))).toEqual([]);
   });
 
   it('keeps a session made on one instance valid on the other, and ended everywhere by signing out on either', async () => {

@@ -49,7 +49,7 @@ for (const backend of [sqliteBackend, postgresBackend]) {
         const coordinator = (await tx.accounts.findUserByEmail(DEMO_USERS.coordinator.email))!;
         const action = (await tx.listMeasuresOfPartnership(partnership.id))[0]!;
         const deviceId = randomUUID();
-        await tx.insertDevice({ id: deviceId, userId: officer.id, lastSeq: 0, createdAt: ISO, lastSeenAt: ISO });
+        await tx.devices.insert({ id: deviceId, userId: officer.id, lastSeq: 0, createdAt: ISO, lastSeenAt: ISO });
         return { partnership, officer, coordinator, actionId: action.actionId, deviceId };
       });
     }
@@ -204,30 +204,30 @@ for (const backend of [sqliteBackend, postgresBackend]) {
         details: { n, note: 'ünïcode ✓' },
       });
       const entries = [entry(1), entry(2), entry(3)];
-      for (const e of entries) await storage.transaction((tx) => tx.appendAudit(e));
+      for (const e of entries) await storage.transaction((tx) => tx.audit.append(e));
       // The demo seed's own entry comes before these three.
-      const all = await storage.transaction((tx) => tx.listAudit(s.partnership.id, undefined, 3));
+      const all = await storage.transaction((tx) => tx.audit.list(s.partnership.id, undefined, 3));
       expect(all.map((e) => e.details)).toEqual([3, 2, 1].map((n) => ({ n, note: 'ünïcode ✓' })));
       expect(all.every((e) => typeof e.seq === 'number' && e.actorName === 'Jo Bennett')).toBe(true);
-      const page = await storage.transaction((tx) => tx.listAudit(s.partnership.id, all[0]!.seq, 1));
+      const page = await storage.transaction((tx) => tx.audit.list(s.partnership.id, all[0]!.seq, 1));
       expect(page.map((e) => e.id)).toEqual([entries[1]!.id]);
 
       expect((await errorOf(opened.rawExec(`update audit_log set action = 'x'`))).message).toMatch(/append-only/);
       expect((await errorOf(opened.rawExec(`delete from audit_log`))).message).toMatch(/append-only/);
-      expect(await storage.transaction((tx) => tx.listAudit(s.partnership.id, undefined, 3))).toEqual(all);
+      expect(await storage.transaction((tx) => tx.audit.list(s.partnership.id, undefined, 3))).toEqual(all);
     });
 
     it('stores outcomes, applies edits field by field, keeps tombstones and history, and the history cannot be rewritten', async () => {
       const s = await seeded();
       const v1 = await storage.transaction((tx) => tx.takeVersion());
       const o = outcome(s, v1, { location: { lat: 51.608, lng: -1.241, accuracyM: 12 } });
-      await storage.transaction((tx) => tx.insertOutcomes([o]));
-      expect(await storage.transaction((tx) => tx.findOutcome(o.id))).toEqual(o);
+      await storage.transaction((tx) => tx.outcomes.insertMany([o]));
+      expect(await storage.transaction((tx) => tx.outcomes.find(o.id))).toEqual(o);
 
       const v2 = await storage.transaction(async (tx) => {
         const v = await tx.takeVersion();
-        await tx.updateOutcome(o.id, { town: null, notes: 'Moved to the hall' }, v, { town: v, notes: v });
-        await tx.appendOutcomeHistory({
+        await tx.outcomes.update(o.id, { town: null, notes: 'Moved to the hall' }, v, { town: v, notes: v });
+        await tx.outcomes.appendHistory({
           id: randomUUID(),
           outcomeId: o.id,
           partnershipId: o.partnershipId,
@@ -243,16 +243,16 @@ for (const backend of [sqliteBackend, postgresBackend]) {
         return v;
       });
       const edited = { ...o, town: null, notes: 'Moved to the hall', version: v2, fieldVersions: { town: v2, notes: v2 } };
-      expect(await storage.transaction((tx) => tx.findOutcome(o.id))).toEqual(edited);
+      expect(await storage.transaction((tx) => tx.outcomes.find(o.id))).toEqual(edited);
 
       const v3 = await storage.transaction(async (tx) => {
         const v = await tx.takeVersion();
-        await tx.markOutcomeDeleted(o.id, '2026-05-02T09:00:00.000Z', v);
+        await tx.outcomes.markDeleted(o.id, '2026-05-02T09:00:00.000Z', v);
         return v;
       });
-      expect(await storage.transaction((tx) => tx.findOutcome(o.id))).toEqual({ ...edited, version: v3, deletedAt: '2026-05-02T09:00:00.000Z' });
-      expect(await storage.transaction((tx) => tx.listOutcomes(s.partnership.id))).toHaveLength(1);
-      expect(await storage.transaction((tx) => tx.listOutcomeHistory(o.id))).toEqual([
+      expect(await storage.transaction((tx) => tx.outcomes.find(o.id))).toEqual({ ...edited, version: v3, deletedAt: '2026-05-02T09:00:00.000Z' });
+      expect(await storage.transaction((tx) => tx.outcomes.list(s.partnership.id))).toHaveLength(1);
+      expect(await storage.transaction((tx) => tx.outcomes.listHistory(o.id))).toEqual([
         expect.objectContaining({
           outcomeId: o.id,
           kind: 'update',
@@ -271,16 +271,16 @@ for (const backend of [sqliteBackend, postgresBackend]) {
     it('refuses a second outcome with the same id and an outcome whose action does not exist', async () => {
       const s = await seeded();
       const o = outcome(s, 1);
-      await storage.transaction((tx) => tx.insertOutcomes([o]));
-      await errorOf(storage.transaction((tx) => tx.insertOutcomes([{ ...o, notes: 'other' }])));
-      await errorOf(storage.transaction((tx) => tx.insertOutcomes([{ ...outcome(s, 2), actionId: randomUUID() }])));
-      expect((await storage.transaction((tx) => tx.listOutcomes(s.partnership.id))).map((x) => x.notes)).toEqual(['Held at the library']);
+      await storage.transaction((tx) => tx.outcomes.insertMany([o]));
+      await errorOf(storage.transaction((tx) => tx.outcomes.insertMany([{ ...o, notes: 'other' }])));
+      await errorOf(storage.transaction((tx) => tx.outcomes.insertMany([{ ...outcome(s, 2), actionId: randomUUID() }])));
+      expect((await storage.transaction((tx) => tx.outcomes.list(s.partnership.id))).map((x) => x.notes)).toEqual(['Held at the library']);
     });
 
     it('keeps devices, rejections and photos (the bytes exactly)', async () => {
       const s = await seeded();
-      await storage.transaction((tx) => tx.updateDevice(s.deviceId, 41, '2026-05-01T12:00:00.000Z'));
-      expect(await storage.transaction((tx) => tx.findDevice(s.deviceId))).toEqual({
+      await storage.transaction((tx) => tx.devices.update(s.deviceId, 41, '2026-05-01T12:00:00.000Z'));
+      expect(await storage.transaction((tx) => tx.devices.find(s.deviceId))).toEqual({
         id: s.deviceId,
         userId: s.officer.id,
         lastSeq: 41,
@@ -299,11 +299,11 @@ for (const backend of [sqliteBackend, postgresBackend]) {
         argsJson: '{"a":1}',
         createdAt: ISO,
       };
-      await storage.transaction((tx) => tx.insertRejection(rejection));
-      expect(await storage.transaction((tx) => tx.listRejections(s.deviceId))).toEqual([rejection]);
+      await storage.transaction((tx) => tx.devices.insertRejection(rejection));
+      expect(await storage.transaction((tx) => tx.devices.listRejections(s.deviceId))).toEqual([rejection]);
 
       const o = outcome(s, await storage.transaction((tx) => tx.takeVersion()));
-      await storage.transaction((tx) => tx.insertOutcomes([o]));
+      await storage.transaction((tx) => tx.outcomes.insertMany([o]));
       const data = Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01, 0x80, 0xfe, 0xff, 0xd9]);
       const photo = {
         id: randomUUID(),
@@ -317,11 +317,11 @@ for (const backend of [sqliteBackend, postgresBackend]) {
         sha256: 'a'.repeat(64),
         uploadedAt: ISO,
       };
-      await storage.transaction((tx) => tx.insertPhoto({ ...photo, data }));
-      expect(await storage.transaction((tx) => tx.findPhoto(photo.id))).toEqual(photo);
-      expect(await storage.transaction((tx) => tx.listPhotosOfOutcome(o.id))).toEqual([photo]);
-      expect(await storage.transaction((tx) => tx.countPhotosOfOutcome(o.id))).toBe(1);
-      const back = await storage.transaction((tx) => tx.readPhotoData(photo.id));
+      await storage.transaction((tx) => tx.photos.insert({ ...photo, data }));
+      expect(await storage.transaction((tx) => tx.photos.find(photo.id))).toEqual(photo);
+      expect(await storage.transaction((tx) => tx.photos.listOfOutcome(o.id))).toEqual([photo]);
+      expect(await storage.transaction((tx) => tx.photos.countOfOutcome(o.id))).toBe(1);
+      const back = await storage.transaction((tx) => tx.photos.readData(photo.id));
       expect(Buffer.isBuffer(back)).toBe(true);
       expect(back?.equals(data)).toBe(true);
     });
@@ -343,9 +343,9 @@ for (const backend of [sqliteBackend, postgresBackend]) {
         updatedAt: ISO,
         version: 1,
       };
-      await storage.transaction((tx) => tx.insertPlace(place));
-      await storage.transaction((tx) => tx.updatePlace(place.id, { name: 'Didcot Late Pharmacy', point: null }, 2, '2026-05-03T00:00:00.000Z'));
-      expect(await storage.transaction((tx) => tx.findPlace(place.id))).toEqual({
+      await storage.transaction((tx) => tx.places.insert(place));
+      await storage.transaction((tx) => tx.places.update(place.id, { name: 'Didcot Late Pharmacy', point: null }, 2, '2026-05-03T00:00:00.000Z'));
+      expect(await storage.transaction((tx) => tx.places.find(place.id))).toEqual({
         ...place,
         name: 'Didcot Late Pharmacy',
         point: null,
@@ -419,8 +419,8 @@ for (const backend of [sqliteBackend, postgresBackend]) {
       const mine = outcome(s, await storage.transaction((tx) => tx.takeVersion()));
       const deleted = outcome(s, await storage.transaction((tx) => tx.takeVersion()), { deletedAt: ISO, notes: 'secret' });
       await storage.transaction(async (tx) => {
-        await tx.insertOutcomes([mine]);
-        await tx.insertOutcomes([deleted]);
+        await tx.outcomes.insertMany([mine]);
+        await tx.outcomes.insertMany([deleted]);
       });
       const page = await storage.transaction((tx) => tx.changesSince([s.partnership.id], [], after, 1), 'read');
       expect(page.outcomes.map((r) => r.version)).toEqual([mine.version]);

@@ -98,7 +98,7 @@ export async function mergeAction(tx: StorageTx, auth: AuthContext, actionId: st
   await tx.plans.write(partnershipId, { actions: { add: [], update: [merged, ...others] }, measures: { add: [], update: moved } });
   const movedOutcomes = await tx.plans.moveOutcomes(from.id, target.id);
   for (const { id: outcomeId, version } of movedOutcomes) {
-    await tx.appendOutcomeHistory({
+    await tx.outcomes.appendHistory({
       id: randomUUID(),
       outcomeId,
       partnershipId,

@@ -55,14 +55,14 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
           if (!looksLikeJpeg(data)) throw new HttpError(400, 'invalid-request', 'The photo is not a JPEG image.');
           const sha256 = createHash('sha256').update(data).digest('hex');
 
-          const existing = await tx.findPhoto(photoId);
+          const existing = await tx.photos.find(photoId);
           if (existing) {
             // Before the deleted check: a retried upload whose answer was lost is still done.
             if (existing.outcomeId !== outcome.id || existing.sha256 !== sha256) throw conflict('A different photo is already stored under this id.');
             return { created: false, photo: existing };
           }
           if (outcome.deletedAt !== null) throw conflict('This outcome has been deleted: no photo can be attached to it.');
-          if ((await tx.countPhotosOfOutcome(outcome.id)) >= PHOTOS_PER_OUTCOME_MAX) {
+          if ((await tx.photos.countOfOutcome(outcome.id)) >= PHOTOS_PER_OUTCOME_MAX) {
             throw new HttpError(400, 'invalid-request', `An outcome can have at most ${PHOTOS_PER_OUTCOME_MAX} photos; this one has them all.`);
           }
           const photo: PhotoRecord = {
@@ -77,7 +77,7 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
             sha256,
             uploadedAt: now.toISOString(),
           };
-          await tx.insertPhoto({ ...photo, data });
+          await tx.photos.insert({ ...photo, data });
           await appendAudit(
             tx,
             {
@@ -102,9 +102,9 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const auth = await requireAuth(request, deps);
     const { photoId } = parseOr400(PhotoParams, request.params, 'address');
     const { photo, data } = await deps.storage.transaction(async (tx) => {
-      const photo = await tx.findPhoto(photoId);
+      const photo = await tx.photos.find(photoId);
       if (!photo || !(await maySeePhotosOf(tx, auth, photo.outcomeId))) throw photoNotFound();
-      const data = await tx.readPhotoData(photoId);
+      const data = await tx.photos.readData(photoId);
       if (!data) throw photoNotFound();
       return { photo, data };
     });
@@ -117,7 +117,7 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const { outcomeId } = parseOr400(OutcomeParams, request.params, 'address');
     const photos = await deps.storage.transaction(async (tx) => {
       if (!(await maySeePhotosOf(tx, auth, outcomeId))) throw new HttpError(404, 'not-found', 'No such outcome.');
-      return tx.listPhotosOfOutcome(outcomeId);
+      return tx.photos.listOfOutcome(outcomeId);
     });
     const body: PhotoList = { photos: photos.map(toPhotoInfo) };
     return body;
@@ -126,7 +126,7 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
 
 /** The outcome's author, or a coordinator of its partnership: who may see its photos (as its notes). */
 async function maySeePhotosOf(tx: StorageTx, auth: AuthContext, outcomeId: string): Promise<boolean> {
-  const outcome = await tx.findOutcome(outcomeId);
+  const outcome = await tx.outcomes.find(outcomeId);
   const membership = outcome && auth.memberships.find((m) => m.partnershipId === outcome.partnershipId);
   return !!outcome && !!membership && (outcome.authorId === auth.user.id || hasCoordinatorRights(membership.role));
 }

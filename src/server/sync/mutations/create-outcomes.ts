@@ -24,7 +24,7 @@ export async function createOutcomes(
   sent: readonly OutcomeInput[],
   now: Date,
 ): Promise<(Refusal | undefined)[]> {
-  const existing = await tx.findOutcomes(sent.map((o) => o.id));
+  const existing = await tx.outcomes.findMany(sent.map((o) => o.id));
   const staged = new Map<string, Omit<StoredOutcome, 'version'> & { actionRef: string | null }>();
   const answers: (Refusal | undefined)[] = [];
   for (const one of sent) {
@@ -79,7 +79,7 @@ export async function createOutcomes(
   // Versions in mutation order, from one range of the counter (held by this transaction).
   const first = await tx.takeVersions(staged.size);
   const rows = [...staged.values()];
-  await tx.insertOutcomes(rows.map(({ actionRef: _ref, ...o }, i) => ({ ...o, version: first + i })));
+  await tx.outcomes.insertMany(rows.map(({ actionRef: _ref, ...o }, i) => ({ ...o, version: first + i })));
   await appendAuditEntries(
     tx,
     rows.map((o) => ({

@@ -10,7 +10,7 @@ import type { PlanLookups } from './plan-lookups';
  * coordinate its partnership.
  */
 export async function outcomeToChange(tx: StorageTx, auth: AuthContext, id: string): Promise<StoredOutcome | Refusal> {
-  const existing = await tx.findOutcome(id);
+  const existing = await tx.outcomes.find(id);
   const membership = existing && auth.memberships.find((m) => m.partnershipId === existing.partnershipId);
   if (!existing || !membership) return refuse('not-found', 'This outcome is not in your partnerships.');
   if (existing.authorId !== auth.user.id && !hasCoordinatorRights(membership.role)) {

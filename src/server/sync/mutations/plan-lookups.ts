@@ -33,7 +33,7 @@ export function cachedPlanLookups(tx: StorageTx): PlanLookups {
     async findPlace(id) {
       const known = places.get(id);
       if (known) return known;
-      const place = await tx.findPlace(id);
+      const place = await tx.places.find(id);
       if (place) places.set(id, { partnershipId: place.partnershipId, kind: place.kind });
       return place;
     },

@@ -44,7 +44,7 @@ export async function updateOutcome(tx: StorageTx, auth: AuthContext, args: Outc
     const conflict = (existing.fieldVersions[field] ?? 0) > args.baseVersion;
     if (conflict) conflicts.push(field);
     fieldVersions[field] = version;
-    await tx.appendOutcomeHistory({
+    await tx.outcomes.appendHistory({
       id: randomUUID(),
       outcomeId: existing.id,
       partnershipId: existing.partnershipId,
@@ -58,7 +58,7 @@ export async function updateOutcome(tx: StorageTx, auth: AuthContext, args: Outc
       at: now.toISOString(),
     });
   }
-  await tx.updateOutcome(existing.id, changes, version, fieldVersions);
+  await tx.outcomes.update(existing.id, changes, version, fieldVersions);
   await appendAudit(
     tx,
     {
