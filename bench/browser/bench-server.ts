@@ -84,7 +84,7 @@ export async function startBenchServer(): Promise<BenchServer> {
         periodStart: '2019-04-01',
         periodEnd: '2020-03-31',
       });
-      await storage.transaction((tx) => tx.insertPlanRecords(partnershipId, records));
+      await storage.transaction((tx) => tx.plans.insertWithRecords(partnershipId, records));
     },
     async addOutcomes(count) {
       const start = Date.parse('2018-04-01T09:00:00Z');

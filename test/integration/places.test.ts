@@ -32,7 +32,7 @@ beforeAll(async () => {
   officer = await signedInDevice(server.url, OFFICER.email, OFFICER.password);
   coordinator = await signedInDevice(server.url, COORDINATOR.email, COORDINATOR.password);
   outsider = await signedInDevice(server.url, other.officer.email, other.officer.password);
-  const measures = await server.storage.transaction((tx) => tx.listMeasuresOfPartnership(partnershipId));
+  const measures = await server.storage.transaction((tx) => tx.plans.listMeasuresOfPartnership(partnershipId));
   const visits = measures.find((m) => m.actionRef === '3' && m.tally.outcomeType === 'safe-place-visit');
   const training = measures.find((m) => m.actionRef === '22' && m.tally.outcomeType === 'training-session');
   if (!visits || !training) throw new Error('The demo plan no longer has a visits measure at ref 3 and a training measure at ref 22');

@@ -172,7 +172,7 @@ describe.skipIf(!postgresReady)('versions on PostgreSQL when transactions would 
   it('makes a second writer wait for the first, so a reader never sees a later version before an earlier one', async () => {
     const storage = server.storage;
     const ids = [randomUUID(), randomUUID()] as const;
-    const pull = async (after: number) => (await storage.transaction((tx) => tx.changesSince(ids, [], after, 100), 'read')).partnerships;
+    const pull = async (after: number) => (await storage.transaction((tx) => tx.feed.changesSince(ids, [], after, 100), 'read')).partnerships;
     const start = await storage.transaction((tx) => tx.takeVersion());
 
     let releaseFirst!: () => void;
@@ -180,13 +180,13 @@ describe.skipIf(!postgresReady)('versions on PostgreSQL when transactions would 
     let firstWrote!: () => void;
     const firstHasWritten = new Promise<void>((resolve) => (firstWrote = resolve));
     const first = storage.transaction(async (tx) => {
-      await tx.insertPartnership({ id: ids[0], name: 'First CSP', towns: [] });
+      await tx.plans.insertPartnership({ id: ids[0], name: 'First CSP', towns: [] });
       firstWrote();
       await firstMayCommit; // held open: the slow transaction that took its version first
     });
     await firstHasWritten;
     const second = storage.transaction(async (tx) => {
-      await tx.insertPartnership({ id: ids[1], name: 'Second CSP', towns: [] });
+      await tx.plans.insertPartnership({ id: ids[1], name: 'Second CSP', towns: [] });
     });
     await untilWaitingForLock(1);
 

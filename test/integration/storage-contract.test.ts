@@ -44,10 +44,10 @@ for (const backend of [sqliteBackend, postgresBackend]) {
     async function seeded() {
       await seedDemoIfEmpty(storage, TEST_SCRYPT);
       return storage.transaction(async (tx) => {
-        const partnership = (await tx.findPartnership(DEMO_PARTNERSHIP))!;
+        const partnership = (await tx.plans.findPartnership(DEMO_PARTNERSHIP))!;
         const officer = (await tx.accounts.findUserByEmail(DEMO_USERS.officer.email))!;
         const coordinator = (await tx.accounts.findUserByEmail(DEMO_USERS.coordinator.email))!;
-        const action = (await tx.listMeasuresOfPartnership(partnership.id))[0]!;
+        const action = (await tx.plans.listMeasuresOfPartnership(partnership.id))[0]!;
         const deviceId = randomUUID();
         await tx.devices.insert({ id: deviceId, userId: officer.id, lastSeq: 0, createdAt: ISO, lastSeenAt: ISO });
         return { partnership, officer, coordinator, actionId: action.actionId, deviceId };
@@ -81,16 +81,16 @@ for (const backend of [sqliteBackend, postgresBackend]) {
       const lost = randomUUID();
       const thrown = await errorOf(
         storage.transaction(async (tx) => {
-          await tx.insertPartnership({ id: lost, name: 'Lost CSP', towns: ['Nowhere'] });
+          await tx.plans.insertPartnership({ id: lost, name: 'Lost CSP', towns: ['Nowhere'] });
           throw new Error('the request failed half way');
         }),
       );
       expect(thrown.message).toBe('the request failed half way');
-      expect(await storage.transaction((tx) => tx.findPartnership(lost))).toBeUndefined();
+      expect(await storage.transaction((tx) => tx.plans.findPartnership(lost))).toBeUndefined();
 
       const kept = randomUUID();
-      await storage.transaction((tx) => tx.insertPartnership({ id: kept, name: 'Kept CSP', towns: ['Here', 'There'] }));
-      expect(await storage.transaction((tx) => tx.findPartnership('Kept CSP'), 'read')).toEqual({ id: kept, name: 'Kept CSP', towns: ['Here', 'There'] });
+      await storage.transaction((tx) => tx.plans.insertPartnership({ id: kept, name: 'Kept CSP', towns: ['Here', 'There'] }));
+      expect(await storage.transaction((tx) => tx.plans.findPartnership('Kept CSP'), 'read')).toEqual({ id: kept, name: 'Kept CSP', towns: ['Here', 'There'] });
     });
 
     it('hands out versions one after another, as numbers, and never the same one twice', async () => {
@@ -396,18 +396,18 @@ for (const backend of [sqliteBackend, postgresBackend]) {
         updatedAt: ISO,
         updatedBy: s.coordinator.id,
       };
-      const first = await storage.transaction((tx) => tx.saveFundReturn(doc));
-      const second = await storage.transaction((tx) => tx.saveFundReturn({ ...doc, id: randomUUID(), grantPence: 1_300_000 }));
+      const first = await storage.transaction((tx) => tx.fundReturns.save(doc));
+      const second = await storage.transaction((tx) => tx.fundReturns.save({ ...doc, id: randomUUID(), grantPence: 1_300_000 }));
       expect(typeof second).toBe('number');
       expect(second).toBeGreaterThan(first);
-      expect(await storage.transaction((tx) => tx.findFundReturn(plan.id))).toEqual({ ...doc, grantPence: 1_300_000, version: second });
+      expect(await storage.transaction((tx) => tx.fundReturns.find(plan.id))).toEqual({ ...doc, grantPence: 1_300_000, version: second });
     });
 
     it('reads changes after a version for the given partnerships only, lowest versions first, a page per table', async () => {
       const s = await seeded();
       const other = randomUUID();
-      await storage.transaction((tx) => tx.insertPartnership({ id: other, name: 'Other CSP', towns: [] }));
-      const everything = await storage.transaction((tx) => tx.changesSince([s.partnership.id], [], 0, 5000), 'read');
+      await storage.transaction((tx) => tx.plans.insertPartnership({ id: other, name: 'Other CSP', towns: [] }));
+      const everything = await storage.transaction((tx) => tx.feed.changesSince([s.partnership.id], [], 0, 5000), 'read');
       expect(everything.partnerships.map((p) => p.record.id)).toEqual([s.partnership.id]);
       expect(everything.actions.length).toBe(28);
       expect(everything.measures.length).toBe(65);
@@ -422,14 +422,14 @@ for (const backend of [sqliteBackend, postgresBackend]) {
         await tx.outcomes.insertMany([mine]);
         await tx.outcomes.insertMany([deleted]);
       });
-      const page = await storage.transaction((tx) => tx.changesSince([s.partnership.id], [], after, 1), 'read');
+      const page = await storage.transaction((tx) => tx.feed.changesSince([s.partnership.id], [], after, 1), 'read');
       expect(page.outcomes.map((r) => r.version)).toEqual([mine.version]);
       expect(page.outcomes[0]!.record).toMatchObject({ id: mine.id, authorName: 'Sam Patel', notes: 'Held at the library' });
       expect(page.actions).toEqual([]);
-      const rest = await storage.transaction((tx) => tx.changesSince([s.partnership.id], [], mine.version, 10), 'read');
+      const rest = await storage.transaction((tx) => tx.feed.changesSince([s.partnership.id], [], mine.version, 10), 'read');
       expect(rest.outcomes.map((r) => [r.record.id, r.record.notes])).toEqual([[deleted.id, null]]);
-      expect((await storage.transaction((tx) => tx.changesSince([other], [], 0, 10), 'read')).outcomes).toEqual([]);
-      expect(await storage.transaction((tx) => tx.changesSince([], [], 0, 10), 'read')).toMatchObject({ partnerships: [], outcomes: [] });
+      expect((await storage.transaction((tx) => tx.feed.changesSince([other], [], 0, 10), 'read')).outcomes).toEqual([]);
+      expect(await storage.transaction((tx) => tx.feed.changesSince([], [], 0, 10), 'read')).toMatchObject({ partnerships: [], outcomes: [] });
     });
   });
 }
@@ -504,12 +504,12 @@ describe.skipIf(!postgresReady)('opening PostgreSQL', () => {
       let release!: () => void;
       const held = storage.transaction(() => new Promise<void>((resolve) => (release = resolve)), 'read');
       await new Promise((r) => setTimeout(r, 50));
-      const e = await errorOf(storage.transaction((tx) => tx.findPartnership('anything'), 'read'));
+      const e = await errorOf(storage.transaction((tx) => tx.plans.findPartnership('anything'), 'read'));
       expect(e.message).toMatch(/timeout/i);
       release();
       await held;
       // The pool recovers once the connection is free again.
-      expect(await storage.transaction((tx) => tx.findPartnership('anything'), 'read')).toBeUndefined();
+      expect(await storage.transaction((tx) => tx.plans.findPartnership('anything'), 'read')).toBeUndefined();
     } finally {
       await storage.close();
       await database.drop();
@@ -531,8 +531,10 @@ describe.skipIf(!postgresReady)('PostgreSQL specifics', () => {
   });
 
   it('refuses writes in a read transaction', async () => {
-    const e = await errorOf(opened.storage.transaction((tx) => tx.insertPartnership({ id: randomUUID(), name: 'Written by a reader', towns: [] }), 'read'));
+    const e = await errorOf(
+      opened.storage.transaction((tx) => tx.plans.insertPartnership({ id: randomUUID(), name: 'Written by a reader', towns: [] }), 'read'),
+    );
     expect(e.message).toMatch(/read-only transaction/);
-    expect(await opened.storage.transaction((tx) => tx.findPartnership('Written by a reader'))).toBeUndefined();
+    expect(await opened.storage.transaction((tx) => tx.plans.findPartnership('Written by a reader'))).toBeUndefined();
   });
 });

@@ -29,8 +29,8 @@ export async function addOtherPartnership(storage: Storage) {
     periodEnd: '2019-03-31',
   });
   await storage.transaction(async (tx) => {
-    await tx.insertPartnership({ id: partnershipId, name: 'Other Community Safety Partnership', towns: ['Elsewhere'] });
-    await tx.insertPlanRecords(partnershipId, records);
+    await tx.plans.insertPartnership({ id: partnershipId, name: 'Other Community Safety Partnership', towns: ['Elsewhere'] });
+    await tx.plans.insertWithRecords(partnershipId, records);
   });
   const officer = await addUser(storage, partnershipId, 'officer', `other-${partnershipId.slice(0, 8)}@other.example`);
   return { partnershipId, action: records.actions[0]!, measure: records.measures[0]!, officer };

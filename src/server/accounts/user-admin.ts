@@ -21,7 +21,7 @@ export interface NewUser {
 }
 
 async function findPartnershipId(storage: Storage, nameOrId: string): Promise<string> {
-  const match = await storage.transaction((tx) => tx.findPartnership(nameOrId));
+  const match = await storage.transaction((tx) => tx.plans.findPartnership(nameOrId));
   if (!match) throw new UserAdminError(`No partnership with the id or name "${nameOrId}".`);
   return match.id;
 }

@@ -71,7 +71,7 @@ export async function editAction(tx: StorageTx, auth: AuthContext, actionId: str
  */
 export async function mergeAction(tx: StorageTx, auth: AuthContext, actionId: string, intoActionId: string, now: Date): Promise<void> {
   const { partnershipId, ...from } = await actionToChange(tx, auth, actionId);
-  const into = await tx.findAction(intoActionId);
+  const into = await tx.plans.findAction(intoActionId);
   if (!into || into.planId !== from.planId)
     throw new HttpError(400, 'invalid-request', 'Merge into another action of the same plan.', {
       fieldErrors: [{ path: 'intoActionId', message: 'Choose an action of this plan' }],

@@ -17,7 +17,7 @@ export async function planToChange(tx: StorageTx, auth: AuthContext, planId: str
 }
 
 export async function actionToChange(tx: StorageTx, auth: AuthContext, actionId: string) {
-  const action = await tx.findAction(actionId);
+  const action = await tx.plans.findAction(actionId);
   if (!action || !auth.memberships.some((m) => m.partnershipId === action.partnershipId)) throw new HttpError(404, 'not-found', 'No such action.');
   requireCoordinator(auth, action.partnershipId);
   return action;

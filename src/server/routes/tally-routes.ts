@@ -20,7 +20,7 @@ export function tallyRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const { partnershipId } = parseOr400(PartnershipParams, request.params, 'address');
     if (!auth.memberships.some((m) => m.partnershipId === partnershipId)) throw new HttpError(404, 'not-found', 'No such partnership.');
     const [measures, outcomes] = await deps.storage.transaction(
-      (tx) => Promise.all([tx.listMeasuresOfPartnership(partnershipId), tx.outcomes.list(partnershipId)]),
+      (tx) => Promise.all([tx.plans.listMeasuresOfPartnership(partnershipId), tx.outcomes.list(partnershipId)]),
       'read',
     );
     const live = outcomes.filter((o) => o.deletedAt === null);

@@ -27,9 +27,9 @@ export function cachedPlanLookups(tx: StorageTx): PlanLookups {
     return value;
   };
   return {
-    findAction: (id) => remember(actions, id, () => tx.findAction(id)),
+    findAction: (id) => remember(actions, id, () => tx.plans.findAction(id)),
     findRemoval: (id) => remember(removals, id, () => tx.plans.findRemoval(id)),
-    listMeasuresOfAction: (id) => remember(measures, id, () => tx.listMeasuresOfAction(id)),
+    listMeasuresOfAction: (id) => remember(measures, id, () => tx.plans.listMeasuresOfAction(id)),
     async findPlace(id) {
       const known = places.get(id);
       if (known) return known;

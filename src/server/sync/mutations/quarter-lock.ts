@@ -19,7 +19,7 @@ export async function quarterLock(
 ): Promise<Refusal | undefined> {
   const role = auth.memberships.find((m) => m.partnershipId === outcome.partnershipId)?.role;
   if (role && hasCoordinatorRights(role)) return undefined;
-  const action = await tx.findAction(outcome.actionId);
+  const action = await tx.plans.findAction(outcome.actionId);
   if (!action) return undefined;
   const signOffs = await tx.reviews.listSignOffs(action.planId);
   for (const day of [outcome.occurredOn, newOccurredOn]) {

@@ -28,7 +28,7 @@ export async function updateOutcome(tx: StorageTx, auth: AuthContext, args: Outc
   const result = applyOutcomeChanges(existing, changes);
 
   const place = await placeOfOutcome(tx, result.placeId, existing.partnershipId);
-  const problems = checkOutcomeAgainstPlan(result, await tx.listMeasuresOfAction(existing.actionId), localIsoDate(now), place);
+  const problems = checkOutcomeAgainstPlan(result, await tx.plans.listMeasuresOfAction(existing.actionId), localIsoDate(now), place);
   if (problems.length > 0) {
     return refuse(
       'invalid',
