@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoIfEmpty, DEMO_PARTNERSHIP, DEMO_USERS } from '../../src/server/seed/demo-seed';
 import { appliedMigrations, migrateToLatest, MigrationFailedError } from '../../src/server/storage/migrate';
 import { migrations } from '../../src/server/storage/migrations';
-import type { StoredOutcome } from '../../src/server/storage/storage';
+import type { StoredOutcome } from '../../src/server/storage/stores/outcome-store';
 import type { KyselyStorage } from '../../src/server/storage/kysely-storage';
 import { TEST_SCRYPT } from '../support/test-server';
 import { PG_ADMIN_URL, createPgDatabase, postgresForTests } from '../support/test-database';

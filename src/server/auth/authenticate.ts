@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Membership } from '../../domain/user';
-import type { Storage, UserRecord } from '../storage/storage';
+import type { Storage } from '../storage/storage';
+import type { UserRecord } from '../storage/stores/account-store';
 import { HttpError } from '../http/http-error';
 import { readCookie, type SessionCookieOptions } from '../http/cookies';
 import { resolveSession, type SessionPolicy } from './sessions';

@@ -1,4 +1,5 @@
-import type { StorageTx, ThrottleRecord } from '../storage/storage';
+import type { StorageTx } from '../storage/storage';
+import type { ThrottleRecord } from '../storage/stores/session-store';
 
 export interface ThrottlePolicy {
   /** Failures within the window that start a block. */

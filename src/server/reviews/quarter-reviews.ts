@@ -4,7 +4,8 @@ import type { ActionReviewRequest } from '../../domain/review';
 import type { AuthContext } from '../auth/authenticate';
 import { appendAudit } from '../audit/append-audit';
 import { HttpError } from '../http/http-error';
-import type { StorageTx, StoredSignOff } from '../storage/storage';
+import type { StorageTx } from '../storage/storage';
+import type { StoredSignOff } from '../storage/stores/review-store';
 import { actionToChange, planToChange } from '../plans/plan-access';
 
 /*

@@ -9,7 +9,8 @@ import { PHOTO_UPLOAD_ROUTE } from '../http/state-change-guard';
 import { requireAuth, type AuthContext, type AuthDeps } from '../auth/authenticate';
 import { appendAudit } from '../audit/append-audit';
 import { isRefusal, outcomeToChange } from '../sync/mutations/outcome-access';
-import type { PhotoRecord, StorageTx } from '../storage/storage';
+import type { StorageTx } from '../storage/storage';
+import type { PhotoRecord } from '../storage/stores/photo-store';
 import { hasCoordinatorRights } from '../../domain/roles';
 
 const PhotoParams = z.strictObject({ photoId: Id });

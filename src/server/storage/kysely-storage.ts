@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema';
-import type { FlatStorageTx, Storage, StorageTx, TransactionKind } from './storage';
+import type { Storage, StorageTx, TransactionKind } from './storage';
 import { RowInserts } from './row-inserts';
 import type { AccountStore } from './stores/account-store';
 import type { SessionStore } from './stores/session-store';
@@ -121,60 +121,4 @@ class KyselyTx implements StorageTx {
       .executeTakeFirstOrThrow();
     return Number(r.value) - count + 1;
   }
-
-  // The flat methods of before the stores, going as their callers move.
-  findUserByEmail: FlatStorageTx['findUserByEmail'] = (...args) => this.accounts.findUserByEmail(...args);
-  findUserById: FlatStorageTx['findUserById'] = (...args) => this.accounts.findUserById(...args);
-  insertUser: FlatStorageTx['insertUser'] = (...args) => this.accounts.insertUser(...args);
-  listMemberships: FlatStorageTx['listMemberships'] = (...args) => this.accounts.listMemberships(...args);
-  insertMembership: FlatStorageTx['insertMembership'] = (...args) => this.accounts.insertMembership(...args);
-  setUserPassword: FlatStorageTx['setUserPassword'] = (...args) => this.accounts.setUserPassword(...args);
-  setUserActive: FlatStorageTx['setUserActive'] = (...args) => this.accounts.setUserActive(...args);
-  listMembers: FlatStorageTx['listMembers'] = (...args) => this.accounts.listMembers(...args);
-  findMember: FlatStorageTx['findMember'] = (...args) => this.accounts.findMember(...args);
-  updateMembership: FlatStorageTx['updateMembership'] = (...args) => this.accounts.updateMembership(...args);
-  countActiveCoordinators: FlatStorageTx['countActiveCoordinators'] = (...args) => this.accounts.countActiveCoordinators(...args);
-  setMustChangePassword: FlatStorageTx['setMustChangePassword'] = (...args) => this.accounts.setMustChangePassword(...args);
-  insertSession: FlatStorageTx['insertSession'] = (...args) => this.sessions.insert(...args);
-  findSession: FlatStorageTx['findSession'] = (...args) => this.sessions.find(...args);
-  touchSession: FlatStorageTx['touchSession'] = (...args) => this.sessions.touch(...args);
-  deleteSession: FlatStorageTx['deleteSession'] = (...args) => this.sessions.delete(...args);
-  deleteSessionsOfUser: FlatStorageTx['deleteSessionsOfUser'] = (...args) => this.sessions.deleteAllOfUser(...args);
-  findThrottle: FlatStorageTx['findThrottle'] = (...args) => this.sessions.findThrottle(...args);
-  saveThrottle: FlatStorageTx['saveThrottle'] = (...args) => this.sessions.saveThrottle(...args);
-  deleteThrottle: FlatStorageTx['deleteThrottle'] = (...args) => this.sessions.deleteThrottle(...args);
-  appendAudit: FlatStorageTx['appendAudit'] = (...args) => this.audit.append(...args);
-  appendAuditEntries: FlatStorageTx['appendAuditEntries'] = (...args) => this.audit.appendMany(...args);
-  listAudit: FlatStorageTx['listAudit'] = (...args) => this.audit.list(...args);
-  countPartnerships: FlatStorageTx['countPartnerships'] = (...args) => this.plans.countPartnerships(...args);
-  findPartnership: FlatStorageTx['findPartnership'] = (...args) => this.plans.findPartnership(...args);
-  insertPartnership: FlatStorageTx['insertPartnership'] = (...args) => this.plans.insertPartnership(...args);
-  insertPlanRecords: FlatStorageTx['insertPlanRecords'] = (...args) => this.plans.insertWithRecords(...args);
-  findAction: FlatStorageTx['findAction'] = (...args) => this.plans.findAction(...args);
-  listMeasuresOfAction: FlatStorageTx['listMeasuresOfAction'] = (...args) => this.plans.listMeasuresOfAction(...args);
-  listMeasuresOfPartnership: FlatStorageTx['listMeasuresOfPartnership'] = (...args) => this.plans.listMeasuresOfPartnership(...args);
-  findDevice: FlatStorageTx['findDevice'] = (...args) => this.devices.find(...args);
-  insertDevice: FlatStorageTx['insertDevice'] = (...args) => this.devices.insert(...args);
-  updateDevice: FlatStorageTx['updateDevice'] = (...args) => this.devices.update(...args);
-  insertRejection: FlatStorageTx['insertRejection'] = (...args) => this.devices.insertRejection(...args);
-  listRejections: FlatStorageTx['listRejections'] = (...args) => this.devices.listRejections(...args);
-  findOutcome: FlatStorageTx['findOutcome'] = (...args) => this.outcomes.find(...args);
-  findOutcomes: FlatStorageTx['findOutcomes'] = (...args) => this.outcomes.findMany(...args);
-  insertOutcomes: FlatStorageTx['insertOutcomes'] = (...args) => this.outcomes.insertMany(...args);
-  updateOutcome: FlatStorageTx['updateOutcome'] = (...args) => this.outcomes.update(...args);
-  markOutcomeDeleted: FlatStorageTx['markOutcomeDeleted'] = (...args) => this.outcomes.markDeleted(...args);
-  appendOutcomeHistory: FlatStorageTx['appendOutcomeHistory'] = (...args) => this.outcomes.appendHistory(...args);
-  listOutcomeHistory: FlatStorageTx['listOutcomeHistory'] = (...args) => this.outcomes.listHistory(...args);
-  listOutcomes: FlatStorageTx['listOutcomes'] = (...args) => this.outcomes.list(...args);
-  findPlace: FlatStorageTx['findPlace'] = (...args) => this.places.find(...args);
-  insertPlace: FlatStorageTx['insertPlace'] = (...args) => this.places.insert(...args);
-  updatePlace: FlatStorageTx['updatePlace'] = (...args) => this.places.update(...args);
-  insertPhoto: FlatStorageTx['insertPhoto'] = (...args) => this.photos.insert(...args);
-  findPhoto: FlatStorageTx['findPhoto'] = (...args) => this.photos.find(...args);
-  readPhotoData: FlatStorageTx['readPhotoData'] = (...args) => this.photos.readData(...args);
-  listPhotosOfOutcome: FlatStorageTx['listPhotosOfOutcome'] = (...args) => this.photos.listOfOutcome(...args);
-  countPhotosOfOutcome: FlatStorageTx['countPhotosOfOutcome'] = (...args) => this.photos.countOfOutcome(...args);
-  findFundReturn: FlatStorageTx['findFundReturn'] = (...args) => this.fundReturns.find(...args);
-  saveFundReturn: FlatStorageTx['saveFundReturn'] = (...args) => this.fundReturns.save(...args);
-  changesSince: FlatStorageTx['changesSince'] = (...args) => this.feed.changesSince(...args);
 }

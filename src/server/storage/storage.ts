@@ -44,7 +44,7 @@ export type TransactionKind = 'write' | 'read' | 'touch';
  * stores/ (its contract beside its Kysely implementation). Everything a store does runs in this
  * transaction.
  */
-export interface StorageTx extends FlatStorageTx {
+export interface StorageTx {
   /**
    * The next version number. Taken inside the writing transaction so that versions are handed out
    * in commit order: the counter row stays locked until commit, so no later version can commit
@@ -65,73 +65,3 @@ export interface StorageTx extends FlatStorageTx {
   readonly fundReturns: FundReturnStore;
   readonly feed: FeedStore;
 }
-
-/** The flat methods of before the stores, each now its store's: going as their callers move (issue 24). */
-export interface FlatStorageTx {
-  findUserByEmail: AccountStore['findUserByEmail'];
-  findUserById: AccountStore['findUserById'];
-  insertUser: AccountStore['insertUser'];
-  listMemberships: AccountStore['listMemberships'];
-  insertMembership: AccountStore['insertMembership'];
-  setUserPassword: AccountStore['setUserPassword'];
-  setUserActive: AccountStore['setUserActive'];
-  listMembers: AccountStore['listMembers'];
-  findMember: AccountStore['findMember'];
-  updateMembership: AccountStore['updateMembership'];
-  countActiveCoordinators: AccountStore['countActiveCoordinators'];
-  setMustChangePassword: AccountStore['setMustChangePassword'];
-  insertSession: SessionStore['insert'];
-  findSession: SessionStore['find'];
-  touchSession: SessionStore['touch'];
-  deleteSession: SessionStore['delete'];
-  deleteSessionsOfUser: SessionStore['deleteAllOfUser'];
-  findThrottle: SessionStore['findThrottle'];
-  saveThrottle: SessionStore['saveThrottle'];
-  deleteThrottle: SessionStore['deleteThrottle'];
-  appendAudit: AuditStore['append'];
-  appendAuditEntries: AuditStore['appendMany'];
-  listAudit: AuditStore['list'];
-  countPartnerships: PlanStore['countPartnerships'];
-  findPartnership: PlanStore['findPartnership'];
-  insertPartnership: PlanStore['insertPartnership'];
-  insertPlanRecords: PlanStore['insertWithRecords'];
-  findAction: PlanStore['findAction'];
-  listMeasuresOfAction: PlanStore['listMeasuresOfAction'];
-  listMeasuresOfPartnership: PlanStore['listMeasuresOfPartnership'];
-  findDevice: DeviceStore['find'];
-  insertDevice: DeviceStore['insert'];
-  updateDevice: DeviceStore['update'];
-  insertRejection: DeviceStore['insertRejection'];
-  listRejections: DeviceStore['listRejections'];
-  findOutcome: OutcomeStore['find'];
-  findOutcomes: OutcomeStore['findMany'];
-  insertOutcomes: OutcomeStore['insertMany'];
-  updateOutcome: OutcomeStore['update'];
-  markOutcomeDeleted: OutcomeStore['markDeleted'];
-  appendOutcomeHistory: OutcomeStore['appendHistory'];
-  listOutcomeHistory: OutcomeStore['listHistory'];
-  listOutcomes: OutcomeStore['list'];
-  findPlace: PlaceStore['find'];
-  insertPlace: PlaceStore['insert'];
-  updatePlace: PlaceStore['update'];
-  insertPhoto: PhotoStore['insert'];
-  findPhoto: PhotoStore['find'];
-  readPhotoData: PhotoStore['readData'];
-  listPhotosOfOutcome: PhotoStore['listOfOutcome'];
-  countPhotosOfOutcome: PhotoStore['countOfOutcome'];
-  findFundReturn: FundReturnStore['find'];
-  saveFundReturn: FundReturnStore['save'];
-  changesSince: FeedStore['changesSince'];
-}
-
-export type * from './stores/account-store';
-export type * from './stores/session-store';
-export type * from './stores/audit-store';
-export type * from './stores/plan-store';
-export type * from './stores/outcome-store';
-export type * from './stores/place-store';
-export type * from './stores/photo-store';
-export type * from './stores/device-store';
-export type * from './stores/review-store';
-export type * from './stores/fund-return-store';
-export type * from './stores/feed-store';

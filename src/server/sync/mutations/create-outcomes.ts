@@ -1,7 +1,8 @@
 import { checkOutcomeAgainstPlan, sameFieldValue, type OutcomeInput } from '../../../domain/outcome';
 import { localIsoDate } from '../../../domain/primitives';
 import type { AuthContext } from '../../auth/authenticate';
-import type { StorageTx, StoredOutcome } from '../../storage/storage';
+import type { StorageTx } from '../../storage/storage';
+import type { StoredOutcome } from '../../storage/stores/outcome-store';
 import { appendAuditEntries } from '../../audit/append-audit';
 import { refuse, type Refusal } from './refusal';
 import { isRefusal, placeOfOutcome } from './outcome-access';

@@ -1,5 +1,6 @@
 import type { AuthContext } from '../../auth/authenticate';
-import type { StorageTx, StoredOutcome } from '../../storage/storage';
+import type { StorageTx } from '../../storage/storage';
+import type { StoredOutcome } from '../../storage/stores/outcome-store';
 import { refuse, type Refusal } from './refusal';
 import { hasCoordinatorRights } from '../../../domain/roles';
 import type { PlanLookups } from './plan-lookups';

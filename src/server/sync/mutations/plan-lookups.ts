@@ -1,5 +1,7 @@
 import type { Action, Measure } from '../../../domain/plan';
-import type { PlanRemovalRecord, StoredPlace, StorageTx } from '../../storage/storage';
+import type { StorageTx } from '../../storage/storage';
+import type { PlanRemovalRecord } from '../../storage/stores/plan-store';
+import type { StoredPlace } from '../../storage/stores/place-store';
 
 /** What checking an outcome against the plan reads: the action, where a removed one went, its measures, a place's register. */
 export interface PlanLookups {

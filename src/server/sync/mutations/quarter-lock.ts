@@ -1,7 +1,8 @@
 import { signOffCovering } from '../../../domain/review';
 import { dayLabel, quarterOf } from '../../../domain/period';
 import type { AuthContext } from '../../auth/authenticate';
-import type { StorageTx, StoredOutcome } from '../../storage/storage';
+import type { StorageTx } from '../../storage/storage';
+import type { StoredOutcome } from '../../storage/stores/outcome-store';
 import { refuse, type Refusal } from './refusal';
 import { hasCoordinatorRights } from '../../../domain/roles';
 

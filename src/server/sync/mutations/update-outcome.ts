@@ -27,7 +27,7 @@ export async function updateOutcome(tx: StorageTx, auth: AuthContext, args: Outc
   const changes = Object.fromEntries(changed.map((f) => [f, args.changes[f]])) as OutcomeChanges;
   const result = applyOutcomeChanges(existing, changes);
 
-  const place = await placeOfOutcome(tx, result.placeId, existing.partnershipId);
+  const place = await placeOfOutcome({ findPlace: (id) => tx.places.find(id) }, result.placeId, existing.partnershipId);
   const problems = checkOutcomeAgainstPlan(result, await tx.plans.listMeasuresOfAction(existing.actionId), localIsoDate(now), place);
   if (problems.length > 0) {
     return refuse(
