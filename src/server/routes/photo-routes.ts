@@ -1,14 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from '../../domain/zod';
 import { Id } from '../../domain/primitives';
-import { looksLikeJpeg, PHOTO_MAX_BYTES, PHOTO_MIME, PHOTOS_PER_OUTCOME_MAX, PhotoUploadQuery, type PhotoInfo, type PhotoList } from '../../domain/photo';
+import { PHOTO_MAX_BYTES, PHOTO_MIME, PhotoUploadQuery, type PhotoInfo, type PhotoList } from '../../domain/photo';
 import { HttpError } from '../http/http-error';
 import { parseOr400 } from '../http/parse';
 import { PHOTO_UPLOAD_ROUTE } from '../http/state-change-guard';
 import { requireAuth, type AuthContext, type AuthDeps } from '../auth/authenticate';
-import { appendAudit } from '../audit/append-audit';
-import { isRefusal, outcomeToChange } from '../sync/mutations/outcome-access';
+import { uploadPhoto } from '../photos/upload-photo';
 import type { StorageTx } from '../storage/storage';
 import type { PhotoRecord } from '../storage/stores/photo-store';
 import { hasCoordinatorRights } from '../../domain/roles';
@@ -16,7 +14,6 @@ import { hasCoordinatorRights } from '../../domain/roles';
 const PhotoParams = z.strictObject({ photoId: Id });
 const OutcomeParams = z.strictObject({ outcomeId: Id });
 
-const conflict = (message: string) => new HttpError(409, 'conflict', message);
 const photoNotFound = () => new HttpError(404, 'not-found', 'No such photo.');
 
 /**
@@ -31,10 +28,7 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
   void app.register((scope, _options, registered) => {
     scope.addContentTypeParser(PHOTO_MIME, { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_request, body, done) => done(null, body));
 
-    /**
-     * Idempotent by photo id: the same bytes again (by SHA-256) answer 200 with what is stored;
-     * other bytes, or another outcome, under a stored id are a conflict.
-     */
+    /** 201 with the photo's description, or 200 with what is stored when the same bytes come again (upload-photo.ts). */
     scope.put(
       PHOTO_UPLOAD_ROUTE,
       { bodyLimit: PHOTO_MAX_BYTES, config: { bodyTooLargeMessage: `The photo is larger than ${PHOTO_MAX_BYTES / 1_000_000} MB.` } },
@@ -44,55 +38,9 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
         const query = parseOr400(PhotoUploadQuery, request.query, 'query');
         // Always a Buffer here: the guard lets only image/jpeg through to this route.
         const data = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        const now = deps.now();
-        const { created, photo } = await deps.storage.transaction(async (tx) => {
-          const outcome = await outcomeToChange(tx, auth, query.outcomeId);
-          if (isRefusal(outcome)) {
-            throw outcome.code === 'forbidden'
-              ? new HttpError(403, 'forbidden', 'Only the officer who logged an outcome, or a coordinator, can attach photos to it.')
-              : new HttpError(404, 'not-found', 'This outcome is not in your partnerships.');
-          }
-          if (data.length === 0) throw new HttpError(400, 'invalid-request', 'The photo is empty.');
-          if (!looksLikeJpeg(data)) throw new HttpError(400, 'invalid-request', 'The photo is not a JPEG image.');
-          const sha256 = createHash('sha256').update(data).digest('hex');
-
-          const existing = await tx.photos.find(photoId);
-          if (existing) {
-            // Before the deleted check: a retried upload whose answer was lost is still done.
-            if (existing.outcomeId !== outcome.id || existing.sha256 !== sha256) throw conflict('A different photo is already stored under this id.');
-            return { created: false, photo: existing };
-          }
-          if (outcome.deletedAt !== null) throw conflict('This outcome has been deleted: no photo can be attached to it.');
-          if ((await tx.photos.countOfOutcome(outcome.id)) >= PHOTOS_PER_OUTCOME_MAX) {
-            throw new HttpError(400, 'invalid-request', `An outcome can have at most ${PHOTOS_PER_OUTCOME_MAX} photos; this one has them all.`);
-          }
-          const photo: PhotoRecord = {
-            id: photoId,
-            outcomeId: outcome.id,
-            partnershipId: outcome.partnershipId,
-            uploadedBy: auth.user.id,
-            mime: PHOTO_MIME,
-            bytes: data.length,
-            width: query.width,
-            height: query.height,
-            sha256,
-            uploadedAt: now.toISOString(),
-          };
-          await tx.photos.insert({ ...photo, data });
-          await appendAudit(
-            tx,
-            {
-              partnershipId: outcome.partnershipId,
-              actorId: auth.user.id,
-              action: 'photo.attached',
-              entityType: 'photo',
-              entityId: photoId,
-              details: { outcomeId: outcome.id, bytes: data.length },
-            },
-            now,
-          );
-          return { created: true, photo };
-        });
+        const { created, photo } = await deps.storage.transaction((tx) =>
+          uploadPhoto(tx, auth, { photoId, outcomeId: query.outcomeId, width: query.width, height: query.height, data }, deps.now()),
+        );
         return reply.code(created ? 201 : 200).send(toPhotoInfo(photo));
       },
     );
