@@ -5,15 +5,13 @@ import { ActionReviewRequest, SignOffRequest } from '../../domain/review';
 import { parseOr400 } from '../http/parse';
 import { requireAuth, type AuthDeps } from '../auth/authenticate';
 import { reopenQuarter, saveActionReview, signOffQuarter } from '../reviews/quarter-reviews';
-import { FundReturnRequest, type FundReturnSaved } from '../../domain/fund-return';
-import { saveFundReturn } from '../reviews/fund-return';
 
 const ReviewParams = z.strictObject({ actionId: Id, quarterStart: IsoDate });
 const PlanParams = z.strictObject({ planId: Id });
 const QuarterParams = z.strictObject({ planId: Id, quarterStart: IsoDate });
 const Empty = z.strictObject({});
 
-/** The quarterly review and the PCC return: coordinators only (checked in each step against the record's partnership). */
+/** The quarterly review: coordinators only (checked in each step against the record's partnership). */
 export function reviewRoutes(app: FastifyInstance, deps: AuthDeps): void {
   app.put('/api/actions/:actionId/reviews/:quarterStart', async (request, reply) => {
     const auth = await requireAuth(request, deps);
@@ -37,13 +35,5 @@ export function reviewRoutes(app: FastifyInstance, deps: AuthDeps): void {
     parseOr400(Empty, request.body ?? {}, 'request');
     await deps.storage.transaction((tx) => reopenQuarter(tx, auth, planId, quarterStart, deps.now()));
     return reply.code(204).send();
-  });
-
-  app.put('/api/plans/:planId/fund-return', async (request) => {
-    const auth = await requireAuth(request, deps);
-    const { planId } = parseOr400(PlanParams, request.params, 'address');
-    const req = parseOr400(FundReturnRequest, request.body, 'return');
-    const body: FundReturnSaved = { version: await deps.storage.transaction((tx) => saveFundReturn(tx, auth, planId, req, deps.now())) };
-    return body;
   });
 }

@@ -13,6 +13,10 @@ const PartnershipParams = z.strictObject({ partnershipId: Id });
  * Tallies from what has reached the server, by the same tallyMeasure the phones use: what a
  * coordinator reports and what an officer's phone shows (once synced) can never disagree.
  * Any member may read them: they are counts, with no notes and no names.
+ *
+ * The app does not call this route: phones tally the outcomes they pull. It serves tests and tools
+ * that check the server's count against the phone's: test/integration/tallies.test.ts and the
+ * end-to-end field-capture spec (talliesOnServer in test/e2e/support/server-api.ts).
  */
 export function tallyRoutes(app: FastifyInstance, deps: AuthDeps): void {
   app.get('/api/partnerships/:partnershipId/tallies', async (request) => {
