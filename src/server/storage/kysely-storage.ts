@@ -2,17 +2,6 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema';
 import type { Storage, StorageTx, TransactionKind } from './storage';
 import { RowInserts } from './row-inserts';
-import type { AccountStore } from './stores/account-store';
-import type { SessionStore } from './stores/session-store';
-import type { AuditStore } from './stores/audit-store';
-import type { PlanStore } from './stores/plan-store';
-import type { OutcomeStore } from './stores/outcome-store';
-import type { PlaceStore } from './stores/place-store';
-import type { PhotoStore } from './stores/photo-store';
-import type { DeviceStore } from './stores/device-store';
-import type { ReviewStore } from './stores/review-store';
-import type { FundReturnStore } from './stores/fund-return-store';
-import type { FeedStore } from './stores/feed-store';
 import { KyselyAccountStore } from './stores/kysely-account-store';
 import { KyselySessionStore } from './stores/kysely-session-store';
 import { KyselyAuditStore } from './stores/kysely-audit-store';
@@ -43,7 +32,7 @@ export class KyselyStorage implements Storage {
 
   transaction<T>(fn: (tx: StorageTx) => Promise<T>, kind: TransactionKind = 'write'): Promise<T> {
     // SQLite: one connection, and Kysely runs its transactions one after another on it.
-    if (this.backend === 'sqlite') return this.db.transaction().execute((trx) => fn(new KyselyTx(trx, this.inserts)));
+    if (this.backend === 'sqlite') return this.db.transaction().execute((trx) => fn(kyselyTx(trx, this.inserts)));
     if (kind === 'read') {
       // One snapshot for every statement (READ COMMITTED takes one per statement, and a pull
       // reading table after table could then pass over a change committed in between).
@@ -51,14 +40,14 @@ export class KyselyStorage implements Storage {
         .transaction()
         .setIsolationLevel('repeatable read')
         .setAccessMode('read only')
-        .execute((trx) => fn(new KyselyTx(trx, this.inserts)));
+        .execute((trx) => fn(kyselyTx(trx, this.inserts)));
     }
     return this.db.transaction().execute(async (trx) => {
       // The counter row is the one lock every writing transaction takes, first, and holds to
       // commit: writes run one at a time across all instances, and versions are taken and
       // committed in the same order, so a pull that sees version V sees everything below it.
       if (kind === 'write') await sql`select value from sync_counter where id = 1 for update`.execute(trx);
-      return fn(new KyselyTx(trx, this.inserts));
+      return fn(kyselyTx(trx, this.inserts));
     });
   }
 
@@ -67,58 +56,45 @@ export class KyselyStorage implements Storage {
   }
 }
 
-class KyselyTx implements StorageTx {
-  readonly accounts: AccountStore;
-  readonly sessions: SessionStore;
-  readonly audit: AuditStore;
-  readonly plans: PlanStore;
-  readonly outcomes: OutcomeStore;
-  readonly places: PlaceStore;
-  readonly photos: PhotoStore;
-  readonly devices: DeviceStore;
-  readonly reviews: ReviewStore;
-  readonly fundReturns: FundReturnStore;
-  readonly feed: FeedStore;
-
-  constructor(
-    private readonly t: Transaction<Database>,
-    inserts: RowInserts,
-  ) {
-    const takeVersion = () => this.takeVersion();
-    this.accounts = new KyselyAccountStore(t);
-    this.sessions = new KyselySessionStore(t);
-    this.audit = new KyselyAuditStore(t, (count) => this.takeVersions(count), inserts);
-    this.plans = new KyselyPlanStore(t, takeVersion);
-    this.outcomes = new KyselyOutcomeStore(t, inserts);
-    this.places = new KyselyPlaceStore(t);
-    this.photos = new KyselyPhotoStore(t);
-    this.devices = new KyselyDeviceStore(t);
-    this.reviews = new KyselyReviewStore(t, takeVersion);
-    this.fundReturns = new KyselyFundReturnStore(t, takeVersion);
-    this.feed = new KyselyFeedStore(t);
-  }
-
-  async takeVersion() {
-    const r = await this.t
+/**
+ * One transaction's stores, all over the same Kysely transaction. Versions come from one counter
+ * row: the stores that version their writes (plans, reviews, fund returns, the audit log's seqs)
+ * take them here, so they follow the same rule as the callers that take their own.
+ */
+function kyselyTx(t: Transaction<Database>, inserts: RowInserts): StorageTx {
+  const takeVersion = async () => {
+    const r = await t
       .updateTable('sync_counter')
       .set({ value: sql`value + 1` })
       .where('id', '=', 1)
       .returning('value')
       .executeTakeFirstOrThrow();
     return Number(r.value);
-  }
-
-  /**
-   * `count` consecutive versions in one step (a push's outcomes): the first is returned. The same
-   * counter row as takeVersion, so the range is held by this transaction until it commits.
-   */
-  async takeVersions(count: number) {
-    const r = await this.t
+  };
+  // `count` consecutive versions in one step (a push's outcomes): the first is returned. The same
+  // counter row as takeVersion, so the range is held by this transaction until it commits.
+  const takeVersions = async (count: number) => {
+    const r = await t
       .updateTable('sync_counter')
       .set({ value: sql`value + ${count}` })
       .where('id', '=', 1)
       .returning('value')
       .executeTakeFirstOrThrow();
     return Number(r.value) - count + 1;
-  }
+  };
+  return {
+    takeVersion,
+    takeVersions,
+    accounts: new KyselyAccountStore(t),
+    sessions: new KyselySessionStore(t),
+    audit: new KyselyAuditStore(t, takeVersions, inserts),
+    plans: new KyselyPlanStore(t, takeVersion),
+    outcomes: new KyselyOutcomeStore(t, inserts),
+    places: new KyselyPlaceStore(t),
+    photos: new KyselyPhotoStore(t),
+    devices: new KyselyDeviceStore(t),
+    reviews: new KyselyReviewStore(t, takeVersion),
+    fundReturns: new KyselyFundReturnStore(t, takeVersion),
+    feed: new KyselyFeedStore(t),
+  };
 }
