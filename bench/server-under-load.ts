@@ -121,12 +121,12 @@ async function addOfficers(databasePath: string, count: number): Promise<string[
     const passwordHash = await hashPassword(PASSWORD, TEST_SCRYPT);
     const emails = Array.from({ length: count }, (_, i) => `bench-officer-${i + 1}@southandvale.example`);
     await storage.transaction(async (tx) => {
-      const partnership = await tx.findPartnership(DEMO_PARTNERSHIP);
+      const partnership = await tx.plans.findPartnership(DEMO_PARTNERSHIP);
       if (!partnership) throw new Error('the demo partnership was not seeded');
       for (const [i, email] of emails.entries()) {
         const id = randomUUID();
-        await tx.insertUser({ id, email, name: `Bench Officer ${i + 1}`, passwordHash, active: true, createdAt: new Date().toISOString() });
-        await tx.insertMembership({ userId: id, partnershipId: partnership.id, role: 'officer', jobTitle: 'Community Safety Officer' });
+        await tx.accounts.insertUser({ id, email, name: `Bench Officer ${i + 1}`, passwordHash, active: true, createdAt: new Date().toISOString() });
+        await tx.accounts.insertMembership({ userId: id, partnershipId: partnership.id, role: 'officer', jobTitle: 'Community Safety Officer' });
       }
     });
     return emails;

@@ -63,7 +63,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   const templates = await Promise.all(DEMO_OFFICER_REFS.map((ref) => outcomeFor(device, ref)));
   const deviceId = randomUUID();
   await storage.transaction((tx) =>
-    tx.insertDevice({ id: deviceId, userId: officer.id, lastSeq: 0, createdAt: new Date().toISOString(), lastSeenAt: new Date().toISOString() }),
+    tx.devices.insert({ id: deviceId, userId: officer.id, lastSeq: 0, createdAt: new Date().toISOString(), lastSeenAt: new Date().toISOString() }),
   );
   let seeded = 0;
 
@@ -84,7 +84,7 @@ export async function startBenchServer(): Promise<BenchServer> {
         periodStart: '2019-04-01',
         periodEnd: '2020-03-31',
       });
-      await storage.transaction((tx) => tx.insertPlanRecords(partnershipId, records));
+      await storage.transaction((tx) => tx.plans.insertWithRecords(partnershipId, records));
     },
     async addOutcomes(count) {
       const start = Date.parse('2018-04-01T09:00:00Z');
@@ -111,7 +111,7 @@ export async function startBenchServer(): Promise<BenchServer> {
               fieldVersions: {},
             });
           }
-          await tx.insertOutcomes(page);
+          await tx.outcomes.insertMany(page);
         });
       }
       seeded += count;

@@ -19,6 +19,7 @@ import { tallyRoutes } from './routes/tally-routes';
 import { photoRoutes } from './routes/photo-routes';
 import { planRoutes } from './routes/plan-routes';
 import { reviewRoutes } from './routes/review-routes';
+import { fundReturnRoutes } from './routes/fund-return-routes';
 import type { AuthDeps } from './auth/authenticate';
 
 export interface ServerDeps {
@@ -65,6 +66,7 @@ export async function buildServer({ config, storage, now = () => new Date() }: S
   tallyRoutes(app, auth);
   planRoutes(app, auth);
   reviewRoutes(app, auth);
+  fundReturnRoutes(app, auth);
   photoRoutes(app, auth);
   syncRoutes(app, auth);
   healthRoutes(app, storage);

@@ -48,7 +48,8 @@ async function renderTeam(email: string, password: string) {
 
 const rowOf = (name: string) => screen.getByRole('rowheader', { name: new RegExp(name) }).closest('tr')!;
 const fill = (label: string | RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
-const roleOf = async (email: string) => (await server.storage.transaction((tx) => tx.listMembers(server.partnershipId))).find((m) => m.email === email)?.role;
+const roleOf = async (email: string) =>
+  (await server.storage.transaction((tx) => tx.accounts.listMembers(server.partnershipId))).find((m) => m.email === email)?.role;
 
 describe('the Team screen', () => {
   it('adds an officer and shows their temporary password once, saying they must change it', async () => {
@@ -124,7 +125,7 @@ describe('the Team screen', () => {
     expect(within(rowOf(name)).getByText('Active')).toBeTruthy();
 
     // Made an administrator behind the screen's back: the server refuses, the summary says why.
-    await server.storage.transaction((tx) => tx.updateMembership(officer.id, server.partnershipId, { role: 'admin' }));
+    await server.storage.transaction((tx) => tx.accounts.updateMembership(officer.id, server.partnershipId, { role: 'admin' }));
     fireEvent.change(within(rowOf(name)).getByRole('combobox'), { target: { value: 'officer' } });
     fireEvent.click(within(rowOf(name)).getByRole('button', { name: /^Save/ }));
     const summary = await screen.findByRole('alert');

@@ -26,7 +26,7 @@ async function device(who: { email: string; password: string }): Promise<TestDev
   await d.sync.syncNow();
   return d;
 }
-const onServer = (id: string) => server.storage.transaction((tx) => tx.findOutcome(id));
+const onServer = (id: string) => server.storage.transaction((tx) => tx.outcomes.find(id));
 const history = async (coordinator: TestDevice, id: string) =>
   ((await (await coordinator.fetch(`${server.url}/api/partnerships/${partnershipId}/outcomes/${id}/history`)).json()) as { entries: OutcomeHistoryEntry[] })
     .entries;

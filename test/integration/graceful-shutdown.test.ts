@@ -102,7 +102,7 @@ describe('graceful shutdown', () => {
     const storage = await openSqliteStorage(dbPath);
     try {
       const partnershipId = device.user.memberships[0]!.partnershipId;
-      const stored = await storage.transaction((tx) => tx.listOutcomes(partnershipId));
+      const stored = await storage.transaction((tx) => tx.outcomes.list(partnershipId));
       expect(stored.filter((o) => o.notes?.startsWith('in flight at shutdown #'))).toHaveLength(200);
     } finally {
       await storage.close();

@@ -31,7 +31,7 @@ let officerId: string;
 beforeAll(async () => {
   server = await startTestServer();
   partnershipId = await demoPartnershipId(server.storage);
-  officerId = (await server.storage.transaction((tx) => tx.findUserByEmail(OFFICER.email)))!.id;
+  officerId = (await server.storage.transaction((tx) => tx.accounts.findUserByEmail(OFFICER.email)))!.id;
   lead = await signedInDevice(server.url, COORDINATOR.email, COORDINATOR.password);
   leadAdmin = coordinatorApi(lead.api);
 });
@@ -52,7 +52,7 @@ async function otherPartnership() {
   return { ...other, lead: leadUser, admin: coordinatorApi(leadDevice.api) };
 }
 const auditOf = (id: string, pid = partnershipId) =>
-  server.storage.transaction(async (tx) => (await tx.listAudit(pid, undefined, 1000)).filter((e) => e.entityId === id));
+  server.storage.transaction(async (tx) => (await tx.audit.list(pid, undefined, 1000)).filter((e) => e.entityId === id));
 
 describe('adding a member', () => {
   it('gives a new officer a temporary password that opens only the change-password screen, once changed never again', async () => {
@@ -72,7 +72,7 @@ describe('adding a member', () => {
     expect(await lead.api.members(partnershipId)).toContainEqual(added.member);
 
     // The server keeps a hash; the audit log names the role, never the password.
-    const stored = await server.storage.transaction((tx) => tx.findUserByEmail(email));
+    const stored = await server.storage.transaction((tx) => tx.accounts.findUserByEmail(email));
     expect(stored).toMatchObject({ mustChangePassword: true, active: true });
     expect(stored!.passwordHash).toMatch(/^scrypt\$/);
     const audit = await auditOf(added.member.id);
@@ -146,7 +146,7 @@ describe('adding a member', () => {
     const email = newEmail('would-be-admin');
     const asCoordinator = await refusalOf(leadAdmin.addMember(partnershipId, { email, name: 'Would Be', jobTitle: '', role: 'admin' }));
     expect(asCoordinator).toMatchObject({ status: 403, body: { fieldErrors: [{ path: 'role' }] } });
-    expect(await server.storage.transaction((tx) => tx.findUserByEmail(email))).toBeUndefined();
+    expect(await server.storage.transaction((tx) => tx.accounts.findUserByEmail(email))).toBeUndefined();
 
     const admin = await member('admin');
     const added = await coordinatorApi(admin.device.api).addMember(partnershipId, { email, name: 'Would Be', jobTitle: '', role: 'admin' });
@@ -242,7 +242,7 @@ describe('deactivating and reactivating', () => {
     const district = await addOtherPartnership(server.storage);
     const person = await member('officer', 'district-lead');
     await server.storage.transaction((tx) =>
-      tx.insertMembership({ userId: person.id, partnershipId: district.partnershipId, role: 'coordinator', jobTitle: 'District CSP Coordinator' }),
+      tx.accounts.insertMembership({ userId: person.id, partnershipId: district.partnershipId, role: 'coordinator', jobTitle: 'District CSP Coordinator' }),
     );
     const refused = await refusalOf(lead.api.deactivateMember(partnershipId, person.id));
     expect(refused).toMatchObject({ status: 409, message: expect.stringMatching(/last active coordinator of Other Community Safety Partnership/) });
@@ -261,14 +261,14 @@ describe('deactivating and reactivating', () => {
     // and whoever asks is an active coordinator there), so the rule is checked on its own.
     const other = await addOtherPartnership(server.storage);
     const first = await addUser(server.storage, other.partnershipId, 'coordinator', newEmail('first'));
-    const memberships = await server.storage.transaction((tx) => tx.listMemberships(first.id));
+    const memberships = await server.storage.transaction((tx) => tx.accounts.listMemberships(first.id));
     const stranded = () => server.storage.transaction((tx) => partnershipLeftWithoutCoordinator(tx, memberships));
     expect(await stranded()).toMatchObject({ partnershipId: other.partnershipId });
     const second = await addUser(server.storage, other.partnershipId, 'admin', newEmail('second'));
     expect(await stranded()).toBeUndefined();
-    await server.storage.transaction((tx) => tx.setUserActive(second.id, false));
+    await server.storage.transaction((tx) => tx.accounts.setUserActive(second.id, false));
     expect(await stranded()).toMatchObject({ partnershipId: other.partnershipId });
-    await server.storage.transaction((tx) => tx.updateMembership(other.officer.id, other.partnershipId, { role: 'coordinator' }));
+    await server.storage.transaction((tx) => tx.accounts.updateMembership(other.officer.id, other.partnershipId, { role: 'coordinator' }));
     expect(await stranded()).toBeUndefined();
   });
 });

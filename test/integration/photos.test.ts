@@ -54,7 +54,7 @@ afterAll(() => server.close());
 async function syncedOutcome(): Promise<string> {
   const logged = await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22'), undefined, { confirmDuplicate: true });
   await phone.sync.syncNow();
-  expect(await server.storage.transaction((tx) => tx.findOutcome(logged.id))).toBeDefined();
+  expect(await server.storage.transaction((tx) => tx.outcomes.find(logged.id))).toBeDefined();
   return logged.id;
 }
 
@@ -76,7 +76,7 @@ function upload(
 }
 const getPhoto = (device: TestDevice, photoId: string) => device.fetch(`${server.url}/api/photos/${photoId}`);
 const listPhotos = (device: TestDevice, outcomeId: string) => device.fetch(`${server.url}/api/outcomes/${outcomeId}/photos`);
-const photosOnServer = (outcomeId: string) => server.storage.transaction((tx) => tx.listPhotosOfOutcome(outcomeId));
+const photosOnServer = (outcomeId: string) => server.storage.transaction((tx) => tx.photos.listOfOutcome(outcomeId));
 
 describe('uploading a photo', () => {
   it('stores it once (201), recognises the same bytes again (200), and refuses other bytes under its id (409)', async () => {
@@ -196,7 +196,7 @@ describe('uploading a photo', () => {
     expect((await upload(phone, before, outcomeId, JPEG)).status).toBe(201);
     await deleteOutcome(phone.db, phone.user, outcomeId);
     await phone.sync.syncNow();
-    expect((await server.storage.transaction((tx) => tx.findOutcome(outcomeId)))?.deletedAt).not.toBeNull();
+    expect((await server.storage.transaction((tx) => tx.outcomes.find(outcomeId)))?.deletedAt).not.toBeNull();
 
     const after = await upload(phone, crypto.randomUUID(), outcomeId, JPEG);
     expect(after.status).toBe(409);

@@ -32,7 +32,7 @@ beforeAll(async () => {
   officer = await signedInDevice(server.url, OFFICER.email, OFFICER.password);
   coordinator = await signedInDevice(server.url, COORDINATOR.email, COORDINATOR.password);
   outsider = await signedInDevice(server.url, other.officer.email, other.officer.password);
-  const measures = await server.storage.transaction((tx) => tx.listMeasuresOfPartnership(partnershipId));
+  const measures = await server.storage.transaction((tx) => tx.plans.listMeasuresOfPartnership(partnershipId));
   const visits = measures.find((m) => m.actionRef === '3' && m.tally.outcomeType === 'safe-place-visit');
   const training = measures.find((m) => m.actionRef === '22' && m.tally.outcomeType === 'training-session');
   if (!visits || !training) throw new Error('The demo plan no longer has a visits measure at ref 3 and a training measure at ref 22');
@@ -94,10 +94,10 @@ async function pullAll(device: TestDevice, cursor?: string) {
   }
 }
 
-const storedPlace = (id: string) => server.storage.transaction((tx) => tx.findPlace(id));
-const storedOutcome = (id: string) => server.storage.transaction((tx) => tx.findOutcome(id));
+const storedPlace = (id: string) => server.storage.transaction((tx) => tx.places.find(id));
+const storedOutcome = (id: string) => server.storage.transaction((tx) => tx.outcomes.find(id));
 const auditOf = async (entityId: string) =>
-  (await server.storage.transaction((tx) => tx.listAudit(partnershipId, undefined, 500))).filter((e) => e.entityId === entityId);
+  (await server.storage.transaction((tx) => tx.audit.list(partnershipId, undefined, 500))).filter((e) => e.entityId === entityId);
 const fieldsOf = (r: MutationResult | undefined) => (r?.status === 'rejected' ? r.fieldErrors.map((f) => f.path).sort() : []);
 
 describe('place registers', () => {
@@ -318,7 +318,7 @@ describe('outcomes about a place', () => {
     expect(toSecond).toMatchObject({ status: 'applied' });
     const edited = (await storedOutcome(outcome.id))!;
     expect(edited).toMatchObject({ placeId: second.id, fieldVersions: { placeId: edited.version } });
-    const history = await server.storage.transaction((tx) => tx.listOutcomeHistory(outcome.id));
+    const history = await server.storage.transaction((tx) => tx.outcomes.listHistory(outcome.id));
     expect(history).toMatchObject([{ field: 'placeId', from: first.id, to: second.id }]);
   });
 });

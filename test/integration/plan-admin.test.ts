@@ -158,9 +158,9 @@ describe('changing actions under officers who are offline', () => {
     ]);
 
     // The server counted both under 17, and the history says where they came from.
-    const stored = await server.storage.transaction((tx) => Promise.all([tx.findOutcome(synced.id), tx.findOutcome(offline.id)]));
+    const stored = await server.storage.transaction((tx) => Promise.all([tx.outcomes.find(synced.id), tx.outcomes.find(offline.id)]));
     expect(stored.map((o) => o?.actionId)).toEqual([ref17.id, ref17.id]);
-    const history = await server.storage.transaction((tx) => tx.listOutcomeHistory(synced.id));
+    const history = await server.storage.transaction((tx) => tx.outcomes.listHistory(synced.id));
     expect(history).toEqual([expect.objectContaining({ field: 'actionId', from: ref16.id, to: ref17.id })]);
 
     // A coordinator's own phone hears nothing about actions it does not own or log against.

@@ -42,7 +42,7 @@ describe('a push of many outcomes', () => {
     expect(response.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied', 'rejected']);
     expect(response.results[5]).toMatchObject({ code: 'conflict', message: 'Another outcome already has this id.' });
     expect(response.lastAppliedSeq).toBe(first + 5);
-    const stored = await server.storage.transaction((tx) => tx.findOutcomes([a.id, b.id, c.id]));
+    const stored = await server.storage.transaction((tx) => tx.outcomes.findMany([a.id, b.id, c.id]));
     const [va, vb, vc] = [a, b, c].map((o) => stored.get(o.id)!.version);
     // a's row now carries the edit's version, taken after a and b were written; c came after it.
     expect(stored.get(a.id)).toMatchObject({ notes: 'Changed in the same push', fieldVersions: { notes: va } });
@@ -50,10 +50,10 @@ describe('a push of many outcomes', () => {
     expect(vc).toBeGreaterThan(va!);
     expect(stored.get(b.id)!.notes).toBe(b.notes);
     const partnershipId = stored.get(a.id)!.partnershipId;
-    const audit = await server.storage.transaction((tx) => tx.listAudit(partnershipId, undefined, 100));
+    const audit = await server.storage.transaction((tx) => tx.audit.list(partnershipId, undefined, 100));
     const created = audit.filter((e) => e.action === 'outcome.created' && [a.id, b.id, c.id].includes(e.entityId!));
     expect(created.map((e) => e.entityId).sort()).toEqual([a.id, b.id, c.id].sort());
-    const rejections = await server.storage.transaction(async (tx) => tx.listRejections(await deviceId(device.db)));
+    const rejections = await server.storage.transaction(async (tx) => tx.devices.listRejections(await deviceId(device.db)));
     expect(rejections.map((r) => r.seq)).toEqual([first + 5]);
   });
 });

@@ -13,12 +13,14 @@ let partnershipId: string;
 beforeAll(async () => {
   server = await startTestServer();
   partnershipId = (
-    await server.storage.transaction((tx) => tx.findUserByEmail(OFFICER.email)).then(async (u) => server.storage.transaction((tx) => tx.listMemberships(u!.id)))
+    await server.storage
+      .transaction((tx) => tx.accounts.findUserByEmail(OFFICER.email))
+      .then(async (u) => server.storage.transaction((tx) => tx.accounts.listMemberships(u!.id)))
   )[0]!.partnershipId;
 });
 afterAll(() => server.close());
 
-const serverOutcomes = () => server.storage.transaction((tx) => tx.listOutcomes(partnershipId));
+const serverOutcomes = () => server.storage.transaction((tx) => tx.outcomes.list(partnershipId));
 
 async function freshDevice(): Promise<TestDevice> {
   const device = await signedInDevice(server.url, OFFICER.email, OFFICER.password);
@@ -120,7 +122,7 @@ describe('pushing outcomes', () => {
     expect(kept?.syncState).toBe('rejected');
     expect(kept?.rejection?.code).toBe('not-found');
     expect(await device.db.outbox.count()).toBe(0);
-    const log = await server.storage.transaction(async (tx) => tx.listRejections(await deviceId(device.db)));
+    const log = await server.storage.transaction(async (tx) => tx.devices.listRejections(await deviceId(device.db)));
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ code: 'not-found', kind: 'outcome.create' });
     expect(JSON.parse(log[0]!.argsJson)).toMatchObject({ id: refused.id });

@@ -55,7 +55,7 @@ describe('recording a push answer', () => {
     expect(summary).toMatchObject({ applied: 1, rejected: 0, requests: 1 });
     expect((await device.db.outcomes.get(a.id))!.syncState).toBe('synced');
     expect(await device.db.outbox.count()).toBe(0);
-    const stored = await server.storage.transaction((tx) => tx.findOutcomes([a.id, b.id]));
+    const stored = await server.storage.transaction((tx) => tx.outcomes.findMany([a.id, b.id]));
     expect(stored.get(a.id)!.notes).toBe('Edited during the push');
     expect(stored.get(b.id)!.notes).toBe('Edited before the push');
   });

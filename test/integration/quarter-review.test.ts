@@ -77,7 +77,7 @@ describe('the quarterly review', () => {
     const refused = (await officer.db.outcomes.get(inQ2.id))!;
     expect(refused.syncState).toBe('rejected');
     expect(refused.rejection).toMatchObject({ code: 'forbidden' });
-    expect((await server.storage.transaction((tx) => tx.findOutcome(inQ2.id)))!.town).toBe('Didcot');
+    expect((await server.storage.transaction((tx) => tx.outcomes.find(inQ2.id)))!.town).toBe('Didcot');
 
     // A new outcome dated in the signed-off quarter is accepted, and is late. (The test server's
     // clock stands still unless moved: an hour passes.)

@@ -85,7 +85,7 @@ describe.skipIf(!postgresReady)('two instances on one PostgreSQL database', () =
     expect(seen.filter((id) => all.includes(id)).sort()).toEqual([...all].sort());
     expect(new Set(seen).size).toBe(seen.length);
     // And the server holds each exactly once, every device's queue empty.
-    const stored = await b.storage.transaction((tx) => tx.listOutcomes(partnershipId), 'read');
+    const stored = await b.storage.transaction((tx) => tx.outcomes.list(partnershipId), 'read');
     expect(stored.filter((o) => all.includes(o.id))).toHaveLength(240);
     for (const d of writers) expect(await d.db.outbox.count()).toBe(0);
   });
@@ -112,11 +112,11 @@ describe.skipIf(!postgresReady)('two instances on one PostgreSQL database', () =
       expect(fromB.lastAppliedSeq).toBe((round + 1) * 10);
       await d.db.outbox.clear();
     }
-    const stored = (await a.storage.transaction((tx) => tx.listOutcomes(partnershipId), 'read')).filter((o) => o.authorId === u.id);
+    const stored = (await a.storage.transaction((tx) => tx.outcomes.list(partnershipId), 'read')).filter((o) => o.authorId === u.id);
     expect(stored.map((o) => o.id).sort()).toEqual([...ids].sort());
-    const device = await a.storage.transaction(async (tx) => tx.findDevice(await deviceId(d.db)));
+    const device = await a.storage.transaction(async (tx) => tx.devices.find(await deviceId(d.db)));
     expect(device?.lastSeq).toBe(50);
-    expect(await a.storage.transaction(async (tx) => tx.listRejections(await deviceId(d.db)))).toEqual([]);
+    expect(await a.storage.transaction(async (tx) => tx.devices.listRejections(await deviceId(d.db)))).toEqual([]);
   });
 
   it('keeps a session made on one instance valid on the other, and ended everywhere by signing out on either', async () => {
@@ -172,7 +172,7 @@ describe.skipIf(!postgresReady)('versions on PostgreSQL when transactions would 
   it('makes a second writer wait for the first, so a reader never sees a later version before an earlier one', async () => {
     const storage = server.storage;
     const ids = [randomUUID(), randomUUID()] as const;
-    const pull = async (after: number) => (await storage.transaction((tx) => tx.changesSince(ids, [], after, 100), 'read')).partnerships;
+    const pull = async (after: number) => (await storage.transaction((tx) => tx.feed.changesSince(ids, [], after, 100), 'read')).partnerships;
     const start = await storage.transaction((tx) => tx.takeVersion());
 
     let releaseFirst!: () => void;
@@ -180,18 +180,18 @@ describe.skipIf(!postgresReady)('versions on PostgreSQL when transactions would 
     let firstWrote!: () => void;
     const firstHasWritten = new Promise<void>((resolve) => (firstWrote = resolve));
     const first = storage.transaction(async (tx) => {
-      await tx.insertPartnership({ id: ids[0], name: 'First CSP', towns: [] });
+      await tx.plans.insertPartnership({ id: ids[0], name: 'First CSP', towns: [] });
       firstWrote();
       await firstMayCommit; // held open: the slow transaction that took its version first
     });
     await firstHasWritten;
     const second = storage.transaction(async (tx) => {
-      await tx.insertPartnership({ id: ids[1], name: 'Second CSP', towns: [] });
+      await tx.plans.insertPartnership({ id: ids[1], name: 'Second CSP', towns: [] });
     });
     await untilWaitingForLock(1);
 
     // A session check runs beside the held writer ('touch' takes no writers' lock)...
-    await storage.transaction((tx) => tx.findSession('no such token'), 'touch');
+    await storage.transaction((tx) => tx.sessions.find('no such token'), 'touch');
     // ...and a reader sees neither writer yet: the second has not even taken its version.
     expect(await pull(start)).toEqual([]);
 

@@ -50,7 +50,7 @@ describe('signing out of a device', () => {
     const result = await signOutOfDevice({ session, db: device.db, sync: device.sync }, { discardUnsynced: false });
 
     expect(result).toEqual({ status: 'signed-out' });
-    const onServer = await server.storage.transaction(async (tx) => (await tx.listOutcomes(device.user.memberships[0]!.partnershipId)).map((o) => o.id));
+    const onServer = await server.storage.transaction(async (tx) => (await tx.outcomes.list(device.user.memberships[0]!.partnershipId)).map((o) => o.id));
     expect(onServer).toContain(logged.id);
     expect(await databases(device)).not.toContain(device.db.name);
     expect(await databases(device)).not.toContain('fieldbook-shared');

@@ -184,14 +184,14 @@ describe('sync under faults (property)', () => {
           for (const d of devices) {
             expect(await d.db.outbox.count()).toBe(0);
             const id = await deviceId(d.db);
-            const last = await server.storage.transaction((tx) => tx.findDevice(id));
+            const last = await server.storage.transaction((tx) => tx.devices.find(id));
             expect(last?.lastSeq ?? 0).toBe(Number((await d.db.meta.get('nextSeq'))?.value ?? 1) - 1);
           }
           // The only refusal a correct device meets here: changing what the other deleted.
           for (const r of refusals) expect(r).toBe('outcome.update:conflict');
 
           // Every saved outcome is on the server exactly once; nothing else is.
-          const onServer = await server.storage.transaction((tx) => tx.listOutcomes(p.partnershipId));
+          const onServer = await server.storage.transaction((tx) => tx.outcomes.list(p.partnershipId));
           expect(onServer.map((o) => o.id).sort()).toEqual([...created].sort());
 
           // Both devices hold what the server holds.

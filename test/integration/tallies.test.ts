@@ -121,7 +121,7 @@ describe('tallies on the server', () => {
     const [result] = res.results;
     expect(result).toMatchObject({ seq: 1, status: 'rejected', code: 'invalid' });
     expect(result?.status === 'rejected' && result.fieldErrors.map((f) => f.path)).toEqual(['details.topic']);
-    expect(await server.storage.transaction((tx) => tx.findOutcome(args.id))).toBeUndefined();
+    expect(await server.storage.transaction((tx) => tx.outcomes.find(args.id))).toBeUndefined();
     expect(measureOf(await talliesAs(phone), '22', 0)).toEqual(before);
   });
 

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const outcomesOnServer = () => server.storage.transaction((tx) => tx.listOutcomes(partnershipId));
+const outcomesOnServer = () => server.storage.transaction((tx) => tx.outcomes.list(partnershipId));
 
 describe('unsynced records saved to a file and imported by a coordinator', () => {
   it('arrive once, as the officer’s, even when imported twice and when the phone syncs later', async () => {

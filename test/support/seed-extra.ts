@@ -11,8 +11,8 @@ export async function addUser(storage: Storage, partnershipId: string, role: Rol
   const id = randomUUID();
   const passwordHash = await hashPassword(password, TEST_SCRYPT);
   await storage.transaction(async (tx) => {
-    await tx.insertUser({ id, email, name: `Test ${role} ${email.split('@')[0]}`, passwordHash, active: true, createdAt: new Date().toISOString() });
-    await tx.insertMembership({ userId: id, partnershipId, role, jobTitle: 'Test' });
+    await tx.accounts.insertUser({ id, email, name: `Test ${role} ${email.split('@')[0]}`, passwordHash, active: true, createdAt: new Date().toISOString() });
+    await tx.accounts.insertMembership({ userId: id, partnershipId, role, jobTitle: 'Test' });
   });
   return { id, email, password };
 }
@@ -29,8 +29,8 @@ export async function addOtherPartnership(storage: Storage) {
     periodEnd: '2019-03-31',
   });
   await storage.transaction(async (tx) => {
-    await tx.insertPartnership({ id: partnershipId, name: 'Other Community Safety Partnership', towns: ['Elsewhere'] });
-    await tx.insertPlanRecords(partnershipId, records);
+    await tx.plans.insertPartnership({ id: partnershipId, name: 'Other Community Safety Partnership', towns: ['Elsewhere'] });
+    await tx.plans.insertWithRecords(partnershipId, records);
   });
   const officer = await addUser(storage, partnershipId, 'officer', `other-${partnershipId.slice(0, 8)}@other.example`);
   return { partnershipId, action: records.actions[0]!, measure: records.measures[0]!, officer };

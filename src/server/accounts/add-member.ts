@@ -33,7 +33,7 @@ export async function addMember(
     });
   }
   // Hashed before the writing transaction (scrypt is slow), and only when the email is new.
-  const known = await storage.transaction((tx) => tx.findUserByEmail(req.email));
+  const known = await storage.transaction((tx) => tx.accounts.findUserByEmail(req.email));
   const fresh = known ? undefined : { id: randomUUID(), password: temporaryPassword(req.email) };
   const passwordHash = fresh && (await hashPassword(fresh.password, cost));
 
@@ -47,28 +47,36 @@ export async function addMember(
     const as = A_ROLE[req.role];
 
     // Read again: someone may have been given this email meanwhile (users are never deleted).
-    const existing = await tx.findUserByEmail(req.email);
+    const existing = await tx.accounts.findUserByEmail(req.email);
     if (existing) {
-      if (await tx.findMember(partnershipId, existing.id)) {
+      if (await tx.accounts.findMember(partnershipId, existing.id)) {
         const message = `${existing.name} (${existing.email}) is already a member of this partnership`;
         throw new HttpError(409, 'conflict', `${message}.`, { fieldErrors: [{ path: 'email', message }] });
       }
-      await tx.insertMembership({ userId: existing.id, partnershipId, role: req.role, jobTitle: req.jobTitle });
+      await tx.accounts.insertMembership({ userId: existing.id, partnershipId, role: req.role, jobTitle: req.jobTitle });
       await audit(existing.id, true);
       const deactivated = existing.active ? '' : ' Their account is deactivated: reactivate them here to let them sign in.';
       return {
-        member: (await tx.findMember(partnershipId, existing.id))!,
+        member: (await tx.accounts.findMember(partnershipId, existing.id))!,
         existingUser: true,
         temporaryPassword: null,
         message: `${existing.email} already has a Fieldbook account, as ${existing.name}: they keep that name and their own password, and are now in this partnership as ${as} too.${deactivated}`,
       };
     }
     if (!fresh || !passwordHash) throw new Error('A user with this email was there a moment ago and is gone: users are never deleted.');
-    await tx.insertUser({ id: fresh.id, email: req.email, name: req.name, passwordHash, active: true, createdAt: now.toISOString(), mustChangePassword: true });
-    await tx.insertMembership({ userId: fresh.id, partnershipId, role: req.role, jobTitle: req.jobTitle });
+    await tx.accounts.insertUser({
+      id: fresh.id,
+      email: req.email,
+      name: req.name,
+      passwordHash,
+      active: true,
+      createdAt: now.toISOString(),
+      mustChangePassword: true,
+    });
+    await tx.accounts.insertMembership({ userId: fresh.id, partnershipId, role: req.role, jobTitle: req.jobTitle });
     await audit(fresh.id, false);
     return {
-      member: (await tx.findMember(partnershipId, fresh.id))!,
+      member: (await tx.accounts.findMember(partnershipId, fresh.id))!,
       existingUser: false,
       temporaryPassword: fresh.password,
       message: `${req.name} has been added as ${as}, with a temporary password they must change when they first sign in.`,

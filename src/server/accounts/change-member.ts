@@ -24,7 +24,7 @@ export async function changeMember(
   now: Date,
 ): Promise<Member> {
   const actor = requireCoordinator(auth, partnershipId);
-  const member = await tx.findMember(partnershipId, userId);
+  const member = await tx.accounts.findMember(partnershipId, userId);
   if (!member) throw new HttpError(404, 'not-found', 'No such member.');
   const roleChanges = req.role !== member.role;
   const jobTitle = req.jobTitle !== undefined && req.jobTitle !== member.jobTitle ? req.jobTitle : undefined;
@@ -42,7 +42,7 @@ export async function changeMember(
     }
   }
   if (!roleChanges && jobTitle === undefined) return member;
-  await tx.updateMembership(userId, partnershipId, { role: roleChanges ? req.role : undefined, jobTitle });
+  await tx.accounts.updateMembership(userId, partnershipId, { role: roleChanges ? req.role : undefined, jobTitle });
   const fields = [...(roleChanges ? ['role'] : []), ...(jobTitle !== undefined ? ['jobTitle'] : [])];
   await appendAudit(
     tx,

@@ -13,7 +13,7 @@ import type { StorageTx } from '../storage/storage';
  */
 export async function partnershipLeftWithoutCoordinator(tx: StorageTx, memberships: readonly Pick<Membership, 'partnershipId' | 'partnershipName' | 'role'>[]) {
   for (const m of memberships) {
-    if (hasCoordinatorRights(m.role) && (await tx.countActiveCoordinators(m.partnershipId)) <= 1) return m;
+    if (hasCoordinatorRights(m.role) && (await tx.accounts.countActiveCoordinators(m.partnershipId)) <= 1) return m;
   }
   return undefined;
 }

@@ -17,14 +17,14 @@ import { partnershipLeftWithoutCoordinator } from './coordinator-guard';
 /** The member, if the caller coordinates the partnership and may act on them. */
 async function memberToChange(tx: StorageTx, auth: AuthContext, partnershipId: string, userId: string, verb: string): Promise<Member> {
   const actor = requireCoordinator(auth, partnershipId);
-  const member = await tx.findMember(partnershipId, userId);
+  const member = await tx.accounts.findMember(partnershipId, userId);
   if (!member) throw new HttpError(404, 'not-found', 'No such member.');
   if (member.role === 'admin' && actor.role !== 'admin') throw new HttpError(403, 'forbidden', `Only an administrator can ${verb} an administrator.`);
   return member;
 }
 
 async function auditEverywhere(tx: StorageTx, auth: AuthContext, userId: string, action: AuditAction, now: Date) {
-  for (const m of await tx.listMemberships(userId)) {
+  for (const m of await tx.accounts.listMemberships(userId)) {
     await appendAudit(tx, { partnershipId: m.partnershipId, actorId: auth.user.id, action, entityType: 'user', entityId: userId }, now);
   }
 }
@@ -35,13 +35,13 @@ export async function deactivateMember(tx: StorageTx, auth: AuthContext, partner
   if (userId === auth.user.id) throw new HttpError(400, 'invalid-request', 'You cannot deactivate yourself.');
   const member = await memberToChange(tx, auth, partnershipId, userId, 'deactivate');
   if (!member.active) return;
-  const stranded = await partnershipLeftWithoutCoordinator(tx, await tx.listMemberships(userId));
+  const stranded = await partnershipLeftWithoutCoordinator(tx, await tx.accounts.listMemberships(userId));
   if (stranded) {
     const where = stranded.partnershipId === partnershipId ? 'this partnership' : `${stranded.partnershipName}, another partnership they belong to`;
     throw new HttpError(409, 'conflict', `${member.name} is the last active coordinator of ${where}. Someone else there must be made a coordinator first.`);
   }
-  await tx.setUserActive(userId, false);
-  await tx.deleteSessionsOfUser(userId);
+  await tx.accounts.setUserActive(userId, false);
+  await tx.sessions.deleteAllOfUser(userId);
   await auditEverywhere(tx, auth, userId, 'member.deactivated', now);
 }
 
@@ -49,6 +49,6 @@ export async function deactivateMember(tx: StorageTx, auth: AuthContext, partner
 export async function reactivateMember(tx: StorageTx, auth: AuthContext, partnershipId: string, userId: string, now: Date): Promise<void> {
   const member = await memberToChange(tx, auth, partnershipId, userId, 'reactivate');
   if (member.active) return;
-  await tx.setUserActive(userId, true);
+  await tx.accounts.setUserActive(userId, true);
   await auditEverywhere(tx, auth, userId, 'member.reactivated', now);
 }

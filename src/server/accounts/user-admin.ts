@@ -21,7 +21,7 @@ export interface NewUser {
 }
 
 async function findPartnershipId(storage: Storage, nameOrId: string): Promise<string> {
-  const match = await storage.transaction((tx) => tx.findPartnership(nameOrId));
+  const match = await storage.transaction((tx) => tx.plans.findPartnership(nameOrId));
   if (!match) throw new UserAdminError(`No partnership with the id or name "${nameOrId}".`);
   return match.id;
 }
@@ -36,9 +36,9 @@ export async function addUser(storage: Storage, input: NewUser, cost: ScryptCost
   const passwordHash = await hashPassword(input.password, cost);
   const id = randomUUID();
   await storage.transaction(async (tx) => {
-    if (await tx.findUserByEmail(email)) throw new UserAdminError(`A user with the email ${email} already exists.`);
-    await tx.insertUser({ id, email, name: input.name.trim(), passwordHash, active: true, createdAt: now.toISOString() });
-    await tx.insertMembership({ userId: id, partnershipId, role: input.role, jobTitle: input.jobTitle.trim() });
+    if (await tx.accounts.findUserByEmail(email)) throw new UserAdminError(`A user with the email ${email} already exists.`);
+    await tx.accounts.insertUser({ id, email, name: input.name.trim(), passwordHash, active: true, createdAt: now.toISOString() });
+    await tx.accounts.insertMembership({ userId: id, partnershipId, role: input.role, jobTitle: input.jobTitle.trim() });
     await appendAudit(tx, { partnershipId, actorId: null, action: 'member.added', entityType: 'user', entityId: id, details: { role: input.role } }, now);
   });
   return id;
@@ -46,15 +46,15 @@ export async function addUser(storage: Storage, input: NewUser, cost: ScryptCost
 
 /** Sets a new password and ends every session of the user. */
 export async function setPassword(storage: Storage, email: string, password: string, cost: ScryptCost, now = new Date()): Promise<void> {
-  const user = await storage.transaction((tx) => tx.findUserByEmail(email));
+  const user = await storage.transaction((tx) => tx.accounts.findUserByEmail(email));
   if (!user) throw new UserAdminError(`No user with the email ${email}.`);
   const problems = passwordProblems(password, { email: user.email });
   if (problems.length > 0) throw new UserAdminError(`Password refused: ${problems.join('; ')}.`);
   const hash = await hashPassword(password, cost);
   await storage.transaction(async (tx) => {
-    await tx.setUserPassword(user.id, hash);
-    await tx.deleteSessionsOfUser(user.id);
-    for (const m of await tx.listMemberships(user.id)) {
+    await tx.accounts.setUserPassword(user.id, hash);
+    await tx.sessions.deleteAllOfUser(user.id);
+    for (const m of await tx.accounts.listMemberships(user.id)) {
       await appendAudit(tx, { partnershipId: m.partnershipId, actorId: null, action: 'account.password-set', entityType: 'user', entityId: user.id }, now);
     }
   });
@@ -63,11 +63,11 @@ export async function setPassword(storage: Storage, email: string, password: str
 /** Deactivates the user everywhere and ends every session they have. */
 export async function deactivateUser(storage: Storage, email: string, now = new Date()): Promise<void> {
   await storage.transaction(async (tx) => {
-    const user = await tx.findUserByEmail(email);
+    const user = await tx.accounts.findUserByEmail(email);
     if (!user) throw new UserAdminError(`No user with the email ${email}.`);
-    await tx.setUserActive(user.id, false);
-    await tx.deleteSessionsOfUser(user.id);
-    for (const m of await tx.listMemberships(user.id)) {
+    await tx.accounts.setUserActive(user.id, false);
+    await tx.sessions.deleteAllOfUser(user.id);
+    for (const m of await tx.accounts.listMemberships(user.id)) {
       await appendAudit(tx, { partnershipId: m.partnershipId, actorId: null, action: 'member.deactivated', entityType: 'user', entityId: user.id }, now);
     }
   });

@@ -18,7 +18,7 @@ export function appendAudit(
   },
   now: Date,
 ): Promise<void> {
-  return tx.appendAudit({ id: randomUUID(), at: now.toISOString(), details: {}, ...entry });
+  return tx.audit.append({ id: randomUUID(), at: now.toISOString(), details: {}, ...entry });
 }
 
 /** Several entries in one write (a push's outcomes), in the caller's transaction, seqs in the given order. */
@@ -35,5 +35,5 @@ export function appendAuditEntries(
   now: Date,
 ): Promise<void> {
   const at = now.toISOString();
-  return tx.appendAuditEntries(entries.map((entry) => ({ id: randomUUID(), at, details: {}, ...entry })));
+  return tx.audit.appendMany(entries.map((entry) => ({ id: randomUUID(), at, details: {}, ...entry })));
 }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Membership } from '../../domain/user';
-import type { Storage, UserRecord } from '../storage/storage';
+import type { Storage } from '../storage/storage';
+import type { UserRecord } from '../storage/stores/account-store';
 import { HttpError } from '../http/http-error';
 import { readCookie, type SessionCookieOptions } from '../http/cookies';
 import { resolveSession, type SessionPolicy } from './sessions';
@@ -34,9 +35,9 @@ export async function requireAuth(request: FastifyRequest, deps: AuthDeps, optio
   // removal) need no ordering, so it never waits for the writers' lock on PostgreSQL.
   const ctx = await deps.storage.transaction(async (tx) => {
     const userId = await resolveSession(tx, token, deps.now(), deps.policy);
-    const user = userId ? await tx.findUserById(userId) : undefined;
+    const user = userId ? await tx.accounts.findUserById(userId) : undefined;
     if (!user) return undefined;
-    return { user, memberships: await tx.listMemberships(user.id), token };
+    return { user, memberships: await tx.accounts.listMemberships(user.id), token };
   }, 'touch');
   if (!ctx) throw new HttpError(401, 'unauthenticated', 'Your session has ended. Sign in again to continue.');
   if (ctx.user.mustChangePassword && options.temporaryPassword !== 'allowed') {

@@ -11,7 +11,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 export async function startSession(tx: StorageTx, userId: string, now: Date, policy: SessionPolicy): Promise<string> {
   const token = newSessionToken();
-  await tx.insertSession({
+  await tx.sessions.insert({
     tokenHash: hashSessionToken(token),
     userId,
     createdAt: now.toISOString(),
@@ -25,24 +25,24 @@ export async function startSession(tx: StorageTx, userId: string, now: Date, pol
 /** The user a session token belongs to, or undefined if it is unknown, expired or the user was deactivated. */
 export async function resolveSession(tx: StorageTx, token: string, now: Date, policy: SessionPolicy): Promise<string | undefined> {
   const tokenHash = hashSessionToken(token);
-  const session = await tx.findSession(tokenHash);
+  const session = await tx.sessions.find(tokenHash);
   if (!session) return undefined;
   const nowIso = now.toISOString();
   if (session.idleExpiresAt <= nowIso || session.absoluteExpiresAt <= nowIso) {
-    await tx.deleteSession(tokenHash);
+    await tx.sessions.delete(tokenHash);
     return undefined;
   }
-  const user = await tx.findUserById(session.userId);
+  const user = await tx.accounts.findUserById(session.userId);
   if (!user?.active) {
-    await tx.deleteSession(tokenHash);
+    await tx.sessions.delete(tokenHash);
     return undefined;
   }
   if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) {
-    await tx.touchSession(tokenHash, nowIso, new Date(now.getTime() + policy.idleMs).toISOString());
+    await tx.sessions.touch(tokenHash, nowIso, new Date(now.getTime() + policy.idleMs).toISOString());
   }
   return session.userId;
 }
 
 export async function endSession(tx: StorageTx, token: string): Promise<void> {
-  await tx.deleteSession(hashSessionToken(token));
+  await tx.sessions.delete(hashSessionToken(token));
 }

@@ -1,4 +1,5 @@
-import type { StorageTx, ThrottleRecord } from '../storage/storage';
+import type { StorageTx } from '../storage/storage';
+import type { ThrottleRecord } from '../storage/stores/session-store';
 
 export interface ThrottlePolicy {
   /** Failures within the window that start a block. */
@@ -25,7 +26,7 @@ export const addressKey = (ip: string) => `address:${ip}`;
 export async function blockedForMs(tx: StorageTx, keys: string[], now: Date): Promise<number> {
   let wait = 0;
   for (const key of keys) {
-    const r = await tx.findThrottle(key);
+    const r = await tx.sessions.findThrottle(key);
     if (r?.blockedUntil) wait = Math.max(wait, Date.parse(r.blockedUntil) - now.getTime());
   }
   return wait;
@@ -36,12 +37,12 @@ export async function blockedForMs(tx: StorageTx, keys: string[], now: Date): Pr
  * cannot lose counts on SQLite (one writer); the PostgreSQL backend must lock the row.
  */
 export async function recordFailure(tx: StorageTx, key: string, policy: ThrottlePolicy, now: Date): Promise<void> {
-  const current = await tx.findThrottle(key);
+  const current = await tx.sessions.findThrottle(key);
   const windowOpen = current && now.getTime() - Date.parse(current.windowStartedAt) < policy.windowMs;
   const failures = windowOpen ? current.failures + 1 : 1;
   const next: ThrottleRecord =
     failures >= policy.maxFailures
       ? { key, failures: 0, windowStartedAt: now.toISOString(), blockedUntil: new Date(now.getTime() + policy.blockMs).toISOString() }
       : { key, failures, windowStartedAt: windowOpen ? current.windowStartedAt : now.toISOString(), blockedUntil: current?.blockedUntil ?? null };
-  await tx.saveThrottle(next);
+  await tx.sessions.saveThrottle(next);
 }

@@ -71,7 +71,7 @@ export async function editAction(tx: StorageTx, auth: AuthContext, actionId: str
  */
 export async function mergeAction(tx: StorageTx, auth: AuthContext, actionId: string, intoActionId: string, now: Date): Promise<void> {
   const { partnershipId, ...from } = await actionToChange(tx, auth, actionId);
-  const into = await tx.findAction(intoActionId);
+  const into = await tx.plans.findAction(intoActionId);
   if (!into || into.planId !== from.planId)
     throw new HttpError(400, 'invalid-request', 'Merge into another action of the same plan.', {
       fieldErrors: [{ path: 'intoActionId', message: 'Choose an action of this plan' }],
@@ -98,7 +98,7 @@ export async function mergeAction(tx: StorageTx, auth: AuthContext, actionId: st
   await tx.plans.write(partnershipId, { actions: { add: [], update: [merged, ...others] }, measures: { add: [], update: moved } });
   const movedOutcomes = await tx.plans.moveOutcomes(from.id, target.id);
   for (const { id: outcomeId, version } of movedOutcomes) {
-    await tx.appendOutcomeHistory({
+    await tx.outcomes.appendHistory({
       id: randomUUID(),
       outcomeId,
       partnershipId,
@@ -167,7 +167,7 @@ async function refuseProblems(
   action: Action,
   records: Awaited<ReturnType<StorageTx['plans']['listRecords']>>,
 ): Promise<void> {
-  const members = new Set((await tx.listMembers(partnershipId)).map((m) => m.id));
+  const members = new Set((await tx.accounts.listMembers(partnershipId)).map((m) => m.id));
   const problems = checkActionInPlan(action, records, members);
   if (problems.length > 0) {
     throw new HttpError(400, 'invalid-request', problems.map((p) => p.message).join('. '), {

@@ -21,7 +21,7 @@ export async function addMeasure(tx: StorageTx, auth: AuthContext, actionId: str
     id: randomUUID(),
     actionId: action.id,
     planId: action.planId,
-    position: nextPosition(await tx.listMeasuresOfAction(action.id)),
+    position: nextPosition(await tx.plans.listMeasuresOfAction(action.id)),
     ...req,
   };
   await tx.plans.write(partnershipId, { measures: { add: [measure], update: [] } });

@@ -12,7 +12,7 @@ import { planToChange } from './plan-access';
 export async function createPlan(tx: StorageTx, auth: AuthContext, partnershipId: string, req: CreatePlanRequest, now: Date): Promise<Plan> {
   requireCoordinator(auth, partnershipId);
   const plan: Plan = { id: randomUUID(), partnershipId, ...req };
-  await tx.plans.insertPlan(plan);
+  await tx.plans.insert(plan);
   await appendAudit(
     tx,
     {
@@ -35,7 +35,7 @@ export async function updatePlan(tx: StorageTx, auth: AuthContext, planId: strin
     ...before,
     ...parseOr400(CreatePlanRequest, { title: before.title, periodStart: before.periodStart, periodEnd: before.periodEnd, ...req }, 'plan'),
   };
-  await tx.plans.updatePlan(after);
+  await tx.plans.update(after);
   await appendAudit(
     tx,
     {

@@ -17,7 +17,7 @@ export async function importPlan(storage: Storage, auth: AuthContext, planId: st
   const parsed = parsePlanCsv(req.actionsCsv, req.indicatorsCsv);
   return storage.transaction(async (tx) => {
     const plan = await planToChange(tx, auth, planId);
-    const [existing, members] = await Promise.all([tx.plans.listRecords(plan.id), tx.listMembers(plan.partnershipId)]);
+    const [existing, members] = await Promise.all([tx.plans.listRecords(plan.id), tx.accounts.listMembers(plan.partnershipId)]);
     const diff = diffPlanImport(existing, parsed.plan, { planId: plan.id, newId: randomUUID, members: members.filter((m) => m.active) });
     const writes = (['objectives', 'priorities', 'indicators', 'actions', 'measures'] as const).reduce(
       (n, t) => n + diff[t].add.length + diff[t].update.length,

@@ -10,14 +10,14 @@ import type { StorageTx } from '../storage/storage';
  * elsewhere reveal nothing.
  */
 export async function planToChange(tx: StorageTx, auth: AuthContext, planId: string): Promise<Plan> {
-  const plan = await tx.plans.findPlan(planId);
+  const plan = await tx.plans.find(planId);
   if (!plan || !auth.memberships.some((m) => m.partnershipId === plan.partnershipId)) throw new HttpError(404, 'not-found', 'No such plan.');
   requireCoordinator(auth, plan.partnershipId);
   return plan;
 }
 
 export async function actionToChange(tx: StorageTx, auth: AuthContext, actionId: string) {
-  const action = await tx.findAction(actionId);
+  const action = await tx.plans.findAction(actionId);
   if (!action || !auth.memberships.some((m) => m.partnershipId === action.partnershipId)) throw new HttpError(404, 'not-found', 'No such action.');
   requireCoordinator(auth, action.partnershipId);
   return action;

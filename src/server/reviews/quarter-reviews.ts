@@ -4,7 +4,8 @@ import type { ActionReviewRequest } from '../../domain/review';
 import type { AuthContext } from '../auth/authenticate';
 import { appendAudit } from '../audit/append-audit';
 import { HttpError } from '../http/http-error';
-import type { StorageTx, StoredSignOff } from '../storage/storage';
+import type { StorageTx } from '../storage/storage';
+import type { StoredSignOff } from '../storage/stores/review-store';
 import { actionToChange, planToChange } from '../plans/plan-access';
 
 /*
@@ -36,12 +37,12 @@ export async function saveActionReview(
   now: Date,
 ): Promise<void> {
   const { partnershipId, ...action } = await actionToChange(tx, auth, actionId);
-  const plan = (await tx.plans.findPlan(action.planId))!;
+  const plan = (await tx.plans.find(action.planId))!;
   const quarter = quarterIn(plan, quarterStart);
   const signOff = await tx.reviews.findSignOff(plan.id, quarter.start);
   if (signOff && signOff.reopenedAt === null) throw new HttpError(409, 'conflict', `${quarter.label} is signed off: reopen it to change its review.`);
-  const existing = await tx.reviews.findReview(action.id, quarter.start);
-  await tx.reviews.saveReview({
+  const existing = await tx.reviews.find(action.id, quarter.start);
+  await tx.reviews.save({
     id: existing?.id ?? randomUUID(),
     partnershipId,
     planId: plan.id,

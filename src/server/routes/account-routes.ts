@@ -39,9 +39,9 @@ export function accountRoutes(app: FastifyInstance, deps: AuthDeps & { scryptCos
     }
     const hash = await hashPassword(body.newPassword, deps.scryptCost);
     await deps.storage.transaction(async (tx) => {
-      await tx.setUserPassword(auth.user.id, hash);
-      if (auth.user.mustChangePassword) await tx.setMustChangePassword(auth.user.id, false);
-      await tx.deleteSessionsOfUser(auth.user.id, hashSessionToken(auth.token));
+      await tx.accounts.setUserPassword(auth.user.id, hash);
+      if (auth.user.mustChangePassword) await tx.accounts.setMustChangePassword(auth.user.id, false);
+      await tx.sessions.deleteAllOfUser(auth.user.id, hashSessionToken(auth.token));
       for (const m of auth.memberships) {
         await appendAudit(
           tx,

@@ -16,7 +16,7 @@ export function healthRoutes(app: FastifyInstance, storage: Storage): void {
     try {
       await Promise.race([
         // A read takes no writers' lock: a busy push must not make a healthy instance look unready.
-        storage.transaction((tx) => tx.countPartnerships(), 'read'),
+        storage.transaction((tx) => tx.plans.countPartnerships(), 'read'),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error('database did not answer in time')), READY_TIMEOUT_MS);
         }),

@@ -18,7 +18,7 @@ export function partnershipRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const auth = await requireAuth(request, deps);
     const { partnershipId } = input.params();
     requireCoordinator(auth, partnershipId);
-    const body: MembersResponse = { members: await deps.storage.transaction((tx) => tx.listMembers(partnershipId)) };
+    const body: MembersResponse = { members: await deps.storage.transaction((tx) => tx.accounts.listMembers(partnershipId)) };
     return body;
   });
 
@@ -28,9 +28,9 @@ export function partnershipRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const { partnershipId, outcomeId } = input.params();
     requireCoordinator(auth, partnershipId);
     const entries = await deps.storage.transaction(async (tx) => {
-      const outcome = await tx.findOutcome(outcomeId);
+      const outcome = await tx.outcomes.find(outcomeId);
       if (!outcome || outcome.partnershipId !== partnershipId) throw new HttpError(404, 'not-found', 'No such outcome.');
-      return tx.listOutcomeHistory(outcomeId);
+      return tx.outcomes.listHistory(outcomeId);
     });
     const body: OutcomeHistoryResponse = { entries };
     return body;
@@ -50,7 +50,7 @@ export function partnershipRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const { partnershipId } = input.params();
     requireCoordinator(auth, partnershipId);
     const query = input.query();
-    const entries = await deps.storage.transaction((tx) => tx.listAudit(partnershipId, query.before, query.limit));
+    const entries = await deps.storage.transaction((tx) => tx.audit.list(partnershipId, query.before, query.limit));
     const body: AuditPage = { entries, nextBefore: entries.length === query.limit ? entries[entries.length - 1]!.seq : null };
     return body;
   });
@@ -60,7 +60,7 @@ export function partnershipRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const auth = await requireAuth(request, deps);
     const { partnershipId } = input.params();
     const membership = requireCoordinator(auth, partnershipId);
-    const entries = await deps.storage.transaction((tx) => tx.listAudit(partnershipId, undefined, Number.MAX_SAFE_INTEGER));
+    const entries = await deps.storage.transaction((tx) => tx.audit.list(partnershipId, undefined, Number.MAX_SAFE_INTEGER));
     const rows = [
       ['when', 'who', 'action', 'record type', 'record id', 'details'],
       ...entries.map((e) => [e.at, e.actorName ?? 'system', e.action, e.entityType, e.entityId, JSON.stringify(e.details)]),

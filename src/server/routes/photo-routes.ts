@@ -1,16 +1,14 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { looksLikeJpeg, PHOTO_MAX_BYTES, PHOTO_MIME, PHOTOS_PER_OUTCOME_MAX, type PhotoInfo, type PhotoList } from '../../domain/photo';
+import { PHOTO_MAX_BYTES, PHOTO_MIME, type PhotoInfo, type PhotoList } from '../../domain/photo';
 import * as photos from '../../domain/api/photos';
 import { HttpError } from '../http/http-error';
 import { route } from '../http/endpoint-route';
 import { requireAuth, type AuthContext, type AuthDeps } from '../auth/authenticate';
-import { appendAudit } from '../audit/append-audit';
-import { isRefusal, outcomeToChange } from '../sync/mutations/outcome-access';
-import type { PhotoRecord, StorageTx } from '../storage/storage';
+import { uploadPhoto } from '../photos/upload-photo';
+import type { StorageTx } from '../storage/storage';
+import type { PhotoRecord } from '../storage/stores/photo-store';
 import { hasCoordinatorRights } from '../../domain/roles';
 
-const conflict = (message: string) => new HttpError(409, 'conflict', message);
 const photoNotFound = () => new HttpError(404, 'not-found', 'No such photo.');
 
 /**
@@ -25,10 +23,7 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
   void app.register((scope, _options, registered) => {
     scope.addContentTypeParser(PHOTO_MIME, { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_request, body, done) => done(null, body));
 
-    /**
-     * Idempotent by photo id: the same bytes again (by SHA-256) answer 200 with what is stored;
-     * other bytes, or another outcome, under a stored id are a conflict.
-     */
+    /** 201 with the photo's description, or 200 with what is stored when the same bytes come again (upload-photo.ts). */
     route(
       scope,
       photos.uploadPhoto,
@@ -39,55 +34,9 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
         const query = input.query();
         // Always a Buffer here: the guard lets only image/jpeg through to this route.
         const data = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        const now = deps.now();
-        const { created, photo } = await deps.storage.transaction(async (tx) => {
-          const outcome = await outcomeToChange(tx, auth, query.outcomeId);
-          if (isRefusal(outcome)) {
-            throw outcome.code === 'forbidden'
-              ? new HttpError(403, 'forbidden', 'Only the officer who logged an outcome, or a coordinator, can attach photos to it.')
-              : new HttpError(404, 'not-found', 'This outcome is not in your partnerships.');
-          }
-          if (data.length === 0) throw new HttpError(400, 'invalid-request', 'The photo is empty.');
-          if (!looksLikeJpeg(data)) throw new HttpError(400, 'invalid-request', 'The photo is not a JPEG image.');
-          const sha256 = createHash('sha256').update(data).digest('hex');
-
-          const existing = await tx.findPhoto(photoId);
-          if (existing) {
-            // Before the deleted check: a retried upload whose answer was lost is still done.
-            if (existing.outcomeId !== outcome.id || existing.sha256 !== sha256) throw conflict('A different photo is already stored under this id.');
-            return { created: false, photo: existing };
-          }
-          if (outcome.deletedAt !== null) throw conflict('This outcome has been deleted: no photo can be attached to it.');
-          if ((await tx.countPhotosOfOutcome(outcome.id)) >= PHOTOS_PER_OUTCOME_MAX) {
-            throw new HttpError(400, 'invalid-request', `An outcome can have at most ${PHOTOS_PER_OUTCOME_MAX} photos; this one has them all.`);
-          }
-          const photo: PhotoRecord = {
-            id: photoId,
-            outcomeId: outcome.id,
-            partnershipId: outcome.partnershipId,
-            uploadedBy: auth.user.id,
-            mime: PHOTO_MIME,
-            bytes: data.length,
-            width: query.width,
-            height: query.height,
-            sha256,
-            uploadedAt: now.toISOString(),
-          };
-          await tx.insertPhoto({ ...photo, data });
-          await appendAudit(
-            tx,
-            {
-              partnershipId: outcome.partnershipId,
-              actorId: auth.user.id,
-              action: 'photo.attached',
-              entityType: 'photo',
-              entityId: photoId,
-              details: { outcomeId: outcome.id, bytes: data.length },
-            },
-            now,
-          );
-          return { created: true, photo };
-        });
+        const { created, photo } = await deps.storage.transaction((tx) =>
+          uploadPhoto(tx, auth, { photoId, outcomeId: query.outcomeId, width: query.width, height: query.height, data }, deps.now()),
+        );
         return reply.code(created ? 201 : 200).send(toPhotoInfo(photo));
       },
     );
@@ -98,9 +47,9 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const auth = await requireAuth(request, deps);
     const { photoId } = input.params();
     const { photo, data } = await deps.storage.transaction(async (tx) => {
-      const photo = await tx.findPhoto(photoId);
+      const photo = await tx.photos.find(photoId);
       if (!photo || !(await maySeePhotosOf(tx, auth, photo.outcomeId))) throw photoNotFound();
-      const data = await tx.readPhotoData(photoId);
+      const data = await tx.photos.readData(photoId);
       if (!data) throw photoNotFound();
       return { photo, data };
     });
@@ -113,7 +62,7 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const { outcomeId } = input.params();
     const photos = await deps.storage.transaction(async (tx) => {
       if (!(await maySeePhotosOf(tx, auth, outcomeId))) throw new HttpError(404, 'not-found', 'No such outcome.');
-      return tx.listPhotosOfOutcome(outcomeId);
+      return tx.photos.listOfOutcome(outcomeId);
     });
     const body: PhotoList = { photos: photos.map(toPhotoInfo) };
     return body;
@@ -122,7 +71,7 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
 
 /** The outcome's author, or a coordinator of its partnership: who may see its photos (as its notes). */
 async function maySeePhotosOf(tx: StorageTx, auth: AuthContext, outcomeId: string): Promise<boolean> {
-  const outcome = await tx.findOutcome(outcomeId);
+  const outcome = await tx.outcomes.find(outcomeId);
   const membership = outcome && auth.memberships.find((m) => m.partnershipId === outcome.partnershipId);
   return !!outcome && !!membership && (outcome.authorId === auth.user.id || hasCoordinatorRights(membership.role));
 }

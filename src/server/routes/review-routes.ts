@@ -1,13 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import * as reviews from '../../domain/api/reviews';
-import * as fundReturns from '../../domain/api/fund-returns';
 import { route } from '../http/endpoint-route';
 import { requireAuth, type AuthDeps } from '../auth/authenticate';
 import { reopenQuarter, saveActionReview, signOffQuarter } from '../reviews/quarter-reviews';
-import type { FundReturnSaved } from '../../domain/fund-return';
-import { saveFundReturn } from '../reviews/fund-return';
 
-/** The quarterly review and the PCC return: coordinators only (checked in each step against the record's partnership). */
+/** The quarterly review: coordinators only (checked in each step against the record's partnership). */
 export function reviewRoutes(app: FastifyInstance, deps: AuthDeps): void {
   route(app, reviews.saveReview, async (request, reply, input) => {
     const auth = await requireAuth(request, deps);
@@ -31,13 +28,5 @@ export function reviewRoutes(app: FastifyInstance, deps: AuthDeps): void {
     input.body();
     await deps.storage.transaction((tx) => reopenQuarter(tx, auth, planId, quarterStart, deps.now()));
     return reply.code(204).send();
-  });
-
-  route(app, fundReturns.saveFundReturn, async (request, _reply, input) => {
-    const auth = await requireAuth(request, deps);
-    const { planId } = input.params();
-    const req = input.body();
-    const body: FundReturnSaved = { version: await deps.storage.transaction((tx) => saveFundReturn(tx, auth, planId, req, deps.now())) };
-    return body;
   });
 }

@@ -31,7 +31,7 @@ export function sessionRoutes(app: FastifyInstance, deps: AuthDeps & { scryptCos
     }
 
     // 2. Check the password (outside any transaction: scrypt is slow).
-    const user = await deps.storage.transaction((tx) => tx.findUserByEmail(email));
+    const user = await deps.storage.transaction((tx) => tx.accounts.findUserByEmail(email));
     const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
     if (!user || !user.active || !ok) {
       await deps.storage.transaction(async (tx) => {
@@ -45,9 +45,9 @@ export function sessionRoutes(app: FastifyInstance, deps: AuthDeps & { scryptCos
     // 3. A fresh session id at every sign-in; whatever session the browser held before ends here.
     const previous = readCookie(request.headers.cookie, deps.cookie.name);
     const { token, memberships } = await deps.storage.transaction(async (tx) => {
-      await tx.deleteThrottle(keys.account);
+      await tx.sessions.deleteThrottle(keys.account);
       if (previous) await endSession(tx, previous);
-      return { token: await startSession(tx, user.id, deps.now(), deps.policy), memberships: await tx.listMemberships(user.id) };
+      return { token: await startSession(tx, user.id, deps.now(), deps.policy), memberships: await tx.accounts.listMemberships(user.id) };
     });
     reply.header('Set-Cookie', sessionCookie(deps.cookie, token, Math.floor(deps.policy.absoluteMs / 1000)));
     const body: SignInResponse = { user: toSessionUser({ user, memberships }) };

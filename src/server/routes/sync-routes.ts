@@ -29,8 +29,8 @@ export function syncRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const { deviceId } = input.query();
     const previousId = readCookie(request.headers.cookie, deviceCookieName(deps.cookie.secure));
     const lostDevice = await deps.storage.transaction(async (tx) => {
-      if (!previousId || previousId === deviceId || (await tx.findDevice(deviceId))) return null;
-      const previous = await tx.findDevice(previousId);
+      if (!previousId || previousId === deviceId || (await tx.devices.find(deviceId))) return null;
+      const previous = await tx.devices.find(previousId);
       return previous && previous.userId === auth.user.id && previous.lastSeq > 0
         ? { lastSeenAt: previous.lastSeenAt, lastAppliedSeq: previous.lastSeq }
         : null;

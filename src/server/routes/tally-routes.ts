@@ -10,6 +10,10 @@ import { requireAuth, type AuthDeps } from '../auth/authenticate';
  * Tallies from what has reached the server, by the same tallyMeasure the phones use: what a
  * coordinator reports and what an officer's phone shows (once synced) can never disagree.
  * Any member may read them: they are counts, with no notes and no names.
+ *
+ * The app does not call this route: phones tally the outcomes they pull. It serves tests and tools
+ * that check the server's count against the phone's: test/integration/tallies.test.ts and the
+ * end-to-end field-capture spec (talliesOnServer in test/e2e/support/server-api.ts).
  */
 export function tallyRoutes(app: FastifyInstance, deps: AuthDeps): void {
   route(app, tallies.tallies, async (request, _reply, input) => {
@@ -17,7 +21,7 @@ export function tallyRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const { partnershipId } = input.params();
     if (!auth.memberships.some((m) => m.partnershipId === partnershipId)) throw new HttpError(404, 'not-found', 'No such partnership.');
     const [measures, outcomes] = await deps.storage.transaction(
-      (tx) => Promise.all([tx.listMeasuresOfPartnership(partnershipId), tx.listOutcomes(partnershipId)]),
+      (tx) => Promise.all([tx.plans.listMeasuresOfPartnership(partnershipId), tx.outcomes.list(partnershipId)]),
       'read',
     );
     const live = outcomes.filter((o) => o.deletedAt === null);

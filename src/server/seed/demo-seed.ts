@@ -30,7 +30,7 @@ export class SeedError extends Error {
 
 /** Seeds the demo when the database holds no partnership yet; returns whether it did. */
 export async function seedDemoIfEmpty(storage: Storage, scryptCost: ScryptCost, now = new Date()): Promise<boolean> {
-  if ((await storage.transaction((tx) => tx.countPartnerships())) > 0) return false;
+  if ((await storage.transaction((tx) => tx.plans.countPartnerships())) > 0) return false;
 
   const parsed = parsePlanCsv(fixture('south-and-vale-2018-19.csv'), fixture('south-and-vale-2018-19-indicators.csv'));
   if (parsed.problems.length > 0) {
@@ -56,17 +56,17 @@ export async function seedDemoIfEmpty(storage: Storage, scryptCost: ScryptCost, 
   );
   await storage.transaction(async (tx) => {
     // Checked again inside the transaction: two instances starting together must not both seed.
-    if ((await tx.countPartnerships()) > 0) return;
-    await tx.insertPartnership({ id: partnershipId, name: DEMO_PARTNERSHIP, towns: DEMO_TOWNS });
+    if ((await tx.plans.countPartnerships()) > 0) return;
+    await tx.plans.insertPartnership({ id: partnershipId, name: DEMO_PARTNERSHIP, towns: DEMO_TOWNS });
     const createdAt = now.toISOString();
     for (const [id, u, hash, role] of [
       [officerId, DEMO_USERS.officer, officerHash, 'officer'],
       [coordinatorId, DEMO_USERS.coordinator, coordinatorHash, 'coordinator'],
     ] as const) {
-      await tx.insertUser({ id, email: u.email, name: u.name, passwordHash: hash, active: true, createdAt });
-      await tx.insertMembership({ userId: id, partnershipId, role, jobTitle: u.jobTitle });
+      await tx.accounts.insertUser({ id, email: u.email, name: u.name, passwordHash: hash, active: true, createdAt });
+      await tx.accounts.insertMembership({ userId: id, partnershipId, role, jobTitle: u.jobTitle });
     }
-    await tx.insertPlanRecords(partnershipId, records);
+    await tx.plans.insertWithRecords(partnershipId, records);
     await appendAudit(
       tx,
       {

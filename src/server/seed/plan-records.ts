@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PlanDraft } from '../../domain/plan-import/plan-csv';
 import type { Action } from '../../domain/plan';
-import type { PlanRecords } from '../storage/storage';
+import type { PlanRecords } from '../storage/stores/plan-store';
 
 /** Gives a parsed plan its ids and positions, ready to store. `ownersByRef` assigns actions to users. */
 export function planRecordsFromDraft(draft: PlanDraft, plan: PlanRecords['plan'], ownersByRef: ReadonlyMap<string, string[]> = new Map()): PlanRecords {

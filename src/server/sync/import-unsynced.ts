@@ -20,8 +20,8 @@ export async function importUnsynced(
   now: Date,
 ): Promise<UnsyncedImportResult> {
   const author = await storage.transaction(async (tx) => {
-    const user = await tx.findUserById(file.author.id);
-    const memberships = user ? await tx.listMemberships(user.id) : [];
+    const user = await tx.accounts.findUserById(file.author.id);
+    const memberships = user ? await tx.accounts.listMemberships(user.id) : [];
     return user && { user, memberships: memberships.filter((m) => m.partnershipId === partnershipId), token: '' };
   });
   if (!author || author.memberships.length === 0)

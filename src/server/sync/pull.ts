@@ -28,7 +28,7 @@ export async function pullChanges(storage: Storage, auth: AuthContext, query: Pu
 
   const coordinatorOf = auth.memberships.filter((m) => hasCoordinatorRights(m.role)).map((m) => m.partnershipId);
   // One snapshot, so every table is read at the same moment.
-  const byTable = await storage.transaction((tx) => tx.changesSince(partnershipIds, coordinatorOf, after, query.limit), 'read');
+  const byTable = await storage.transaction((tx) => tx.feed.changesSince(partnershipIds, coordinatorOf, after, query.limit), 'read');
 
   let cutoff = Number.POSITIVE_INFINITY;
   const all: { table: (typeof PULLED_TABLES)[number]; version: number; record: unknown }[] = [];

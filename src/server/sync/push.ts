@@ -28,13 +28,13 @@ export async function applyPush(storage: Storage, auth: AuthContext, push: PushR
     // 1. Find the device, or register it to this user on its first push. A device id belongs to
     //    one user for good: the phone keeps each user's queue in a separate database, so another
     //    user presenting this id is a bug or an attack, never a legitimate handover.
-    let device = await tx.findDevice(push.deviceId);
+    let device = await tx.devices.find(push.deviceId);
     if (device && device.userId !== auth.user.id) {
       throw new HttpError(409, 'device-mismatch', 'This device id belongs to another user. Sign out and in again to get a new one.');
     }
     if (!device) {
       device = { id: push.deviceId, userId: auth.user.id, lastSeq: 0, createdAt: nowIso, lastSeenAt: nowIso };
-      await tx.insertDevice(device);
+      await tx.devices.insert(device);
     }
 
     // 2. Refuse gaps. Mutations are numbered 1, 2, 3… per device and a push is consecutive (the
@@ -53,7 +53,7 @@ export async function applyPush(storage: Storage, auth: AuthContext, push: PushR
     let lastSeq = device.lastSeq;
     const lookups = cachedPlanLookups(tx);
     const refused = async (mutation: MutationEnvelope, refusal: Refusal) => {
-      await tx.insertRejection({
+      await tx.devices.insertRejection({
         id: randomUUID(),
         deviceId: device.id,
         userId: auth.user.id,
@@ -94,7 +94,7 @@ export async function applyPush(storage: Storage, auth: AuthContext, push: PushR
     }
 
     // 4. Remember how far this device has got, in the same transaction as the writes above.
-    await tx.updateDevice(device.id, lastSeq, nowIso);
+    await tx.devices.update(device.id, lastSeq, nowIso);
     return { lastAppliedSeq: lastSeq, results };
   });
 }

@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const post = (path: string, body: string) => fetch(server.url + path, { method: 'POST', body, headers: { 'content-type': 'application/json', cookie } });
-const outcomeCount = () => server.storage.transaction(async (tx) => (await tx.listOutcomes(device.user.memberships[0]!.partnershipId)).length);
+const outcomeCount = () => server.storage.transaction(async (tx) => (await tx.outcomes.list(device.user.memberships[0]!.partnershipId)).length);
 
 /** Pushes one outcome.create whose args are a valid outcome changed by `change`. */
 async function pushOutcome(change: (args: Record<string, unknown>) => Record<string, unknown>) {
@@ -107,7 +107,7 @@ describe('hostile outcomes', () => {
     const notes = '<img src=x onerror="alert(1)"><script>alert(2)</script> & =SUM(A1)';
     const res = await pushOutcome((a) => ({ ...a, notes }));
     expect(res.results[0]!.status).toBe('applied');
-    const stored = await server.storage.transaction(async (tx) => (await tx.listOutcomes(device.user.memberships[0]!.partnershipId)).at(-1));
+    const stored = await server.storage.transaction(async (tx) => (await tx.outcomes.list(device.user.memberships[0]!.partnershipId)).at(-1));
     expect(stored?.notes).toBe(notes);
   });
 });

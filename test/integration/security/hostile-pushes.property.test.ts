@@ -149,7 +149,7 @@ const hostileBody = fc.oneof(
   ),
 );
 
-const outcomesStored = () => server.storage.transaction(async (tx) => (await tx.listOutcomes(partnershipId)).length);
+const outcomesStored = () => server.storage.transaction(async (tx) => (await tx.outcomes.list(partnershipId)).length);
 
 describe('hostile pushes (property)', () => {
   it('never crash the server, never write an outcome, and are always refused', async () => {

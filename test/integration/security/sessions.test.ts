@@ -47,8 +47,8 @@ describe('session cookies and tokens', () => {
   it('uses 256-bit random tokens and stores only their hash', async () => {
     const { token } = await signIn(server.url, OFFICER);
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
-    expect(await server.storage.transaction((tx) => tx.findSession(token))).toBeUndefined();
-    expect(await server.storage.transaction((tx) => tx.findSession(hashSessionToken(token)))).toBeDefined();
+    expect(await server.storage.transaction((tx) => tx.sessions.find(token))).toBeUndefined();
+    expect(await server.storage.transaction((tx) => tx.sessions.find(hashSessionToken(token)))).toBeDefined();
   });
 
   it('gives a new session id at every sign-in and ends the one the browser held', async () => {

@@ -30,7 +30,7 @@ describe('sign-in throttling', () => {
 
   it('keeps the counters in the database, so they hold across a restart', async () => {
     for (let i = 0; i < 5; i++) await signIn(OFFICER.email, 'wrong password attempt');
-    const row = await server.storage.transaction((tx) => tx.findThrottle(`account:${OFFICER.email}`));
+    const row = await server.storage.transaction((tx) => tx.sessions.findThrottle(`account:${OFFICER.email}`));
     expect(row?.blockedUntil).toBeTruthy();
   });
 

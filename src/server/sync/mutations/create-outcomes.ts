@@ -1,7 +1,8 @@
 import { checkOutcomeAgainstPlan, sameFieldValue, type OutcomeInput } from '../../../domain/outcome';
 import { localIsoDate } from '../../../domain/primitives';
 import type { AuthContext } from '../../auth/authenticate';
-import type { StorageTx, StoredOutcome } from '../../storage/storage';
+import type { StorageTx } from '../../storage/storage';
+import type { StoredOutcome } from '../../storage/stores/outcome-store';
 import { appendAuditEntries } from '../../audit/append-audit';
 import { refuse, type Refusal } from './refusal';
 import { isRefusal, placeOfOutcome } from './outcome-access';
@@ -24,7 +25,7 @@ export async function createOutcomes(
   sent: readonly OutcomeInput[],
   now: Date,
 ): Promise<(Refusal | undefined)[]> {
-  const existing = await tx.findOutcomes(sent.map((o) => o.id));
+  const existing = await tx.outcomes.findMany(sent.map((o) => o.id));
   const staged = new Map<string, Omit<StoredOutcome, 'version'> & { actionRef: string | null }>();
   const answers: (Refusal | undefined)[] = [];
   for (const one of sent) {
@@ -79,7 +80,7 @@ export async function createOutcomes(
   // Versions in mutation order, from one range of the counter (held by this transaction).
   const first = await tx.takeVersions(staged.size);
   const rows = [...staged.values()];
-  await tx.insertOutcomes(rows.map(({ actionRef: _ref, ...o }, i) => ({ ...o, version: first + i })));
+  await tx.outcomes.insertMany(rows.map(({ actionRef: _ref, ...o }, i) => ({ ...o, version: first + i })));
   await appendAuditEntries(
     tx,
     rows.map((o) => ({

@@ -27,7 +27,7 @@ export async function createPlace(tx: StorageTx, auth: AuthContext, input: Place
   // The id is made on the device. Seeing it again under a new sequence number happens when a
   // device's database was rebuilt after a push landed: the same content is the same place
   // (nothing to do); anything else is a collision we refuse rather than overwrite.
-  const existing = await tx.findPlace(input.id);
+  const existing = await tx.places.find(input.id);
   if (existing) {
     const same =
       existing.partnershipId === input.partnershipId &&
@@ -42,7 +42,7 @@ export async function createPlace(tx: StorageTx, auth: AuthContext, input: Place
     return same ? undefined : refuse('conflict', 'Another place already has this id.');
   }
   // The server, not the device, decides who added it and when it last changed.
-  await tx.insertPlace({ ...input, createdBy: auth.user.id, updatedAt: now.toISOString(), version: await tx.takeVersion() });
+  await tx.places.insert({ ...input, createdBy: auth.user.id, updatedAt: now.toISOString(), version: await tx.takeVersion() });
   await appendAudit(
     tx,
     {

@@ -21,8 +21,8 @@ export async function deleteOutcome(tx: StorageTx, auth: AuthContext, args: Outc
   if (locked) return locked;
   const version = await tx.takeVersion();
   const { type, details, occurredOn, town } = existing;
-  await tx.markOutcomeDeleted(existing.id, now.toISOString(), version);
-  await tx.appendOutcomeHistory({
+  await tx.outcomes.markDeleted(existing.id, now.toISOString(), version);
+  await tx.outcomes.appendHistory({
     id: randomUUID(),
     outcomeId: existing.id,
     partnershipId: existing.partnershipId,

@@ -1,5 +1,6 @@
 import type { AuthContext } from '../../auth/authenticate';
-import type { StorageTx, StoredOutcome } from '../../storage/storage';
+import type { StorageTx } from '../../storage/storage';
+import type { StoredOutcome } from '../../storage/stores/outcome-store';
 import { refuse, type Refusal } from './refusal';
 import { hasCoordinatorRights } from '../../../domain/roles';
 import type { PlanLookups } from './plan-lookups';
@@ -10,7 +11,7 @@ import type { PlanLookups } from './plan-lookups';
  * coordinate its partnership.
  */
 export async function outcomeToChange(tx: StorageTx, auth: AuthContext, id: string): Promise<StoredOutcome | Refusal> {
-  const existing = await tx.findOutcome(id);
+  const existing = await tx.outcomes.find(id);
   const membership = existing && auth.memberships.find((m) => m.partnershipId === existing.partnershipId);
   if (!existing || !membership) return refuse('not-found', 'This outcome is not in your partnerships.');
   if (existing.authorId !== auth.user.id && !hasCoordinatorRights(membership.role)) {

@@ -1,5 +1,7 @@
 import type { Action, Measure } from '../../../domain/plan';
-import type { PlanRemovalRecord, StoredPlace, StorageTx } from '../../storage/storage';
+import type { StorageTx } from '../../storage/storage';
+import type { PlanRemovalRecord } from '../../storage/stores/plan-store';
+import type { StoredPlace } from '../../storage/stores/place-store';
 
 /** What checking an outcome against the plan reads: the action, where a removed one went, its measures, a place's register. */
 export interface PlanLookups {
@@ -27,13 +29,13 @@ export function cachedPlanLookups(tx: StorageTx): PlanLookups {
     return value;
   };
   return {
-    findAction: (id) => remember(actions, id, () => tx.findAction(id)),
+    findAction: (id) => remember(actions, id, () => tx.plans.findAction(id)),
     findRemoval: (id) => remember(removals, id, () => tx.plans.findRemoval(id)),
-    listMeasuresOfAction: (id) => remember(measures, id, () => tx.listMeasuresOfAction(id)),
+    listMeasuresOfAction: (id) => remember(measures, id, () => tx.plans.listMeasuresOfAction(id)),
     async findPlace(id) {
       const known = places.get(id);
       if (known) return known;
-      const place = await tx.findPlace(id);
+      const place = await tx.places.find(id);
       if (place) places.set(id, { partnershipId: place.partnershipId, kind: place.kind });
       return place;
     },

@@ -1,7 +1,8 @@
 import { findQuarterLock } from '../../../domain/quarter-lock';
 import { dayLabel, quarterOf } from '../../../domain/period';
 import type { AuthContext } from '../../auth/authenticate';
-import type { StorageTx, StoredOutcome } from '../../storage/storage';
+import type { StorageTx } from '../../storage/storage';
+import type { StoredOutcome } from '../../storage/stores/outcome-store';
 import { refuse, type Refusal } from './refusal';
 
 /**
@@ -15,7 +16,7 @@ export async function quarterLock(
   outcome: Pick<StoredOutcome, 'partnershipId' | 'actionId' | 'occurredOn'>,
   newOccurredOn?: string,
 ): Promise<Refusal | undefined> {
-  const action = await tx.findAction(outcome.actionId);
+  const action = await tx.plans.findAction(outcome.actionId);
   const plan = action && { planId: action.planId, signOffs: await tx.reviews.listSignOffs(action.planId) };
   const locked = findQuarterLock({ memberships: auth.memberships, outcome, newOccurredOn }, plan);
   if (!locked) return undefined;

@@ -27,8 +27,8 @@ export async function updateOutcome(tx: StorageTx, auth: AuthContext, args: Outc
   const changes = Object.fromEntries(changed.map((f) => [f, args.changes[f]])) as OutcomeChanges;
   const result = applyOutcomeChanges(existing, changes);
 
-  const place = await placeOfOutcome(tx, result.placeId, existing.partnershipId);
-  const problems = checkOutcomeAgainstPlan(result, await tx.listMeasuresOfAction(existing.actionId), localIsoDate(now), place);
+  const place = await placeOfOutcome({ findPlace: (id) => tx.places.find(id) }, result.placeId, existing.partnershipId);
+  const problems = checkOutcomeAgainstPlan(result, await tx.plans.listMeasuresOfAction(existing.actionId), localIsoDate(now), place);
   if (problems.length > 0) {
     return refuse(
       'invalid',
@@ -44,7 +44,7 @@ export async function updateOutcome(tx: StorageTx, auth: AuthContext, args: Outc
     const conflict = (existing.fieldVersions[field] ?? 0) > args.baseVersion;
     if (conflict) conflicts.push(field);
     fieldVersions[field] = version;
-    await tx.appendOutcomeHistory({
+    await tx.outcomes.appendHistory({
       id: randomUUID(),
       outcomeId: existing.id,
       partnershipId: existing.partnershipId,
@@ -58,7 +58,7 @@ export async function updateOutcome(tx: StorageTx, auth: AuthContext, args: Outc
       at: now.toISOString(),
     });
   }
-  await tx.updateOutcome(existing.id, changes, version, fieldVersions);
+  await tx.outcomes.update(existing.id, changes, version, fieldVersions);
   await appendAudit(
     tx,
     {

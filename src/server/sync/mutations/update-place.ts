@@ -12,7 +12,7 @@ import { refuse, type Refusal } from './refusal';
  * the place's partnership may change it: registers are shared.
  */
 export async function updatePlace(tx: StorageTx, auth: AuthContext, args: PlaceUpdateArgs, now: Date): Promise<Refusal | undefined> {
-  const existing = await tx.findPlace(args.id);
+  const existing = await tx.places.find(args.id);
   if (!existing || !auth.memberships.some((m) => m.partnershipId === existing.partnershipId)) {
     return refuse('not-found', 'This place is not in your partnerships’ registers.');
   }
@@ -28,7 +28,7 @@ export async function updatePlace(tx: StorageTx, auth: AuthContext, args: PlaceU
     );
   }
 
-  await tx.updatePlace(existing.id, changes, await tx.takeVersion(), now.toISOString());
+  await tx.places.update(existing.id, changes, await tx.takeVersion(), now.toISOString());
   await appendAudit(
     tx,
     {

@@ -1,8 +1,10 @@
 import type { Transaction } from 'kysely';
-import type { Database } from './schema';
-import type { PlanRemovalRecord, PlanStore, PlanWrites } from './storage';
+import type { Partnership } from '../../../domain/plan';
+import type { Database } from '../schema';
+import type { PlanRecords, PlanRemovalRecord, PlanStore, PlanWrites } from './plan-store';
 import {
   actionRow,
+  json,
   indicatorRow,
   measureRow,
   objectiveRow,
@@ -13,36 +15,72 @@ import {
   toMeasure,
   toObjective,
   toPlan,
+  toPartnership,
   toPriority,
 } from './plan-rows';
 
-/** Plans as coordinators change them, over the caller's transaction. */
+/** Partnerships and plans over the caller's transaction. */
 export class KyselyPlanStore implements PlanStore {
   constructor(
     private readonly t: Transaction<Database>,
     private readonly takeVersion: () => Promise<number>,
   ) {}
 
-  async listPlans(partnershipId: string) {
+  async countPartnerships() {
+    const r = await this.t
+      .selectFrom('partnerships')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async findPartnership(idOrName: string) {
+    const r =
+      (await this.t.selectFrom('partnerships').selectAll().where('id', '=', idOrName).executeTakeFirst()) ??
+      (await this.t.selectFrom('partnerships').selectAll().where('name', '=', idOrName).executeTakeFirst());
+    return r && toPartnership(r);
+  }
+
+  async insertPartnership(p: Partnership) {
+    const version = await this.takeVersion();
+    await this.t
+      .insertInto('partnerships')
+      .values({ id: p.id, name: p.name, towns_json: json(p.towns), version })
+      .execute();
+  }
+
+  async list(partnershipId: string) {
     const rows = await this.t.selectFrom('plans').selectAll().where('partnership_id', '=', partnershipId).orderBy('period_start', 'desc').execute();
     return rows.map(toPlan);
   }
 
-  async findPlan(planId: string) {
+  async find(planId: string) {
     const r = await this.t.selectFrom('plans').selectAll().where('id', '=', planId).executeTakeFirst();
     return r && toPlan(r);
   }
 
-  async insertPlan(plan: Parameters<PlanStore['insertPlan']>[0]) {
+  async insert(plan: Parameters<PlanStore['insert']>[0]) {
     await this.t
       .insertInto('plans')
       .values(planRow(plan, await this.takeVersion()))
       .execute();
   }
 
-  async updatePlan(plan: Parameters<PlanStore['updatePlan']>[0]) {
+  async update(plan: Parameters<PlanStore['update']>[0]) {
     const { id, ...row } = planRow(plan, await this.takeVersion());
     await this.t.updateTable('plans').set(row).where('id', '=', id).execute();
+  }
+
+  async insertWithRecords(partnershipId: string, r: PlanRecords) {
+    await this.insert(r.plan);
+    const add = <T>(records: T[]) => ({ add: records, update: [] });
+    await this.write(partnershipId, {
+      objectives: add(r.objectives),
+      priorities: add(r.priorities),
+      indicators: add(r.indicators),
+      actions: add(r.actions),
+      measures: add(r.measures),
+    });
   }
 
   async listRecords(planId: string) {
@@ -136,9 +174,32 @@ export class KyselyPlanStore implements PlanStore {
     return r && toRemoval(r);
   }
 
+  async findAction(actionId: string) {
+    const r = await this.t.selectFrom('actions').selectAll().where('id', '=', actionId).executeTakeFirst();
+    return r && { ...toAction(r), partnershipId: r.partnership_id };
+  }
+
   async findMeasure(measureId: string) {
     const r = await this.t.selectFrom('measures').selectAll().where('id', '=', measureId).executeTakeFirst();
     return r && { ...toMeasure(r), partnershipId: r.partnership_id };
+  }
+
+  async listMeasuresOfAction(actionId: string) {
+    const rows = await this.t.selectFrom('measures').selectAll().where('action_id', '=', actionId).orderBy('position').execute();
+    return rows.map(toMeasure);
+  }
+
+  async listMeasuresOfPartnership(partnershipId: string) {
+    const rows = await this.t
+      .selectFrom('measures')
+      .innerJoin('actions', 'actions.id', 'measures.action_id')
+      .selectAll('measures')
+      .select(['actions.ref as action_ref', 'actions.position as action_position'])
+      .where('measures.partnership_id', '=', partnershipId)
+      .orderBy('actions.position')
+      .orderBy('measures.position')
+      .execute();
+    return rows.map((r) => ({ ...toMeasure(r), actionRef: r.action_ref }));
   }
 
   async moveOutcomes(fromActionId: string, toActionId: string) {

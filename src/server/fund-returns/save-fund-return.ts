@@ -13,9 +13,9 @@ import { planToChange } from '../plans/plan-access';
  */
 export async function saveFundReturn(tx: StorageTx, auth: AuthContext, planId: string, req: FundReturnRequest, now: Date): Promise<number> {
   const plan = await planToChange(tx, auth, planId);
-  const existing = await tx.findFundReturn(plan.id);
+  const existing = await tx.fundReturns.find(plan.id);
   if ((existing?.version ?? null) !== req.baseVersion) {
-    const who = existing ? (await tx.findUserById(existing.updatedBy))?.name : undefined;
+    const who = existing ? (await tx.accounts.findUserById(existing.updatedBy))?.name : undefined;
     throw new HttpError(409, 'conflict', `${who ?? 'Someone'} saved this return since you opened it. Reload to see their changes, then make yours again.`);
   }
   const actionIds = new Set((await tx.plans.listRecords(plan.id)).actions.map((a) => a.id));
@@ -25,7 +25,7 @@ export async function saveFundReturn(tx: StorageTx, auth: AuthContext, planId: s
       fieldErrors: [{ path: `lines.${stray}.actionIds`, message: 'Choose actions of this plan' }],
     });
   const { baseVersion: _base, ...doc } = req;
-  const version = await tx.saveFundReturn({
+  const version = await tx.fundReturns.save({
     id: existing?.id ?? randomUUID(),
     partnershipId: plan.partnershipId,
     planId: plan.id,

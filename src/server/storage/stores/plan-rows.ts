@@ -1,6 +1,6 @@
-import type { Action, Indicator, Measure, Objective, Plan, Priority } from '../../domain/plan';
-import { MeasureTally } from '../../domain/tally/rule';
-import type { Database } from './schema';
+import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../../domain/plan';
+import { MeasureTally } from '../../../domain/tally/rule';
+import type { Database } from '../schema';
 
 /** Plan records to and from their rows: one mapping for reads, pulls and writes. */
 
@@ -9,6 +9,8 @@ export const parseStrings = (s: string) => JSON.parse(s) as string[];
 
 type Row<T extends keyof Database> = Database[T];
 type Scope = { partnership_id: string; version: number };
+
+export const toPartnership = (r: Row<'partnerships'>): Partnership => ({ id: r.id, name: r.name, towns: parseStrings(r.towns_json) });
 
 export const toPlan = (r: Row<'plans'>): Plan => ({
   id: r.id,

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
-import type { Database } from './schema';
-import type { ReviewStore, StoredReview, StoredSignOff } from './storage';
+import type { Database } from '../schema';
+import type { ReviewStore, StoredReview, StoredSignOff } from './review-store';
 
 /** The quarterly review over the caller's transaction. */
 export class KyselyReviewStore implements ReviewStore {
@@ -9,7 +9,7 @@ export class KyselyReviewStore implements ReviewStore {
     private readonly takeVersion: () => Promise<number>,
   ) {}
 
-  async findReview(actionId: string, quarterStart: string) {
+  async find(actionId: string, quarterStart: string) {
     const r = await this.t
       .selectFrom('action_reviews')
       .selectAll()
@@ -19,9 +19,9 @@ export class KyselyReviewStore implements ReviewStore {
     return r && toReview(r);
   }
 
-  async saveReview(review: StoredReview) {
+  async save(review: StoredReview) {
     const row = { ...reviewRow(review), version: await this.takeVersion() };
-    const existing = await this.findReview(review.actionId, review.quarterStart);
+    const existing = await this.find(review.actionId, review.quarterStart);
     if (existing)
       await this.t
         .updateTable('action_reviews')
