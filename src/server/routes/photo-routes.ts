@@ -7,7 +7,7 @@ import { requireAuth, type AuthContext, type AuthDeps } from '../auth/authentica
 import { uploadPhoto } from '../photos/upload-photo';
 import type { StorageTx } from '../storage/storage';
 import type { PhotoRecord } from '../storage/stores/photo-store';
-import { hasCoordinatorRights } from '../../domain/roles';
+import { mayReadPrivateFields } from '../../domain/outcome-access';
 
 const photoNotFound = () => new HttpError(404, 'not-found', 'No such photo.');
 
@@ -69,11 +69,11 @@ export function photoRoutes(app: FastifyInstance, deps: AuthDeps): void {
   });
 }
 
-/** The outcome's author, or a coordinator of its partnership: who may see its photos (as its notes). */
+/** Whether the outcome exists in one of the user's partnerships and they may see its photos, as its notes (src/domain/outcome-access.ts). */
 async function maySeePhotosOf(tx: StorageTx, auth: AuthContext, outcomeId: string): Promise<boolean> {
   const outcome = await tx.outcomes.find(outcomeId);
-  const membership = outcome && auth.memberships.find((m) => m.partnershipId === outcome.partnershipId);
-  return !!outcome && !!membership && (outcome.authorId === auth.user.id || hasCoordinatorRights(membership.role));
+  const member = !!outcome && auth.memberships.some((m) => m.partnershipId === outcome.partnershipId);
+  return member && mayReadPrivateFields({ id: auth.user.id, memberships: auth.memberships }, outcome);
 }
 
 function toPhotoInfo(p: PhotoRecord): PhotoInfo {

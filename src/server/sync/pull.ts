@@ -4,6 +4,7 @@ import type { Storage } from '../storage/storage';
 import type { AuthContext } from '../auth/authenticate';
 import { decodeCursor, encodeCursor, scopeOf } from './cursor';
 import { hasCoordinatorRights } from '../../domain/roles';
+import { mayReadPrivateFields, type Viewer } from '../../domain/outcome-access';
 
 /**
  * Returns what changed after the device's cursor, for the user's partnerships only, one page
@@ -42,10 +43,10 @@ export async function pullChanges(storage: Storage, auth: AuthContext, query: Pu
   const more = page.length < all.length || cutoff !== Number.POSITIVE_INFINITY;
 
   const changes: PullChanges = emptyChanges();
-  const coordinates = new Set(coordinatorOf);
+  const viewer = { id: auth.user.id, memberships: auth.memberships };
   for (const row of page) {
     if (row.table === 'outcomes') {
-      changes.outcomes.push(redactFor(auth.user.id, coordinates, row.record as OutcomeRecord));
+      changes.outcomes.push(redactFor(viewer, row.record as OutcomeRecord));
     } else {
       (changes[row.table] as unknown[]).push(row.record);
     }
@@ -56,10 +57,9 @@ export async function pullChanges(storage: Storage, auth: AuthContext, query: Pu
 
 /**
  * Officers see the numbers of everyone's outcomes (the tallies need them) but the notes only of
- * their own: notes are free text and may mention people. Coordinators see every note in the
- * partnerships they coordinate. Data minimisation: a lost phone holds as little as it can.
+ * those they may read (src/domain/outcome-access.ts): their own, or all of a partnership they
+ * coordinate.
  */
-function redactFor(viewerId: string, coordinatorOf: Set<string>, o: OutcomeRecord): OutcomeRecord {
-  if (o.authorId === viewerId || coordinatorOf.has(o.partnershipId)) return o;
-  return { ...o, notes: null };
+function redactFor(viewer: Viewer, o: OutcomeRecord): OutcomeRecord {
+  return mayReadPrivateFields(viewer, o) ? o : { ...o, notes: null };
 }

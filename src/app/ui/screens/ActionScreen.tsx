@@ -8,7 +8,7 @@ import { useChangeOutcome } from '../../data/outcome-hooks';
 import { useAttachPhotos, usePhotosOf } from '../../data/photo-hooks';
 import { useSyncStatus } from '../../sync/sync-hooks';
 import { useCurrentUser } from '../../session/use-current-user';
-import { hasCoordinatorRights } from '../../../domain/roles';
+import { coordinatesPartnership, mayChangeOutcome } from '../../../domain/outcome-access';
 
 /** One action: what it is, each measure's tally so far, and the button to log an outcome. */
 export function ActionScreen() {
@@ -25,7 +25,7 @@ export function ActionScreen() {
   if (detail === undefined) return <Loading />;
   if (detail === null) return <NotOnPhone />;
   const { action, priority, objective, measures, outcomes, seeAlso } = detail;
-  const coordinates = (partnershipId: string) => me.memberships.some((m) => m.partnershipId === partnershipId && hasCoordinatorRights(m.role));
+  const coordinates = (partnershipId: string) => coordinatesPartnership(me, partnershipId);
   return (
     <div className="page page--with-sticky">
       {savedMessage && (
@@ -71,7 +71,7 @@ export function ActionScreen() {
         canRepeat={(o) => o.authorId === me.id}
         photos={photos}
         onAddPhotos={attachPhotos}
-        canChange={(o) => o.authorId === me.id || coordinates(o.partnershipId)}
+        canChange={(o) => mayChangeOutcome(me, o)}
         historyLink={(o) => (coordinates(o.partnershipId) && o.version !== null ? `/partnerships/${o.partnershipId}/outcomes/${o.id}/history` : undefined)}
         onDelete={remove}
       />

@@ -2,7 +2,7 @@ import type { AuthContext } from '../../auth/authenticate';
 import type { StorageTx } from '../../storage/storage';
 import type { StoredOutcome } from '../../storage/stores/outcome-store';
 import { refuse, type Refusal } from './refusal';
-import { hasCoordinatorRights } from '../../../domain/roles';
+import { mayChangeOutcome } from '../../../domain/outcome-access';
 import type { PlanLookups } from './plan-lookups';
 
 /**
@@ -14,7 +14,7 @@ export async function outcomeToChange(tx: StorageTx, auth: AuthContext, id: stri
   const existing = await tx.outcomes.find(id);
   const membership = existing && auth.memberships.find((m) => m.partnershipId === existing.partnershipId);
   if (!existing || !membership) return refuse('not-found', 'This outcome is not in your partnerships.');
-  if (existing.authorId !== auth.user.id && !hasCoordinatorRights(membership.role)) {
+  if (!mayChangeOutcome({ id: auth.user.id, memberships: auth.memberships }, existing)) {
     return refuse('forbidden', 'Only the officer who logged an outcome, or a coordinator, can change it.');
   }
   return existing;
