@@ -5,7 +5,7 @@ import { updates } from './pwa/update-store';
 import { captureInstallPrompt } from './pwa/install-prompt-capture';
 import './styles.css';
 
-// The first-load module graph has been fetched and evaluated: bench #6 reads this mark to say
+// The first-load module graph has been fetched and evaluated: the "cold start" benchmark reads this mark to say
 // where a cold start's time went (bench/browser/cold-start.ts).
 performance.mark('fb:app');
 
@@ -14,7 +14,7 @@ if (import.meta.env.PROD) updates.register();
 captureInstallPrompt(window);
 
 // As a transition, the first render is done in slices of a few milliseconds with the main thread
-// free in between, not as one long task (Lighthouse counts every task over 50 ms, bench #2).
+// free in between, not as one long task (Lighthouse counts every task over 50 ms, the "Lighthouse" benchmark).
 const root = createRoot(document.getElementById('root')!);
 startTransition(() =>
   root.render(

@@ -8,7 +8,7 @@ import { outcomeFor } from '../support/outcomes';
 
 /**
  * "My actions" on a phone holding many of the officer's outcomes: the first screen, read
- * through the outcome indexes and drawn in one go with "Log again" (bench #2 and #6).
+ * through the outcome indexes and drawn in one go with "Log again" (the "Lighthouse" and "cold start" benchmarks).
  */
 describe('My actions with many outcomes on the phone', () => {
   it("lists the officer's actions and the newest kinds of outcome to log again", async () => {

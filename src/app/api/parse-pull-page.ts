@@ -3,7 +3,7 @@ import { PULLED_RECORD, PULLED_TABLES, PullEnvelope, type PullResponse } from '.
 
 /**
  * Records checked per main-thread task. A page of 1,000 outcomes checked in one go was one of the
- * long tasks of bench #4 (zod runs without its compiled fast path under the app's CSP, which
+ * long tasks of the "pull outcomes" benchmark (zod runs without its compiled fast path under the app's CSP, which
  * forbids eval); a batch of this size stays well under 50 ms on a phone.
  */
 const CHECK_BATCH = 100;

@@ -25,7 +25,7 @@ export async function loadActionSearchIndex(db: FieldbookDb): Promise<ActionSear
  * Finds actions by ref ("22" or "ref 22") or by words anywhere in the action, its measures,
  * lead agencies or priority. Every word must match; case and punctuation are ignored.
  * Synchronous over a loaded index: the search runs on every keystroke, and reading the plan out
- * of IndexedDB each time made typing lag with a thousand actions on the phone (bench #5).
+ * of IndexedDB each time made typing lag with a thousand actions on the phone (the "plan search" benchmark).
  */
 export function matchActions(index: ActionSearchIndex, query: string): ActionSummary[] {
   const q = query.trim().toLowerCase();

@@ -6,6 +6,8 @@ import type { CoordinatorApi } from '../api/coordinator-api';
 import type { AuditEntry } from '../../domain/audit';
 import type { OutcomeHistoryEntry } from '../../domain/outcome-history';
 import { useAppServices } from '../services/services-context';
+import { pathTo } from '../../domain/api/endpoint';
+import { auditCsv } from '../../domain/api/partnership';
 
 /*
  * Account and partnership administration. These ask the server directly (a coordinator at a desk,
@@ -109,7 +111,7 @@ export function useAuditLog(partnershipId: string) {
     error,
     loaded: nextBefore !== undefined,
     loadOlder: nextBefore ? () => void loadOlder() : undefined,
-    csvUrl: `/api/partnerships/${encodeURIComponent(partnershipId)}/audit.csv`,
+    csvUrl: pathTo(auditCsv, { partnershipId }),
   };
 }
 

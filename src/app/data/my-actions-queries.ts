@@ -4,7 +4,7 @@ import { byPosition } from './by-position';
 
 /*
  * The officer's own actions: what "My actions", the first screen, reads. Kept apart from the
- * plan's other queries so the first load carries only this (bench #1).
+ * plan's other queries so the first load carries only this (the "first load" benchmark).
  */
 
 export interface ActionSummary {

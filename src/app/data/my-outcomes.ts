@@ -159,7 +159,7 @@ export interface MyOutcomeMatches {
 }
 
 /**
- * Matches queries against one index, keystroke after keystroke (bench #5b). A row matches when
+ * Matches queries against one index, keystroke after keystroke (the "Your outcomes" benchmark). A row matches when
  * its haystack holds every word. The positions that matched the last query are kept: when the
  * next query only extends it (each earlier word is inside one of the new words, as with every
  * letter typed at the end), its matches are a subset of those, so only those are looked at.

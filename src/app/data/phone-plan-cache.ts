@@ -24,7 +24,7 @@ const caches = new WeakMap<FieldbookDb, Cache>();
 
 /**
  * The phone's copy of the plan as a save needs it, read through from IndexedDB and kept in memory,
- * so a save's transaction reads only what a save changes (bench #3: every request in it costs a
+ * so a save's transaction reads only what a save changes (the "save an outcome" benchmark: every request in it costs a
  * round through Dexie and the browser's IndexedDB process).
  *
  * Correctness rests on Dexie's 'storagemutated' event, which Dexie fires for every committed

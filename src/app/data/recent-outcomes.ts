@@ -17,7 +17,7 @@ export function useRecentOutcomes(limit = 3): RecentOutcome[] | undefined {
   return useLiveQuery(async () => {
     // Newest first through the [authorId+recordedAt] index, stopping once enough are found: this
     // runs on the first screen, and reading every outcome on the phone to sort them blocked it
-    // for hundreds of milliseconds with 10,000 there (bench #2 and #6).
+    // for hundreds of milliseconds with 10,000 there (the "Lighthouse" and "cold start" benchmarks).
     const seen = new Set<string>();
     const picked: LocalOutcome[] = [];
     await db.outcomes

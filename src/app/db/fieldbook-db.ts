@@ -64,20 +64,20 @@ export class FieldbookDb extends Dexie {
     // action merged or renumbered); quarterly reviews and PCC fund returns (coordinators) and
     // sign-offs (everyone, as they lock outcomes). New tables only: no data changes.
     this.version(4).stores({ notices: 'id', reviews: 'id, planId, actionId', signOffs: 'id, planId', fundReturns: 'id, planId' });
-    // v5: indexes for the two reads that otherwise deserialise every outcome on the phone (bench
-    // #3 and #6, with 10,000 of them): the officer's latest outcomes ("Log again", on the first
+    // v5: indexes for the two reads that otherwise deserialise every outcome on the phone (the
+    // "save an outcome" and "cold start" benchmarks, with 10,000 of them): the officer's latest outcomes ("Log again", on the first
     // screen) and the same-day duplicate guard on every save. IndexedDB fills new indexes from
     // the records already there: no data changes.
     this.version(5).stores({ outcomes: 'id, actionId, syncState, [authorId+recordedAt], [actionId+occurredOn]' });
-    // v6: an outcome whose server copy is exactly its own fields is stored without it (bench #4
-    // and #8: each pulled outcome was stored twice). The app reads and writes full records
+    // v6: an outcome whose server copy is exactly its own fields is stored without it (the "pull
+    // outcomes" and "bytes in IndexedDB" benchmarks: each pulled outcome was stored twice). The app reads and writes full records
     // through serverCopyMiddleware; the stored shape changed, so a release before v6 must not
     // open this database. Same tables and indexes.
     this.version(6)
       .stores({})
       .upgrade((tx) => upgradeToV6(tx));
-    // v7: two fewer index entries written per outcome on every pull (bench #4 and #8b; decision
-    // 33). Synced outcomes are stored without `syncState` (the middleware puts it back), so the
+    // v7: two fewer index entries written per outcome on every pull (the "pull outcomes" and
+    // "bytes in IndexedDB" benchmarks; decision 33). Synced outcomes are stored without `syncState` (the middleware puts it back), so the
     // syncState index holds only waiting and refused ones, which is all it is asked for; and the
     // `actionId` index goes: Dexie answers where('actionId') from [actionId+occurredOn] (a
     // "virtual index" on the compound's first part; every outcome has an occurredOn).

@@ -42,7 +42,7 @@ export function AppServicesProvider({ children, api }: { children: ReactNode; ap
     let cancelled = false;
     const db = new FieldbookDb(dbNameForUser(userId));
     // Opened now, not on the first screen's first query: the screen renders meanwhile.
-    // The mark tells bench #6 when the database was ready (bench/browser/cold-start.ts).
+    // The mark tells the "cold start" benchmark when the database was ready (bench/browser/cold-start.ts).
     db.open().then(
       () => performance.mark('fb:db'),
       () => undefined,

@@ -8,7 +8,7 @@ export type SyncHandle = Pick<SyncEngine, 'getSnapshot' | 'subscribe' | 'syncNow
  * The sync engine as the screens hold it from the first frame, while the engine itself (its own
  * chunk, with the protocol schemas it checks against) loads once the first screen has painted:
  * waiting for it held every screen on "Loading" and made its start-up one of the long tasks
- * Lighthouse counts (bench #2, #6).
+ * Lighthouse counts (the "Lighthouse" and "cold start" benchmarks).
  *
  * Nothing asked of it before then is lost: a save's requestSoon() is passed on when the engine
  * arrives (the engine also syncs at once when it starts, and the outbox is in IndexedDB, so a

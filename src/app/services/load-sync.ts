@@ -20,7 +20,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * The same modules, evaluated a piece per task: zod with the shared primitives, then the
  * outcome schemas, then the API client with the other protocol schemas, then the engine.
  * Importing them at once evaluated the whole graph in one task, the longest after the first
- * screen (bench #2 counts every task over 50 ms on a phone's CPU; decision 32). For start-up at
+ * screen (the "Lighthouse" benchmark counts every task over 50 ms on a phone's CPU; decision 32). For start-up at
  * idle only: a sign-in or "sync now" that needs them sooner imports them at once as before (a
  * module evaluates once, whichever import comes first).
  */

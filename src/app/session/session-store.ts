@@ -48,7 +48,7 @@ export class SessionStore {
     try {
       const user = await (await this.api()).getSession();
       // Unchanged (the usual answer at every start): no new state, so no re-render of every
-      // screen under the session in one uninterruptible task (bench #2).
+      // screen under the session in one uninterruptible task (the "Lighthouse" benchmark).
       const now = this.state;
       if (now.status === 'signed-in' && !now.signInNeeded && JSON.stringify(now.user) === JSON.stringify(user)) return;
       this.set({ status: 'signed-in', user, signInNeeded: false });

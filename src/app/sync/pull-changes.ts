@@ -42,7 +42,7 @@ export async function pullAll(db: FieldbookDb, api: ApiClient, viewerId: string,
  * Records written per request batch within a page's transaction. Each batch is cloned for
  * IndexedDB in one main-thread task; the next batch goes out from the previous one's success
  * event, a task of its own, so a page of 1,000 never blocks the page for its whole length
- * (bench #4: no task over 50 ms). Still one transaction: the page and its cursor commit together.
+ * (the "pull outcomes" benchmark: no task over 50 ms). Still one transaction: the page and its cursor commit together.
  */
 const WRITE_BATCH = 200;
 

@@ -1,7 +1,7 @@
 /**
  * A date formatter made on first use. Each Intl.DateTimeFormat costs milliseconds to make (the
  * first also loads the locale's data), and made at module level they all ran in the one task
- * that evaluates the first-load bundle, a long task under Lighthouse's 4× CPU slowdown (bench #2).
+ * that evaluates the first-load bundle, a long task under Lighthouse's 4× CPU slowdown (the "Lighthouse" benchmark).
  */
 export function lazyDateFormat(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
   let made: Intl.DateTimeFormat | undefined;
@@ -17,7 +17,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 
  * 2019-03-31 → "31 Mar 2019". Dates are calendar days, so they are formatted in UTC and never
  * shift. Written out without Intl: the first Intl formatter in a page loads
  * ICU's locale data, tens of milliseconds on a phone, and "My actions" formats its due dates in
- * the task that draws it (bench #2, #6; decision 32).
+ * the task that draws it (the "Lighthouse" and "cold start" benchmarks; decision 32).
  */
 export function formatDate(isoDate: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);

@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useState } from 'react';
 import { NavigationType, useLocation, useNavigationType, useSearchParams } from 'react-router';
 
 /**
- * A search box's text for a screen that filters as the officer types (bench #5, #5b): typed is
+ * A search box's text for a screen that filters as the officer types (the "plan search" and "Your outcomes" benchmarks): typed is
  * drawn in the key's own frame; shown, the text the results are for, is deferred, so a render of
  * results can be interrupted by the next key; the URL's ?q= follows shown (replacing the entry,
  * so Back returns to the search as it was). A navigation that is not the screen's own replace

@@ -4,7 +4,7 @@
  * Number#toLocaleString('en-GB') makes a new ICU formatter on every call (V8 caches only the
  * default locale's): the first costs tens of milliseconds while ICU loads, each later one a few
  * more. "Log again" on the first screen formats a count per line, and that alone was the longest
- * piece of script in an offline cold start (bench #2, #6; decision 32). Grouping a whole number
+ * piece of script in an offline cold start (the "Lighthouse" and "cold start" benchmarks; decision 32). Grouping a whole number
  * by thousands needs no locale data; anything else still goes through Intl, made once.
  */
 

@@ -2,7 +2,7 @@ import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { idbKeyBytes, storedSize } from '../../../bench/browser/stored-size';
 
-describe('bench #8b: stored size from the records', () => {
+describe('the "bytes in IndexedDB" benchmark: stored size from the records', () => {
   it('encodes IndexedDB keys as Chromium does: type byte, then 8-byte numbers, UTF-16 strings with their length, arrays of keys', () => {
     expect(idbKeyBytes(3)).toBe(9);
     expect(idbKeyBytes('ab')).toBe(1 + 1 + 4);

@@ -19,7 +19,7 @@ export function ActionList({ items, linkTo = actionPage }: { items: { action: Ac
 /*
  * Memoised: the plan search redraws the list on every keystroke, and most cards it shows are the
  * ones it showed a letter ago (the same action objects from the search index), so only the cards
- * that came or went cost anything (bench #5).
+ * that came or went cost anything (the "plan search" benchmark).
  */
 const ActionCard = memo(function ActionCard({ action, priorityName, linkTo }: { action: Action; priorityName?: string; linkTo: (a: Action) => string }) {
   return (

@@ -28,7 +28,7 @@ function loadParts(): Promise<LazyParts> {
  * The lazy parts as plain components once their chunks have loaded, not React.lazy: a lazy
  * component suspends on its first render even when its chunk is already there, and React holds
  * back the content of a Suspense boundary that showed its fallback until 300 ms after it did
- * (its fallback throttle) — on every start, the list waited that long (bench #6; decision 32).
+ * (its fallback throttle) — on every start, the list waited that long (the "cold start" benchmark; decision 32).
  * A chunk that cannot be loaded is thrown to the screen's error boundary, as lazy() did.
  */
 function useLazyParts(): LazyParts | undefined {
@@ -51,10 +51,10 @@ function useLazyParts(): LazyParts | undefined {
 /**
  * The officer's own actions: the screen they open most. It is drawn once everything on it is
  * ready, "Log again" and the install offer included: either drawn later pushed the list down
- * under the officer's thumb (Lighthouse's layout shift, bench #2). Only an install offer the
+ * under the officer's thumb (Lighthouse's layout shift, the "Lighthouse" benchmark). Only an install offer the
  * browser makes after that still appears late. The parts' chunks are fetched while the outcomes
  * are read, not after: waiting for "Log again" only once they were there made a phone with
- * outcomes start slower than an empty one by a chunk load (bench #6).
+ * outcomes start slower than an empty one by a chunk load (the "cold start" benchmark).
  */
 export function MyActionsScreen() {
   const parts = useLazyParts();

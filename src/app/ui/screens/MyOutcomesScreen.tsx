@@ -10,7 +10,7 @@ import { useQueryInUrl } from '../use-query-in-url';
 
 /**
  * At most this many rows are drawn: an officer with years of outcomes on the phone has thousands,
- * and drawing them all made each keystroke slow (bench #5b). The count line says how to narrow.
+ * and drawing them all made each keystroke slow (the "Your outcomes" benchmark). The count line says how to narrow.
  */
 export const OUTCOME_ROWS_SHOWN = 50;
 
@@ -95,7 +95,7 @@ export function countLine(searching: boolean, matches: number, total: number): s
 /*
  * A row below the screen is laid out and painted only when scrolled near (content-visibility),
  * sized meanwhile as it last was or about a card's height: a keystroke that brings 50 rows into
- * the list lays out the few in view (bench #5b). Set here, not in styles.css, to keep it out of
+ * the list lays out the few in view (the "Your outcomes" benchmark). Set here, not in styles.css, to keep it out of
  * the first load. The rows stay in the accessibility tree and in find-in-page.
  */
 const ROW_STYLE = { contentVisibility: 'auto', containIntrinsicSize: 'auto 7rem' } as const;

@@ -5,7 +5,7 @@ import type { Action } from '../../../domain/plan';
 
 /**
  * At most this many results are drawn: a phone cannot show more at once, and drawing a thousand
- * cards on the first letter typed made every keystroke lag (bench #5). The count says there are more.
+ * cards on the first letter typed made every keystroke lag (the "plan search" benchmark). The count says there are more.
  */
 export const SEARCH_RESULTS_SHOWN = 50;
 
