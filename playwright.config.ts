@@ -9,6 +9,8 @@ import { CHROMIUM_LAUNCH } from './test/e2e/support/chromium';
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
+  // A test.only left in a commit would silently skip every other test: refused everywhere, not only on CI.
+  forbidOnly: true,
   workers: 1,
   timeout: 90_000,
   expect: { timeout: 15_000 },

@@ -85,3 +85,96 @@ test('an update deployed while a form is half-filled waits until accepted, and n
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting)).toBeNull();
   await expect(page.getByTestId('update-ready')).toHaveCount(0);
 });
+
+test('an update deployed while a new place is being added waits until the place is saved (the form keeps no draft)', async ({
+  fieldbook: server,
+  openPhone,
+}) => {
+  const page = await firstPage(await openPhone());
+  await page.goto(server.url);
+  await signIn(page, DEMO_USERS.officer);
+  await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  // Half-way through adding a Safe Place.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Places' }).click();
+  await page.getByRole('link', { name: 'Add a place' }).click();
+  await expect(page.getByRole('heading', { name: 'Add a place' })).toBeVisible();
+  await page.getByLabel('Name of the place').fill('Abingdon Library');
+  await page.getByLabel('Abingdon', { exact: true }).check();
+  await markLoad(page);
+
+  await deploy(page, server.staticDir, 'deployment 2');
+
+  // Said, but not offered: the place exists only on screen, and a reload would lose it.
+  const banner = page.getByTestId('update-ready');
+  await expect(banner).toContainText('Update ready. It can be applied once what you are entering is saved');
+  await expect(banner.getByRole('button')).toHaveCount(0);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting?.state)).toBe('installed');
+
+  // Saved on the phone: nothing is only on screen any more, and the update is offered.
+  await page.getByRole('button', { name: 'Save place' }).click();
+  await expect(page.getByTestId('place-list')).toContainText('Abingdon Library');
+  await expect(banner.getByRole('button', { name: 'Reload to update' })).toBeVisible();
+  expect(await loadMarker(page)).toBe('first load');
+
+  await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Reload to update' }).click()]);
+  expect(await loadMarker(page)).toBeUndefined();
+  await expect(page.getByTestId('place-list')).toContainText('Abingdon Library');
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting)).toBeNull();
+  await expect(page.getByTestId('update-ready')).toHaveCount(0);
+});
+
+test('an update deployed while the phone refuses to keep the form’s draft waits until a draft is kept; the draft then survives it', async ({
+  fieldbook: server,
+  openPhone,
+}) => {
+  const page = await firstPage(await openPhone());
+  await page.goto(server.url);
+  await signIn(page, DEMO_USERS.officer);
+  await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  // The phone's storage is full: every write of a draft is refused, as IndexedDB refuses one.
+  await openLogForm(page, '19');
+  await page.evaluate(() => {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped below and called with the store as `this`.
+    const put = IDBObjectStore.prototype.put;
+    const phone = window as unknown as { storageFull: boolean };
+    phone.storageFull = true;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'drafts' && phone.storageFull) throw new DOMException('The phone is out of space.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  const form = outcomeForm(page);
+  await form.chooseType('Training session');
+  await form.select('Who was it for?', 'Hotels and B&Bs');
+  await form.count('Number of attendees', 14);
+  await expect(page.getByRole('alert').filter({ hasText: 'This phone could not keep a draft of the form.' })).toBeVisible();
+  await markLoad(page);
+
+  await deploy(page, server.staticDir, 'deployment 2');
+
+  // Said, but not offered: what was typed exists only on screen.
+  const banner = page.getByTestId('update-ready');
+  await expect(banner).toContainText('Update ready. It can be applied once what you are entering is saved');
+  await expect(banner.getByRole('button')).toHaveCount(0);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting?.state)).toBe('installed');
+
+  // Space again: the next change is kept as a draft, and the update is offered.
+  await page.evaluate(() => ((window as unknown as { storageFull: boolean }).storageFull = false));
+  await form.notes('Typed once the phone had space again');
+  await expect(banner.getByRole('button', { name: 'Reload to update' })).toBeVisible();
+  await expect(page.getByText('This phone could not keep a draft of the form.')).toHaveCount(0);
+  expect(await loadMarker(page)).toBe('first load');
+
+  await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Reload to update' }).click()]);
+  expect(await loadMarker(page)).toBeUndefined();
+  await expect(page.getByRole('heading', { name: 'Log an outcome' })).toBeVisible();
+  await expect(page.getByTestId('draft-restored')).toContainText('Everything you entered is here.');
+  await expect(page.getByRole('textbox', { name: 'Number of attendees', exact: true })).toHaveValue('14');
+  await expect(page.getByLabel('Notes (optional)')).toHaveValue('Typed once the phone had space again');
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting)).toBeNull();
+  await expect(page.getByTestId('update-ready')).toHaveCount(0);
+});

@@ -23,6 +23,13 @@ export interface TestServer {
   databaseUrl: string | undefined;
   /** Moves the server's clock (sessions expire by it). */
   clock: { now: Date };
+  /**
+   * Stops the server and closes its storage, then opens the same database again and serves it,
+   * as a restarted process would: only what was committed is still there. Afterwards `app`,
+   * `storage` and `url` are the new ones: a new port, so no request can go out on a kept-alive
+   * connection to the old server (fetch would fail with "other side closed").
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,22 +65,35 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   await seedDemoIfEmpty(storage, { logN: config.scryptLogN, r: 8, p: 1 });
   const clock = { now: new Date() };
   const app = await buildServer({ config, storage, now: () => clock.now });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
+  const server: TestServer = {
+    url: await listen(app),
     app,
     storage,
     config,
     dbPath,
     databaseUrl,
     clock,
+    async restart() {
+      await server.app.close();
+      await server.storage.close();
+      server.storage = await openStorage(config);
+      server.app = await buildServer({ config, storage: server.storage, now: () => clock.now });
+      server.url = await listen(server.app);
+    },
     async close() {
-      await app.close();
-      await storage.close();
+      await server.app.close();
+      await server.storage.close();
       await ownDatabase?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return server;
+}
+
+/** Listens on a free port on the loopback address; the server's URL. */
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return `http://127.0.0.1:${port}`;
 }

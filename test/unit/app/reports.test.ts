@@ -6,7 +6,7 @@ import { applyPullPage } from '../../../src/app/sync/pull-changes';
 import { loadOutcomeExport, exportCsv, type OutcomeFilters } from '../../../src/app/data/outcomes-export';
 import { loadPeriodProgress } from '../../../src/app/data/period-progress';
 import { reportCsv, reportLines } from '../../../src/app/data/quarterly-report';
-import { returnLines, returnPeriod } from '../../../src/app/data/fund-return-report';
+import { returnCsv, returnLines, returnPeriod } from '../../../src/app/data/fund-return-report';
 import { parseCsv } from '../../../src/domain/plan-import/csv';
 import { quarterOf } from '../../../src/domain/period';
 import type { FieldbookDb } from '../../../src/app/db/fieldbook-db';
@@ -184,5 +184,68 @@ describe('the PCC return', () => {
     const end = await loadPeriodProgress(db, planId, returnPeriod(plan, 'end'), '2026-01-01');
     expect(returnLines(fund, 'end', end)[0]!.outputs).toEqual(['Ref 22: 2 sessions, 24 attendees']);
     expect(returnLines(fund, 'start', null)[0]).toMatchObject({ text: 'Train housing staff', outputs: [] });
+  });
+  it('writes its CSV with the template’s columns, amounts in pounds from pence, and formulas neutralised', async () => {
+    await synced('22', '2018-07-14', 'Didcot');
+    const plan = (await db.plans.get(planId))!;
+    const ref22 = (await db.actions.where('ref').equals('22').first())!;
+    const ref3 = (await db.actions.where('ref').equals('3').first())!;
+    const line = { objectives: '', progressMidYear: '', progressEndYear: '', otherFunding: [], actionIds: [] };
+    const fund: FundReturn = {
+      id: crypto.randomUUID(),
+      planId,
+      grantPence: 10_000_00,
+      localAuthorityArea: 'South and Vale',
+      councilContact: 'A. Clerk',
+      policeLead: 'Insp. Reed',
+      lines: [
+        {
+          ...line,
+          id: crypto.randomUUID(),
+          title: '=HYPERLINK("http://evil")',
+          objectives: 'Train staff, then review',
+          progressMidYear: '-20 staff trained so far',
+          costPence: 2_500_00,
+          otherFunding: [
+            { source: 'Lottery', amountPence: 1_250_50 },
+            { source: '@council', amountPence: 5 },
+          ],
+          actionIds: [ref22.id, ref3.id],
+        },
+        { ...line, id: crypto.randomUUID(), title: 'Patrols "after dark"', progressMidYear: 'Started', costPence: 99 },
+      ],
+      updatedAt: '2018-10-01T00:00:00.000Z',
+      updatedByName: 'Jo Bennett',
+      version: 1,
+    };
+    const mid = await loadPeriodProgress(db, planId, returnPeriod(plan, 'mid'), '2026-01-01');
+    const csv = returnCsv(fund, 'mid', mid, plan);
+    expect(csv.startsWith('\uFEFFPCC Community Safety Fund,Mid-year return\r\n')).toBe(true);
+    expect(csv).toContain('"£10,000"\r\n\r\nExpenditure title,'); // a blank row between the head and the table (the parser skips it)
+    expect(csv).toContain('\r\n"\'=HYPERLINK(""http://evil"")",'); // quoted, quotes doubled, after the apostrophe
+    expect(parseCsv(csv.slice(1)).map((r) => r.cells)).toEqual([
+      ['PCC Community Safety Fund', 'Mid-year return'],
+      ['Local authority area', 'South and Vale'],
+      ['Funding period', `${plan.title} (2018-04-01 to 2019-03-31)`],
+      ['CSF grant allocation', '£10,000'],
+      ['Expenditure title', 'Progress and outcomes', 'Outputs from the plan', 'Cost to CSF', '% of CSF grant', 'Other funding sources and amounts'],
+      [
+        `'=HYPERLINK("http://evil")`,
+        `'-20 staff trained so far`,
+        'Ref 22: 1 session, 12 attendees\nRef 3: nothing logged yet',
+        '£2,500',
+        '25%',
+        'Lottery: £1,250.50; @council: £0.05',
+      ],
+      ['Patrols "after dark"', 'Started', '', '£0.99', '0%', ''],
+      ['Total', '', '', '£2,500.99', '25%', ''],
+    ]);
+
+    // At the start of the year: the objectives column, no outputs yet; without a grant, no shares.
+    const start = parseCsv(returnCsv({ ...fund, grantPence: null }, 'start', null, plan).slice(1)).map((r) => r.cells);
+    expect(start[3]).toEqual(['CSF grant allocation', '']);
+    expect(start[4]![1]).toBe('Objectives');
+    expect(start[5]).toEqual([`'=HYPERLINK("http://evil")`, 'Train staff, then review', '', '£2,500', '', 'Lottery: £1,250.50; @council: £0.05']);
+    expect(start.at(-1)).toEqual(['Total', '', '', '£2,500.99', '', '']);
   });
 });

@@ -28,12 +28,13 @@ describe('jsonDepth', () => {
     expect(jsonDepth('["\\\\", [1]]')).toBe(2); // an escaped backslash, then the string really ends
   });
 
-  it('measures a 100,000-deep array quickly without recursion', () => {
+  // A body nested this deep is an attack: it is measured before it is parsed, so the measuring
+  // must not recurse (Node's stack overflows near 10,000 frames). How long it takes is the
+  // benchmark's to report, not a test's to assert.
+  it('measures a 100,000-deep body without recursion: no stack overflow, the right depth', () => {
     const n = 100_000;
-    const text = '['.repeat(n) + ']'.repeat(n);
-    const started = performance.now();
-    expect(jsonDepth(text)).toBe(n);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(jsonDepth('['.repeat(n) + ']'.repeat(n))).toBe(n);
+    expect(jsonDepth('{"a":'.repeat(n) + '1' + '}'.repeat(n))).toBe(n);
   });
 
   it('allows 32 levels', () => {

@@ -7,6 +7,16 @@ export function Field({ id, label, hint, error, children }: { id: string; label:
       <label className="label" htmlFor={id}>
         {label}
       </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** A question's hint and error message, under the ids describedBy gives its input (or fieldset). */
+export function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
       {hint && (
         <div className="hint" id={`${id}-hint`}>
           {hint}
@@ -17,8 +27,7 @@ export function Field({ id, label, hint, error, children }: { id: string; label:
           <span className="visually-hidden">Error:</span> {error}
         </p>
       )}
-      {children}
-    </div>
+    </>
   );
 }
 

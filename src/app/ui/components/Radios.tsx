@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { HintAndError, describedBy } from './Field';
 
 export interface RadioOption {
   value: string;
@@ -27,21 +28,11 @@ export function Radios({
   /** Side by side, for two short answers such as Yes and No. */
   inline?: boolean;
 }) {
-  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <fieldset className="fieldset" aria-describedby={describedBy}>
+      <fieldset className="fieldset" aria-describedby={describedBy(name, Boolean(hint), error)}>
         <legend className="label">{legend}</legend>
-        {hint && (
-          <div className="hint" id={`${name}-hint`}>
-            {hint}
-          </div>
-        )}
-        {error && (
-          <p className="error-message" id={`${name}-error`}>
-            <span className="visually-hidden">Error:</span> {error}
-          </p>
-        )}
+        <HintAndError id={name} hint={hint} error={error} />
         <div className={inline ? 'radios radios--inline' : 'radios'}>
           {options.map((o, i) => {
             const id = i === 0 ? name : `${name}-${i}`;

@@ -9,9 +9,11 @@ import { useMembers } from '../../data/admin-hooks';
 import { ErrorSummary, type FormError } from '../components/ErrorSummary';
 import { Field, describedBy } from '../components/Field';
 import { Loading } from '../components/Loading';
+import { Select } from '../components/Select';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { describeError } from '../describe-error';
 import { formErrorsFrom } from '../form-errors';
+import { actionLabel } from '../action-label';
 import { CoordinatorNav } from './CoordinatorNav';
 import { NotOnDevice } from './NotOnDevice';
 
@@ -129,15 +131,14 @@ function EditAction({ data }: { data: ActionToEdit }) {
             <input className="input input--width-10" id="due" type="date" value={form.due} onChange={(e) => set({ due: e.target.value })} />
           </Field>
         </div>
-        <Field id="priority" label="Priority" error={err('priority')}>
-          <select className="select" id="priority" value={form.priorityId} onChange={(e) => set({ priorityId: e.target.value })}>
-            {priorities.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <Select
+          id="priority"
+          label="Priority"
+          error={err('priority')}
+          value={form.priorityId}
+          options={priorities.map((p) => ({ value: p.id, label: p.name }))}
+          onChange={(priorityId) => set({ priorityId })}
+        />
         <Field id="text" label="What the partnership will do" error={err('text')}>
           <textarea
             className="textarea"
@@ -245,20 +246,14 @@ function MergeOrRemove({ data }: { data: ActionToEdit }) {
       {error && <p className="error-message">{error}</p>}
       {others.length > 0 && (
         <>
-          <Field
+          <Select
             id="merge-into"
             label="Merge into"
             hint={`Its measures and ${outcomeCount} logged ${outcomeCount === 1 ? 'outcome move' : 'outcomes move'} there, and this action leaves the plan. Officers are told.`}
-          >
-            <select className="select" id="merge-into" value={into} onChange={(e) => setInto(e.target.value)} aria-describedby="merge-into-hint">
-              {others.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.ref ? `Ref ${o.ref}: ` : ''}
-                  {o.text.length > 70 ? `${o.text.slice(0, 69)}…` : o.text}
-                </option>
-              ))}
-            </select>
-          </Field>
+            value={into}
+            options={others.map((o) => ({ value: o.id, label: actionLabel(o, 70) }))}
+            onChange={setInto}
+          />
           {target && (
             <ConfirmButton
               label="Merge…"

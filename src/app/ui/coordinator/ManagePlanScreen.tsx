@@ -6,7 +6,9 @@ import { usePlanAdmin } from '../../data/plan-admin-hooks';
 import { ErrorSummary, type FormError } from '../components/ErrorSummary';
 import { Field, describedBy } from '../components/Field';
 import { Loading } from '../components/Loading';
+import { Select } from '../components/Select';
 import { formErrorsFrom } from '../form-errors';
+import { actionLabel } from '../action-label';
 import { CoordinatorNav } from './CoordinatorNav';
 import { NotOnDevice } from './NotOnDevice';
 
@@ -38,10 +40,7 @@ export default function ManagePlanScreen() {
               <ul className="link-list">
                 {actions.map((a) => (
                   <li key={a.id}>
-                    <Link to={`/plans/${planId}/actions/${a.id}`}>
-                      {a.ref ? `Ref ${a.ref}: ` : ''}
-                      {a.text.length > 90 ? `${a.text.slice(0, 89)}…` : a.text}
-                    </Link>
+                    <Link to={`/plans/${planId}/actions/${a.id}`}>{actionLabel(a, 90)}</Link>
                   </li>
                 ))}
               </ul>
@@ -143,15 +142,14 @@ function NewActionForm({ view }: { view: PlanView }) {
       <h2 id="new-action">Add an action</h2>
       <ErrorSummary errors={errors} />
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <Field id="new-priority" label="Priority" error={err('new-priority')}>
-          <select className="select" id="new-priority" value={priorityId} onChange={(e) => setPriorityId(e.target.value)}>
-            {priorities.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <Select
+          id="new-priority"
+          label="Priority"
+          error={err('new-priority')}
+          value={priorityId}
+          options={priorities.map((p) => ({ value: p.id, label: p.name }))}
+          onChange={setPriorityId}
+        />
         <Field id="new-ref" label="Ref (optional)" hint="The action’s number in the published plan." error={err('new-ref')}>
           <input
             className="input input--width-5"

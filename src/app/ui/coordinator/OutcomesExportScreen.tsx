@@ -7,6 +7,8 @@ import { exportCsv, type OutcomeFilters } from '../../data/outcomes-export';
 import type { PlanView } from '../../data/plan-queries';
 import { Field } from '../components/Field';
 import { Loading } from '../components/Loading';
+import { Select } from '../components/Select';
+import { actionLabel } from '../action-label';
 import { saveFile } from '../save-file';
 import { CoordinatorNav } from './CoordinatorNav';
 import { NotOnDevice } from './NotOnDevice';
@@ -47,89 +49,52 @@ function ExportForm({ view }: { view: PlanView }) {
       <p className="caption">{plan.title}</p>
       <h1>Export outcomes</h1>
       <div className="form-row">
-        <Field id="export-from" label="From">
-          <input
-            className="input input--width-10"
-            id="export-from"
-            type="date"
-            value={filters.from}
-            onChange={(e) => e.target.value && set({ from: e.target.value })}
-          />
-        </Field>
-        <Field id="export-to" label="To">
-          <input
-            className="input input--width-10"
-            id="export-to"
-            type="date"
-            value={filters.to}
-            onChange={(e) => e.target.value && set({ to: e.target.value })}
-          />
-        </Field>
+        <DateFilter id="export-from" label="From" value={filters.from} onChange={(from) => set({ from })} />
+        <DateFilter id="export-to" label="To" value={filters.to} onChange={(to) => set({ to })} />
       </div>
       <div className="form-row">
-        <Field id="export-priority" label="Priority">
-          <select
-            className="select"
-            id="export-priority"
-            value={filters.priorityId ?? ''}
-            onChange={(e) => set({ priorityId: e.target.value || null, actionId: null })}
-          >
-            <option value="">All priorities</option>
-            {priorities.map((p) => (
-              <option key={p.priority.id} value={p.priority.id}>
-                {p.priority.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="export-action" label="Action">
-          <select className="select" id="export-action" value={filters.actionId ?? ''} onChange={(e) => set({ actionId: e.target.value || null })}>
-            <option value="">All actions</option>
-            {actions.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.ref ? `Ref ${a.ref}: ` : ''}
-                {a.text.length > 60 ? `${a.text.slice(0, 59)}…` : a.text}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <Select
+          id="export-priority"
+          label="Priority"
+          placeholder="All priorities"
+          value={filters.priorityId ?? ''}
+          options={priorities.map((p) => ({ value: p.priority.id, label: p.priority.name }))}
+          onChange={(v) => set({ priorityId: v || null, actionId: null })}
+        />
+        <Select
+          id="export-action"
+          label="Action"
+          placeholder="All actions"
+          value={filters.actionId ?? ''}
+          options={actions.map((a) => ({ value: a.id, label: actionLabel(a, 60) }))}
+          onChange={(v) => set({ actionId: v || null })}
+        />
       </div>
       <div className="form-row">
-        <Field id="export-type" label="Kind of outcome">
-          <select
-            className="select"
-            id="export-type"
-            value={filters.type ?? ''}
-            onChange={(e) => set({ type: (e.target.value || null) as OutcomeTypeId | null })}
-          >
-            <option value="">All kinds</option>
-            {OUTCOME_TYPES.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="export-town" label="Town">
-          <select className="select" id="export-town" value={filters.town ?? ''} onChange={(e) => set({ town: e.target.value || null })}>
-            <option value="">All towns</option>
-            {result?.towns.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="export-officer" label="Logged by">
-          <select className="select" id="export-officer" value={filters.authorId ?? ''} onChange={(e) => set({ authorId: e.target.value || null })}>
-            <option value="">Everyone</option>
-            {result?.officers.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <Select
+          id="export-type"
+          label="Kind of outcome"
+          placeholder="All kinds"
+          value={filters.type ?? ''}
+          options={OUTCOME_TYPES.map((t) => ({ value: t.id, label: t.label }))}
+          onChange={(v) => set({ type: (v || null) as OutcomeTypeId | null })}
+        />
+        <Select
+          id="export-town"
+          label="Town"
+          placeholder="All towns"
+          value={filters.town ?? ''}
+          options={(result?.towns ?? []).map((t) => ({ value: t, label: t }))}
+          onChange={(v) => set({ town: v || null })}
+        />
+        <Select
+          id="export-officer"
+          label="Logged by"
+          placeholder="Everyone"
+          value={filters.authorId ?? ''}
+          options={(result?.officers ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          onChange={(v) => set({ authorId: v || null })}
+        />
       </div>
       <div className="form-group">
         <label className="checkbox">
@@ -162,5 +127,14 @@ function ExportForm({ view }: { view: PlanView }) {
         </p>
       )}
     </div>
+  );
+}
+
+/** A date the export starts or ends on; clearing the box keeps the date it had (the export needs both ends). */
+function DateFilter({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (date: string) => void }) {
+  return (
+    <Field id={id} label={label}>
+      <input className="input input--width-10" id={id} type="date" value={value} onChange={(e) => e.target.value && onChange(e.target.value)} />
+    </Field>
   );
 }

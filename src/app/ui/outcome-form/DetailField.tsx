@@ -1,6 +1,7 @@
 import type { Choice, FieldSpec } from '../../../domain/outcome-types/fields';
 import { Field, describedBy } from '../components/Field';
 import { Radios } from '../components/Radios';
+import { Select } from '../components/Select';
 import { Stepper } from '../components/Stepper';
 
 /** More options than this and a choice becomes a native picker: one tap to open, no long scroll. */
@@ -101,23 +102,7 @@ export function DetailField({
         );
       }
       return (
-        <Field id={id} label={label} hint={field.hint} error={error}>
-          <select
-            className="select"
-            id={id}
-            name={id}
-            value={text}
-            onChange={(e) => onChange(e.target.value)}
-            aria-describedby={describedBy(id, Boolean(field.hint), error)}
-          >
-            <option value="">Choose…</option>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <Select id={id} name={id} label={label} hint={field.hint} error={error} placeholder="Choose…" value={text} options={options} onChange={onChange} />
       );
   }
 }

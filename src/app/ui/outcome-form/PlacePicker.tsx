@@ -1,7 +1,7 @@
 import { Link, useLocation } from 'react-router';
 import { PLACE_KINDS, type PlaceKindId } from '../../../domain/outcome-types/catalogue';
 import { usePlacesForPicker } from '../../data/place-hooks';
-import { Field, describedBy } from '../components/Field';
+import { Select } from '../components/Select';
 
 const STATUS_NOTE: Record<string, string> = { withdrawn: ' (withdrew)', closed: ' (closed)' };
 
@@ -29,31 +29,21 @@ export function PlacePicker({
   const register = PLACE_KINDS.find((k) => k.value === kind)?.label ?? 'place';
   const back = encodeURIComponent(`${here.pathname}${here.search}`);
   return (
-    <Field
+    <Select
       id="place"
+      name="place"
       label={required ? `Which ${register.toLowerCase()}?` : `Which ${register.toLowerCase()}? (optional)`}
       hint="From the register on this phone."
       error={error}
-    >
-      <select
-        className="select"
-        id="place"
-        name="place"
-        value={value}
-        onChange={(e) => onChange(e.target.value, places?.find((p) => p.id === e.target.value)?.town ?? null)}
-        aria-describedby={describedBy('place', true, error)}
-      >
-        <option value="">{required ? 'Choose…' : 'Not in the register'}</option>
-        {places?.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}, {p.town}
-            {STATUS_NOTE[p.status] ?? ''}
-          </option>
-        ))}
-      </select>
-      <p className="field-link">
-        <Link to={`/places/new?kind=${kind}&return=${back}`}>Add a place to the register</Link>
-      </p>
-    </Field>
+      placeholder={required ? 'Choose…' : 'Not in the register'}
+      value={value}
+      options={(places ?? []).map((p) => ({ value: p.id, label: `${p.name}, ${p.town}${STATUS_NOTE[p.status] ?? ''}` }))}
+      onChange={(placeId) => onChange(placeId, places?.find((p) => p.id === placeId)?.town ?? null)}
+      after={
+        <p className="field-link">
+          <Link to={`/places/new?kind=${kind}&return=${back}`}>Add a place to the register</Link>
+        </p>
+      }
+    />
   );
 }

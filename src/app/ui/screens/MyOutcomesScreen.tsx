@@ -6,6 +6,7 @@ import { useSyncStatus } from '../../sync/sync-hooks';
 import { formatDate } from '../format-date';
 import { Loading } from '../components/Loading';
 import { recordStatus } from '../components/OutcomeList';
+import { SearchBox } from '../components/SearchBox';
 import { useQueryInUrl } from '../use-query-in-url';
 
 /**
@@ -32,24 +33,12 @@ export function MyOutcomesScreen() {
   return (
     <div className="page">
       <h1>Your outcomes</h1>
-      <form role="search" onSubmit={(e) => e.preventDefault()}>
-        <label className="label" htmlFor="outcome-search">
-          Search your outcomes
-        </label>
-        <div className="hint" id="outcome-search-hint">
-          By type, action ref or words, town, place or notes. For example “training”, “ref 22” or “Didcot”
-        </div>
-        <input
-          className="input"
-          id="outcome-search"
-          type="search"
-          enterKeyHint="search"
-          autoComplete="off"
-          aria-describedby="outcome-search-hint"
-          value={query.typed}
-          onChange={(e) => query.type(e.target.value)}
-        />
-      </form>
+      <SearchBox
+        id="outcome-search"
+        label="Search your outcomes"
+        hint="By type, action ref or words, town, place or notes. For example “training”, “ref 22” or “Didcot”"
+        query={query}
+      />
       {found === undefined ? (
         <Loading />
       ) : (

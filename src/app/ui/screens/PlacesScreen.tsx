@@ -7,6 +7,7 @@ import { useChangePlaceStatus, useRegister } from '../../data/place-hooks';
 import { describeError } from '../describe-error';
 import { dueForFollowUp, type PlaceWithVisits } from '../../data/places';
 import { Loading } from '../components/Loading';
+import { Select } from '../components/Select';
 import { formatDate } from '../format-date';
 
 const FOLLOW_UP_MONTHS = [3, 6, 12] as const;
@@ -27,36 +28,23 @@ export function PlacesScreen() {
   return (
     <div className="page">
       <h1>Places</h1>
-      <div className="form-group">
-        <label className="label" htmlFor="register">
-          Register
-        </label>
-        <select className="select" id="register" value={kind} onChange={(e) => set({ kind: e.target.value })}>
-          {PLACE_KINDS.map((k) => (
-            <option key={k.value} value={k.value}>
-              {/premises$/.test(k.label) ? k.label : `${k.label}s`}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="form-group">
-        <label className="label" htmlFor="due">
-          Show
-        </label>
-        <select
-          className="select"
-          id="due"
-          value={String(due)}
-          onChange={(e) => setParams(e.target.value === '0' ? { kind } : { kind, due: e.target.value }, { replace: true })}
-        >
-          <option value="0">Every place</option>
-          {FOLLOW_UP_MONTHS.map((m) => (
-            <option key={m} value={m}>
-              Due a follow-up: not visited for {m} months
-            </option>
-          ))}
-        </select>
-      </div>
+      <Select
+        id="register"
+        label="Register"
+        value={kind}
+        options={PLACE_KINDS.map((k) => ({ value: k.value, label: /premises$/.test(k.label) ? k.label : `${k.label}s` }))}
+        onChange={(v) => set({ kind: v })}
+      />
+      <Select
+        id="due"
+        label="Show"
+        value={String(due)}
+        options={[
+          { value: '0', label: 'Every place' },
+          ...FOLLOW_UP_MONTHS.map((m) => ({ value: String(m), label: `Due a follow-up: not visited for ${m} months` })),
+        ]}
+        onChange={(v) => setParams(v === '0' ? { kind } : { kind, due: v }, { replace: true })}
+      />
       <p>
         <Link className="button button--secondary" to={`/places/new?kind=${kind}`}>
           Add a place

@@ -1,6 +1,7 @@
 import { useQueryInUrl } from '../use-query-in-url';
 import { useActionSearch } from '../../data/action-search-hooks';
 import { ActionList } from '../components/ActionList';
+import { SearchBox } from '../components/SearchBox';
 import type { Action } from '../../../domain/plan';
 
 /**
@@ -24,24 +25,7 @@ export function SearchScreen({
   return (
     <div className="page">
       <Heading>{title}</Heading>
-      <form role="search" onSubmit={(e) => e.preventDefault()}>
-        <label className="label" htmlFor="search">
-          Ref or words
-        </label>
-        <div className="hint" id="search-hint">
-          For example “22”, “safe places” or “hotel watch”
-        </div>
-        <input
-          className="input"
-          id="search"
-          type="search"
-          enterKeyHint="search"
-          autoComplete="off"
-          aria-describedby="search-hint"
-          value={query.typed}
-          onChange={(e) => query.type(e.target.value)}
-        />
-      </form>
+      <SearchBox id="search" label="Ref or words" hint="For example “22”, “safe places” or “hotel watch”" query={query} />
       {query.shown.trim() && results && (
         <>
           <p className="muted" role="status">

@@ -1,0 +1,22 @@
+import { Link } from 'react-router';
+import { hasCoordinatorRights, isCoordinator } from '../../../../domain/roles';
+import type { SessionUser } from '../../../../domain/user';
+
+/** The team and audit log of each partnership this user coordinates; nothing for an officer. */
+export function PartnershipAdministration({ user }: { user: SessionUser }) {
+  if (!isCoordinator(user)) return null;
+  const coordinatorOf = user.memberships.filter((m) => hasCoordinatorRights(m.role));
+  return (
+    <>
+      <h2>Partnership administration</h2>
+      <ul className="link-list">
+        {coordinatorOf.map((m) => (
+          <li key={m.partnershipId}>
+            {m.partnershipName}: <Link to={`/partnerships/${m.partnershipId}/team`}>team</Link> ·{' '}
+            <Link to={`/partnerships/${m.partnershipId}/audit`}>audit log</Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
