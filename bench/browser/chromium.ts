@@ -2,21 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
-
-/** Debian's Chromium, headless, with the flags that let it run as root on a closed network. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** A phone-sized window, as an officer holds it. */
-export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+import { CHROMIUM_LAUNCH, PHONE } from '../../test/e2e/support/chromium';
 
 /**
  * A browser profile on disk, as a phone's is: IndexedDB in an incognito context lives in memory
@@ -28,8 +14,7 @@ export class Phone {
 
   async open(options: { offline?: boolean } = {}): Promise<BrowserContext> {
     const context = await chromium.launchPersistentContext(this.dir, {
-      executablePath: CHROMIUM_PATH,
-      args: CHROMIUM_ARGS,
+      ...CHROMIUM_LAUNCH,
       headless: true,
       ...PHONE,
       offline: options.offline ?? false,

@@ -1,6 +1,7 @@
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, type Phone } from './chromium';
+import type { Phone } from './chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/support/chromium';
 import { median } from './stats';
 
 export interface LighthouseRun {

@@ -1,7 +1,8 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, firstPage, signIn, test } from './support/fixtures';
+import type { Page } from '@playwright/test';
+import { expect, firstPage, signInWithServiceWorker, test } from './support/fixtures';
 import { startNetworkSwitch } from './support/network-switch';
-import { actionLink, openLogForm, outcomeForm } from './support/outcome-form';
+import { keptDraft, openAction, openLogForm, outcomeForm } from './support/outcome-form';
+import { photoFile } from './support/photo-file';
 import { talliesOnServer } from './support/server-api';
 import { DEMO_USERS } from '../../src/server/seed/demo-seed';
 
@@ -17,60 +18,12 @@ const status = (page: Page) => page.getByTestId('sync-status');
 /** The ids in the address bar: /actions/<actionId>/log. */
 const actionIdOf = (page: Page) => /\/actions\/([^/]+)\/log/.exec(page.url())![1]!;
 
-/** The draft the phone keeps of a log form, as IndexedDB holds it (undefined when there is none). */
-async function keptDraft(page: Page, actionId: string): Promise<Record<string, unknown> | undefined> {
-  return page.evaluate(async (key) => {
-    const userId = (JSON.parse(localStorage.getItem('fieldbook.user.v1')!) as { id: string }).id;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open(`fieldbook-user-${userId}`);
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(new Error(String(open.error)));
-    });
-    try {
-      return await new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
-        const get = db.transaction('drafts').objectStore('drafts').get(key);
-        get.onsuccess = () => resolve((get.result as { values: Record<string, unknown> } | undefined)?.values);
-        get.onerror = () => reject(new Error(String(get.error)));
-      });
-    } finally {
-      db.close();
-    }
-  }, `log:${actionId}`);
-}
-
 /** Any action, owned or not, through Search: the whole plan is on the phone. */
 async function openLogFormBySearch(page: Page, ref: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
   await page.getByLabel('Ref or words').fill(ref);
   await expect(page.getByRole('status').filter({ hasText: /match/ })).toBeVisible();
   await openLogForm(page, ref);
-}
-
-/** A large photo as a phone camera makes one, drawn in the page (PNG bytes). */
-async function cameraPhoto(page: Page, width: number, height: number): Promise<Buffer> {
-  const base64 = await page.evaluate(
-    async ([w, h]) => {
-      const canvas = new OffscreenCanvas(w, h);
-      const g = canvas.getContext('2d')!;
-      g.fillStyle = '#0b3d5c';
-      g.fillRect(0, 0, w, h);
-      g.fillStyle = '#ffdd00';
-      g.fillRect(w / 4, h / 4, w / 2, h / 2);
-      const blob = await canvas.convertToBlob({ type: 'image/png' });
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let binary = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return btoa(binary);
-    },
-    [width, height] as const,
-  );
-  return Buffer.from(base64, 'base64');
-}
-
-/** Opens an action's page (not its form) from My actions. */
-async function openLogFormActionOnly(page: Page, ref: string): Promise<void> {
-  await actionLink(page, ref).click();
-  await expect(page.getByRole('heading', { name: `Ref ${ref}`, exact: true })).toBeVisible();
 }
 
 async function home(page: Page): Promise<void> {
@@ -85,22 +38,15 @@ test('offline, an officer logs every kind of outcome their actions count, surviv
   // The phone reaches the server through a network the test can cut, for pages and the service
   // worker alike (see offline-capture.spec.ts).
   const network = await startNetworkSwitch(fieldbook.url);
-  const noSignal = async (context: BrowserContext) => {
-    network.cut();
-    await context.setOffline(true);
-  };
 
   // Signed in once with signal: the plan comes down and the service worker installs.
   let phone = await openPhone();
   let page = await firstPage(phone);
-  await page.goto(network.url);
-  await signIn(page, officer);
-  await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
+  await signInWithServiceWorker(page, network.url, officer);
   await expect(status(page)).toContainText('All synced');
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
   // From here on, no signal.
-  await noSignal(phone);
+  await network.noSignal(phone);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
   await expect(status(page)).toContainText('Offline');
@@ -175,7 +121,7 @@ test('offline, an officer logs every kind of outcome their actions count, surviv
   await form.radio('How was it delivered?', 'Face to face');
   await form.town('Henley-on-Thames');
   // A photo of the session's poster, straight from the camera: 4000×3000, resized on the phone.
-  await page.getByLabel('Photos (optional)').setInputFiles({ name: 'poster.png', mimeType: 'image/png', buffer: await cameraPhoto(page, 4000, 3000) });
+  await page.getByLabel('Photos (optional)').setInputFiles({ ...(await photoFile(page, 4000, 3000)), name: 'poster.png' });
   await expect(page.getByRole('img', { name: 'Photo 1' })).toBeVisible();
   await form.save();
   const trainingWithPhoto = page.getByTestId('outcome-list').getByRole('listitem').filter({ hasText: 'Training session · Hotel Watch' });
@@ -278,13 +224,12 @@ test('offline, an officer logs every kind of outcome their actions count, surviv
   await expect(status(page)).toContainText('Offline · 12 outcomes waiting to sync');
 
   // Signal returns: everything syncs by itself.
-  network.restore();
-  await phone.setOffline(false);
+  await network.signalBack(phone);
   await expect(status(page)).toContainText('All synced', { timeout: 30_000 });
   await expect(page.getByTestId('measure-0').getByTestId('measure-tally')).toHaveText(/^2 of 2 sessions\s*·\s*23 attendees$/);
   // The photo went up after its outcome, resized to 1600×1200.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My actions' }).click();
-  await openLogFormActionOnly(page, '19');
+  await openAction(page, '19');
   const photoItem = page.getByTestId('outcome-list').getByRole('listitem').filter({ hasText: 'Training session · Hotel Watch' });
   await expect(photoItem.getByText('Uploaded')).toBeVisible({ timeout: 30_000 });
   const photoInfo = await page.evaluate(async () => {

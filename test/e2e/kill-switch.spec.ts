@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, firstPage, signIn, test } from './support/fixtures';
+import { expect, firstPage, signInWithServiceWorker, test } from './support/fixtures';
 import { openLogForm, outcomeForm, logHotelWatchTraining } from './support/outcome-form';
 import { writeKillSwitch } from '../../scripts/kill-switch';
 import { DEMO_USERS } from '../../src/server/seed/demo-seed';
@@ -11,10 +11,7 @@ test('the kill switch removes a bad release from the phone (caches, service work
   openPhone,
 }) => {
   const page = await firstPage(await openPhone());
-  await page.goto(server.url);
-  await signIn(page, DEMO_USERS.officer);
-  await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await signInWithServiceWorker(page, server.url, DEMO_USERS.officer);
 
   // An outcome saved and another half-typed: what an officer has on the phone when things go wrong.
   await openLogForm(page, '19');

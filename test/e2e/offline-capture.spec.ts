@@ -1,6 +1,6 @@
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_LAUNCH, DESK } from './support/chromium';
-import { expect, firstPage, signIn, test } from './support/fixtures';
+import { expect, firstPage, signIn, signInWithServiceWorker, test } from './support/fixtures';
 import { startNetworkSwitch } from './support/network-switch';
 import { actionLink, logChampionsTraining, logHotelWatchTraining, openLogForm } from './support/outcome-form';
 import { outcomesOnServer } from './support/server-api';
@@ -23,27 +23,16 @@ test('an officer logs outcomes with no signal, across a browser restart, and the
   // The phone reaches the server through a network the test can cut, for pages and the service
   // worker alike (Background Sync wakes the worker even at browser start-up).
   const network = await startNetworkSwitch(server.url);
-  const noSignal = async (context: BrowserContext) => {
-    network.cut();
-    await context.setOffline(true);
-  };
-  const signalBack = async (context: BrowserContext) => {
-    network.restore();
-    await context.setOffline(false);
-  };
 
   // Sign in online: the plan comes down and the service worker installs.
   let phone = await openPhone();
   let page = await firstPage(phone);
-  await page.goto(network.url);
-  await signIn(page, officer);
-  await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
+  await signInWithServiceWorker(page, network.url, officer);
   await expect(actionLink(page, '19')).toBeVisible();
   await expect(status(page)).toContainText('All synced');
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
   // No signal: the app reloads from the service worker with the plan in place.
-  await noSignal(phone);
+  await network.noSignal(phone);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
   await expect(status(page)).toContainText('Offline');
@@ -65,7 +54,7 @@ test('an officer logs outcomes with no signal, across a browser restart, and the
   expect(await outcomesOnServer(server.url, coordinator.email, coordinator.password)).toHaveLength(0);
 
   // Signal returns: the outcomes sync by themselves.
-  await signalBack(phone);
+  await network.signalBack(phone);
   await expect(status(page)).toContainText('All synced', { timeout: 30_000 });
   await expect(page.getByTestId('outcome-list')).toContainText('Synced');
   await phone.close();

@@ -3,8 +3,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 import { signedInDevice, type TestDevice } from '../support/test-device';
 import { COORDINATOR } from '../support/demo';
 import { addUser } from '../support/seed-extra';
-import { outcomeFor } from '../support/outcomes';
-import { logOutcome } from '../../src/app/data/log-outcome';
+import { logSessionsInBatches, pullWhileWriting } from '../support/pull-while-writing';
 import { createApiClient } from '../../src/app/api/api-client';
 import { cookieFetch } from '../support/cookie-fetch';
 import { demoPartnershipId } from '../support/demo-partnership';
@@ -33,35 +32,13 @@ describe('pull cursors with concurrent writers', () => {
     }
     const reader = createApiClient({ baseUrl: server.url, fetch: cookieFetch() });
     await reader.signIn({ email: COORDINATOR.email, password: COORDINATOR.password });
-    let cursor = (await reader.pull(undefined, 5000)).cursor; // start after everything before the test
+    const cursor = (await reader.pull(undefined, 5000)).cursor; // start after everything before the test
 
-    const seen: string[] = [];
-    let writing = true;
-    const reading = (async () => {
-      for (;;) {
-        const page = await reader.pull(cursor, 7);
-        seen.push(...page.changes.outcomes.map((o) => o.id));
-        cursor = page.cursor;
-        if (!page.more && !writing) return;
-      }
-    })();
-    const logged = await Promise.all(
-      writers.map(async (d) => {
-        const ids: string[] = [];
-        const values = await outcomeFor(d.db, '22');
-        for (let batch = 0; batch < 5; batch++) {
-          // Many sessions the same day in the same town: each confirmed as a real one.
-          for (let i = 0; i < 5; i++) {
-            const details = { ...values.details, attendees: batch * 5 + i + 1 };
-            ids.push((await logOutcome(d.db, d.user, { ...values, details }, undefined, { confirmDuplicate: true })).id);
-          }
-          await d.sync.syncNow();
-        }
-        return ids;
-      }),
+    const { seen, written: logged } = await pullWhileWriting(
+      (from) => reader.pull(from, 7),
+      cursor,
+      () => Promise.all(writers.map((d) => logSessionsInBatches(d, 5, 5))),
     );
-    writing = false;
-    await reading;
 
     const all = logged.flat();
     expect(all).toHaveLength(200);

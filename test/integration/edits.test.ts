@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { signedInDevice, type TestDevice } from '../support/test-device';
 import { COORDINATOR, OFFICER } from '../support/demo';
-import { outcomeFor } from '../support/outcomes';
+import { formValuesOf, outcomeFor } from '../support/outcomes';
 import { addUser } from '../support/seed-extra';
 import { logOutcome, type OutcomeFormValues } from '../../src/app/data/log-outcome';
 import type { LocalOutcome } from '../../src/app/db/local-records';
@@ -30,18 +30,8 @@ const onServer = (id: string) => server.storage.transaction((tx) => tx.outcomes.
 const history = async (coordinator: TestDevice, id: string) =>
   ((await (await coordinator.fetch(`${server.url}/api/partnerships/${partnershipId}/outcomes/${id}/history`)).json()) as { entries: OutcomeHistoryEntry[] })
     .entries;
-const valuesOf = (o: LocalOutcome): OutcomeFormValues => ({
-  actionId: o.actionId,
-  type: o.type,
-  details: o.details,
-  occurredOn: o.occurredOn,
-  town: o.town,
-  location: o.location,
-  placeId: o.placeId,
-  notes: o.notes ?? '',
-});
 /** The outcome's form values with the number of attendees changed (an edit replaces the whole details). */
-const withAttendees = (o: LocalOutcome, attendees: number): OutcomeFormValues => ({ ...valuesOf(o), details: { ...o.details, attendees } });
+const withAttendees = (o: LocalOutcome, attendees: number): OutcomeFormValues => ({ ...formValuesOf(o), details: { ...o.details, attendees } });
 
 describe('editing and deleting outcomes', () => {
   it('sends only the changed fields; concurrent edits of different fields both stand', async () => {
@@ -53,7 +43,7 @@ describe('editing and deleting outcomes', () => {
 
     await editOutcome(phone.db, phone.user, logged.id, withAttendees(logged, 20));
     const atDesk = (await desk.db.outcomes.get(logged.id))!;
-    await editOutcome(desk.db, desk.user, logged.id, { ...valuesOf(atDesk), town: 'Thame' });
+    await editOutcome(desk.db, desk.user, logged.id, { ...formValuesOf(atDesk), town: 'Thame' });
     await phone.sync.syncNow();
     await desk.sync.syncNow();
     await phone.sync.syncNow();
@@ -178,10 +168,10 @@ describe('editing and deleting outcomes', () => {
     const logged = await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22'), undefined, { confirmDuplicate: true });
     await phone.sync.syncNow();
     await desk.sync.syncNow();
-    await editOutcome(desk.db, desk.user, logged.id, { ...valuesOf((await desk.db.outcomes.get(logged.id))!), town: 'Wantage' });
+    await editOutcome(desk.db, desk.user, logged.id, { ...formValuesOf((await desk.db.outcomes.get(logged.id))!), town: 'Wantage' });
     await desk.sync.syncNow();
 
-    await editOutcome(phone.db, phone.user, logged.id, { ...valuesOf(logged), notes: 'added detail' });
+    await editOutcome(phone.db, phone.user, logged.id, { ...formValuesOf(logged), notes: 'added detail' });
     await pullAll(phone.db, phone.api, phone.user.id); // the coordinator's edit arrives before the phone's has gone
     expect(await phone.db.outcomes.get(logged.id)).toMatchObject({ town: 'Wantage', notes: 'added detail', syncState: 'pending' });
 

@@ -7,6 +7,7 @@ import { signedInDevice, type TestDevice } from '../support/test-device';
 import { COORDINATOR, OFFICER } from '../support/demo';
 import { addUser } from '../support/seed-extra';
 import { outcomeFor } from '../support/outcomes';
+import { logSessionsInBatches, pullWhileWriting } from '../support/pull-while-writing';
 import { cookieFetch } from '../support/cookie-fetch';
 import { demoPartnershipId } from '../support/demo-partnership';
 import { logOutcome } from '../../src/app/data/log-outcome';
@@ -49,35 +50,14 @@ describe.skipIf(!postgresReady)('two instances on one PostgreSQL database', () =
     const jar = cookieFetch();
     const readers = [createApiClient({ baseUrl: a.url, fetch: jar }), createApiClient({ baseUrl: b.url, fetch: jar })];
     await readers[0]!.signIn({ email: COORDINATOR.email, password: COORDINATOR.password });
-    let cursor = (await readers[1]!.pull(undefined, 5000)).cursor;
+    const cursor = (await readers[1]!.pull(undefined, 5000)).cursor;
 
-    const seen: string[] = [];
-    let writing = true;
     let pages = 0;
-    const reading = (async () => {
-      for (;;) {
-        const page = await readers[pages++ % 2]!.pull(cursor, 5);
-        seen.push(...page.changes.outcomes.map((o) => o.id));
-        cursor = page.cursor;
-        if (!page.more && !writing) return;
-      }
-    })();
-    const logged = await Promise.all(
-      writers.map(async (d) => {
-        const ids: string[] = [];
-        const values = await outcomeFor(d.db, '22');
-        for (let batch = 0; batch < 5; batch++) {
-          for (let i = 0; i < 4; i++) {
-            const details = { ...values.details, attendees: batch * 4 + i + 1 };
-            ids.push((await logOutcome(d.db, d.user, { ...values, details }, undefined, { confirmDuplicate: true })).id);
-          }
-          await d.sync.syncNow();
-        }
-        return ids;
-      }),
+    const { seen, written: logged } = await pullWhileWriting(
+      (from) => readers[pages++ % 2]!.pull(from, 5),
+      cursor,
+      () => Promise.all(writers.map((d) => logSessionsInBatches(d, 5, 4))),
     );
-    writing = false;
-    await reading;
 
     const all = logged.flat();
     expect(all).toHaveLength(240);

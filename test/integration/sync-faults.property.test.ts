@@ -5,10 +5,11 @@ import { faultyFetch, FAULTS, type Fault } from '../support/faulty-fetch';
 import { cookieFetch } from '../support/cookie-fetch';
 import { newTestDb } from '../support/fake-db';
 import { addOtherPartnership, addUser } from '../support/seed-extra';
+import { formValuesOf } from '../support/outcomes';
 import { createApiClient } from '../../src/app/api/api-client';
 import { SyncEngine } from '../../src/app/sync/sync-engine';
 import { deviceId } from '../../src/app/sync/device-id';
-import { logOutcome, type OutcomeFormValues } from '../../src/app/data/log-outcome';
+import { logOutcome } from '../../src/app/data/log-outcome';
 import { deleteOutcome, discardRejected, editOutcome } from '../../src/app/data/change-outcome';
 import { isLive, type LocalOutcome } from '../../src/app/db/local-records';
 import type { FieldbookDb } from '../../src/app/db/fieldbook-db';
@@ -149,16 +150,7 @@ describe('sync under faults (property)', () => {
                   await deleteOutcome(d.db, d.user, target.id);
                   break;
                 }
-                const values: OutcomeFormValues = {
-                  actionId: target.actionId,
-                  type: target.type,
-                  details: target.details,
-                  occurredOn: target.occurredOn,
-                  town: target.town,
-                  location: target.location,
-                  placeId: target.placeId,
-                  notes: target.notes ?? '',
-                };
+                const values = formValuesOf(target);
                 if (s.field === 'details') values.details = { ...values.details, quantity: s.value };
                 if (s.field === 'town') values.town = values.town === null ? 'Elsewhere' : null;
                 if (s.field === 'notes') values.notes = `${d.name} note ${s.value}`;

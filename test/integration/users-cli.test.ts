@@ -9,7 +9,7 @@ import { createApiClient, type ApiClient } from '../../src/app/api/api-client';
 import { coordinatorApi } from '../../src/app/api/coordinator-api';
 
 /**
- * `npm run users -- set-password | deactivate`, as an operator runs them: the command-line tool in
+ * `npm run users -- add | set-password | deactivate`, as an operator runs them: the command-line tool in
  * its own process on the server's database, while the server runs; each effect is checked the way
  * a user meets it, over HTTP.
  */
@@ -52,6 +52,18 @@ async function written() {
   const audit = (await coordinator.auditPage(partnershipId)).entries.map((e) => e.id);
   return { audit, file: server.dbPath ? [sha256(server.dbPath), sha256(`${server.dbPath}-wal`)] : [] };
 }
+
+describe('npm run users -- add', () => {
+  it('adds an administrator', async () => {
+    const email = 'operator-admin@southandvale.example';
+    const run = await users(['add', '--email', email, '--name', 'Pat Operator', '--partnership', partnershipId, '--role', 'admin'], {
+      FIELDBOOK_PASSWORD: 'a long operator passphrase',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(await coordinator.members(partnershipId)).toContainEqual(expect.objectContaining({ email, role: 'admin', active: true }));
+  });
+});
 
 describe('npm run users -- set-password', () => {
   it('sets the password typed at the prompt: the new one signs in, the old one does not, and every session of the user ends', async () => {

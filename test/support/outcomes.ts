@@ -3,6 +3,7 @@ import { outcomeType, type OutcomeTypeId } from '../../src/domain/outcome-types/
 import { fieldRequired, type DetailValue } from '../../src/domain/outcome-types/fields';
 import type { MeasureTally } from '../../src/domain/tally/rule';
 import type { FieldbookDb } from '../../src/app/db/fieldbook-db';
+import type { LocalOutcome } from '../../src/app/db/local-records';
 import type { OutcomeFormValues } from '../../src/app/data/log-outcome';
 
 /**
@@ -41,3 +42,15 @@ export async function outcomeFor(db: FieldbookDb, ref: string, measurePosition =
     ...extra,
   };
 }
+
+/** The form values an edit of this outcome starts from: the outcome as the phone holds it (notes '' when it has none). */
+export const formValuesOf = (o: LocalOutcome): OutcomeFormValues => ({
+  actionId: o.actionId,
+  type: o.type,
+  details: o.details,
+  occurredOn: o.occurredOn,
+  town: o.town,
+  location: o.location,
+  placeId: o.placeId,
+  notes: o.notes ?? '',
+});

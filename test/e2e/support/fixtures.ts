@@ -42,3 +42,14 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/**
+ * Opens Fieldbook at `url` and signs in; returns once My actions shows and the service worker
+ * controls the page (from then on the app opens without signal, and a new sw.js is an update).
+ */
+export async function signInWithServiceWorker(page: Page, url: string, who: { email: string; password: string }): Promise<void> {
+  await page.goto(url);
+  await signIn(page, who);
+  await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}

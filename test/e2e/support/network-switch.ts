@@ -1,4 +1,5 @@
 import { createServer, connect, type Socket } from 'node:net';
+import type { BrowserContext } from '@playwright/test';
 
 export interface NetworkSwitch {
   /** The address the phone uses: the same server, through the switch. */
@@ -6,6 +7,10 @@ export interface NetworkSwitch {
   /** No signal: connections are refused and open ones dropped, for pages and the service worker alike. */
   cut(): void;
   restore(): void;
+  /** No signal on this phone: the switch cut, and the browser told it is offline. */
+  noSignal(phone: BrowserContext): Promise<void>;
+  /** Signal again: the switch restored, and the browser told it is online. */
+  signalBack(phone: BrowserContext): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,7 +37,7 @@ export async function startNetworkSwitch(targetUrl: string): Promise<NetworkSwit
   await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
   const address = relay.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return {
+  const network: NetworkSwitch = {
     url: `http://localhost:${port}`,
     cut() {
       cut = true;
@@ -41,10 +46,19 @@ export async function startNetworkSwitch(targetUrl: string): Promise<NetworkSwit
     restore() {
       cut = false;
     },
+    async noSignal(phone) {
+      network.cut();
+      await phone.setOffline(true);
+    },
+    async signalBack(phone) {
+      network.restore();
+      await phone.setOffline(false);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of open) s.destroy();
         relay.close(() => resolve());
       }),
   };
+  return network;
 }

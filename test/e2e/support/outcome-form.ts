@@ -46,12 +46,38 @@ export function outcomeForm(page: Page) {
 export const actionLink = (page: Page, ref: string) =>
   page.getByRole('link', { name: new RegExp(`Ref ${ref}\\b`) }).and(page.locator('a[href^="/actions/"]:not([href*="/log"])'));
 
-/** Opens an action from the list on screen and its log form. */
-export async function openLogForm(page: Page, ref: string): Promise<void> {
+/** Opens an action's page (not its form) from the list on screen. */
+export async function openAction(page: Page, ref: string): Promise<void> {
   await actionLink(page, ref).click();
   await expect(page.getByRole('heading', { name: `Ref ${ref}`, exact: true })).toBeVisible();
+}
+
+/** Opens an action from the list on screen and its log form. */
+export async function openLogForm(page: Page, ref: string): Promise<void> {
+  await openAction(page, ref);
   await page.getByRole('link', { name: 'Log an outcome' }).click();
   await expect(page.getByRole('heading', { name: 'Log an outcome' })).toBeVisible();
+}
+
+/** The draft the phone keeps of an action's log form, as IndexedDB holds it (undefined when there is none). */
+export async function keptDraft(page: Page, actionId: string): Promise<Record<string, unknown> | undefined> {
+  return page.evaluate(async (key) => {
+    const userId = (JSON.parse(localStorage.getItem('fieldbook.user.v1')!) as { id: string }).id;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(`fieldbook-user-${userId}`);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(new Error(String(open.error)));
+    });
+    try {
+      return await new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
+        const get = db.transaction('drafts').objectStore('drafts').get(key);
+        get.onsuccess = () => resolve((get.result as { values: Record<string, unknown> } | undefined)?.values);
+        get.onerror = () => reject(new Error(String(get.error)));
+      });
+    } finally {
+      db.close();
+    }
+  }, `log:${actionId}`);
 }
 
 /** A Hotel Watch training session on ref 19, the commonest thing the existing specs log. */

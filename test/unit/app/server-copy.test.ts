@@ -3,9 +3,9 @@ import type { DBCore, DBCoreOpenCursorRequest, DBCoreTable } from 'dexie';
 import { serverCopyMiddleware } from '../../../src/app/db/server-copy';
 import { newTestDb } from '../../support/fake-db';
 import { southAndValePage } from '../../support/plan-page';
-import { outcomeFor } from '../../support/outcomes';
+import { formValuesOf, outcomeFor } from '../../support/outcomes';
 import { applyPullPage } from '../../../src/app/sync/pull-changes';
-import { logOutcome, type OutcomeFormValues } from '../../../src/app/data/log-outcome';
+import { logOutcome } from '../../../src/app/data/log-outcome';
 import { deleteOutcome, discardRejected, editOutcome } from '../../../src/app/data/change-outcome';
 import type { FieldbookDb } from '../../../src/app/db/fieldbook-db';
 import type { LocalOutcome } from '../../../src/app/db/local-records';
@@ -41,17 +41,6 @@ function pageOf(outcomes: OutcomeRecord[], cursor: string): PullResponse {
   return { reset: false, changes: { ...emptyChanges(), outcomes }, cursor, more: false };
 }
 
-const valuesOf = (o: LocalOutcome): OutcomeFormValues => ({
-  actionId: o.actionId,
-  type: o.type,
-  details: o.details,
-  occurredOn: o.occurredOn,
-  town: o.town,
-  location: o.location,
-  placeId: o.placeId,
-  notes: o.notes ?? '',
-});
-
 describe('the server copy of an outcome, stored once when it is the record itself', () => {
   it('stores a pulled outcome with nothing queued without its copy, and reads it back with the copy', async () => {
     const db = await deviceWithPlan();
@@ -78,7 +67,7 @@ describe('the server copy of an outcome, stored once when it is the record itsel
     const v7 = fromServer(logged, 7);
     await applyPullPage(db, pageOf([v7], 'c1'), user.id);
 
-    const edited = await editOutcome(db, officer, logged.id, { ...valuesOf(logged), town: 'Thame' });
+    const edited = await editOutcome(db, officer, logged.id, { ...formValuesOf(logged), town: 'Thame' });
     expect(edited.server).toEqual(v7);
     expect((await stored(db, logged.id)).server).toEqual(v7);
     expect((await db.outcomes.get(logged.id))!.server).toEqual(v7);
@@ -147,7 +136,7 @@ describe('the sync state of an outcome, stored only when it is not synced (datab
     expect(await db.outcomes.where('syncState').notEqual('synced').count()).toBe(0);
 
     // An edit waits (pending again, in the index); another is refused.
-    await editOutcome(db, officer, a.id, { ...valuesOf(a), town: 'Thame' });
+    await editOutcome(db, officer, a.id, { ...formValuesOf(a), town: 'Thame' });
     await db.outcomes.update(b.id, {
       syncState: 'rejected',
       rejection: { code: 'forbidden', message: 'Signed off.', fieldErrors: [], kind: 'outcome.update' },

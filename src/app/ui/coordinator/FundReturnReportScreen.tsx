@@ -10,6 +10,7 @@ import { Loading } from '../components/Loading';
 import { saveFile } from '../save-file';
 import { CoordinatorNav } from './CoordinatorNav';
 import { TableRegion } from '../components/TableRegion';
+import { ReportTools } from './ReportTools';
 import { NotOnDevice } from './NotOnDevice';
 
 /** The PCC's reporting template, filled in: print it (A4) to sign, or download it as CSV. */
@@ -43,22 +44,12 @@ export default function FundReturnReportScreen() {
   const totalShare = shareOfGrant(total, fund.grantPence);
   return (
     <div className="page page--wide report">
-      <div className="no-print">
-        <CoordinatorNav partnershipId={plan.partnershipId} />
-        <p className="report__tools">
-          <button type="button" className="button" onClick={() => window.print()}>
-            Print or save as PDF
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => saveFile(`pcc-return-${stage}-${plan.periodStart}.csv`, returnCsv(fund, stage, progress, plan), 'text/csv;charset=utf-8')}
-          >
-            Download CSV
-          </button>
-          <Link to={`/plans/${plan.id}/reports/pcc`}>Change the return</Link>
-        </p>
-      </div>
+      <ReportTools
+        partnershipId={plan.partnershipId}
+        onDownloadCsv={() => saveFile(`pcc-return-${stage}-${plan.periodStart}.csv`, returnCsv(fund, stage, progress, plan), 'text/csv;charset=utf-8')}
+      >
+        <Link to={`/plans/${plan.id}/reports/pcc`}>Change the return</Link>
+      </ReportTools>
       <article data-testid="pcc-return">
         <p className="caption">PCC Community Safety Fund</p>
         <h1>{STAGE_LABEL[stage]}</h1>

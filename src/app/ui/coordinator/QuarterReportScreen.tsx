@@ -6,8 +6,8 @@ import { reportCsv, reportFileName, reportLines } from '../../data/quarterly-rep
 import type { PeriodProgress } from '../../data/period-progress';
 import { Loading } from '../components/Loading';
 import { saveFile } from '../save-file';
-import { CoordinatorNav } from './CoordinatorNav';
 import { TableRegion } from '../components/TableRegion';
+import { ReportTools } from './ReportTools';
 import { NotOnDevice } from './NotOnDevice';
 
 /**
@@ -24,21 +24,10 @@ export default function QuarterReportScreen() {
   }
   return (
     <div className="page page--wide report">
-      <div className="no-print">
-        <CoordinatorNav partnershipId={progress.plan.partnershipId} />
-        <p className="report__tools">
-          <button type="button" className="button" onClick={() => window.print()}>
-            Print or save as PDF
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => saveFile(reportFileName(progress), reportCsv(progress), 'text/csv;charset=utf-8')}
-          >
-            Download CSV
-          </button>
-        </p>
-      </div>
+      <ReportTools
+        partnershipId={progress.plan.partnershipId}
+        onDownloadCsv={() => saveFile(reportFileName(progress), reportCsv(progress), 'text/csv;charset=utf-8')}
+      />
       <Report progress={progress} />
     </div>
   );

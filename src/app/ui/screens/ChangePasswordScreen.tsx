@@ -4,7 +4,7 @@ import { PASSWORD_MIN } from '../../../domain/user';
 import { useChangePassword } from '../../data/admin-hooks';
 import { useEndSessionBeforeStart } from '../../session/session-hooks';
 import { ErrorSummary, type FormError } from '../components/ErrorSummary';
-import { Field, describedBy } from '../components/Field';
+import { PasswordField } from '../components/PasswordField';
 import { describeError } from '../describe-error';
 
 const FIELD_INPUT: Record<string, string> = { currentPassword: 'current-password', newPassword: 'new-password' };
@@ -67,33 +67,23 @@ export function ChangePasswordScreen({ firstPassword = false }: { firstPassword?
       {firstPassword && <p>You signed in with a temporary password. Choose one that only you know before you start.</p>}
       <ErrorSummary errors={errors} />
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <Field id="current-password" label={firstPassword ? 'Temporary password' : 'Current password'} error={err('current-password')}>
-          <input
-            className="input"
-            id="current-password"
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            aria-describedby={describedBy('current-password', false, err('current-password'))}
-          />
-        </Field>
-        <Field
+        <PasswordField
+          id="current-password"
+          label={firstPassword ? 'Temporary password' : 'Current password'}
+          error={err('current-password')}
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+        />
+        <PasswordField
           id="new-password"
           label="New password"
           hint={`At least ${PASSWORD_MIN} characters. A few unrelated words together make a strong one you can remember.`}
           error={err('new-password')}
-        >
-          <input
-            className="input"
-            id="new-password"
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-            aria-describedby={describedBy('new-password', true, err('new-password'))}
-          />
-        </Field>
+          autoComplete="new-password"
+          value={next}
+          onChange={setNext}
+        />
         <button className="button" type="submit" disabled={busy}>
           {busy ? 'Changing…' : firstPassword ? 'Save my password' : 'Change password'}
         </button>

@@ -4,6 +4,7 @@ import { useSession, useSignIn } from '../../session/session-hooks';
 import { describeError } from '../describe-error';
 import { ErrorSummary, type FormError } from '../components/ErrorSummary';
 import { Field, describedBy } from '../components/Field';
+import { PasswordField } from '../components/PasswordField';
 
 /**
  * Sign in. Also shown when a session ends while the officer works offline: their queue stays on
@@ -58,18 +59,15 @@ export function SignInScreen() {
             aria-describedby={describedBy('email', false, fieldError('email'))}
           />
         </Field>
-        <Field id="password" label="Password" error={fieldError('password')}>
-          <input
-            className="input"
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-describedby={describedBy('password', false, fieldError('password'))}
-          />
-        </Field>
+        <PasswordField
+          id="password"
+          name="password"
+          label="Password"
+          error={fieldError('password')}
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         <button className="button" type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
