@@ -19,6 +19,27 @@ export default defineConfig({
     // an older Safari without it only loads the chunks when they are imported. The polyfill would be
     // first-load bytes (decision 6's budget) that no supported browser runs.
     modulePreload: { polyfill: false },
+    // Small parts shared by several lazy screens in two chunks, not a chunk each: every lazy chunk
+    // costs the first load its name and index in the entry's preload map (decision 6, addendum).
+    // Neither group holds anything the first screen uses, and neither pulls in its dependencies.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'form-fields',
+              includeDependenciesRecursively: false,
+              test: /src\/app\/ui\/(components\/(Field|Select|PasswordField|Radios|ErrorSummary|ConfirmButton)\.tsx|form-errors\.ts)$/,
+            },
+            {
+              name: 'coordinator-parts',
+              includeDependenciesRecursively: false,
+              test: /src\/app\/ui\/(coordinator\/(ReportTools|RagTag|NotOnDevice|CoordinatorNav)\.tsx|coordinator\/drill-down-link\.ts|components\/TableRegion\.tsx)$/,
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     // `npm run dev` serves the app with hot reload and sends API calls to `npm start`'s server.
