@@ -10,8 +10,11 @@ export interface Viewer {
 /** An outcome as far as access is concerned: who logged it, and in which partnership. */
 type OutcomeOwnership = { authorId: string; partnershipId: string };
 
-/** Whether the viewer runs the outcome's partnership (a coordinator or an administrator of it). */
-export function coordinatesPartnership(viewer: Viewer, partnershipId: string): boolean {
+/**
+ * Whether the viewer runs the partnership (a coordinator or an administrator of it). Here, not in
+ * roles.ts: roles.ts is in the first screen's bundle, and what lazy screens use of it stays there.
+ */
+export function coordinatesPartnership(viewer: Pick<Viewer, 'memberships'>, partnershipId: string): boolean {
   return viewer.memberships.some((m) => m.partnershipId === partnershipId && hasCoordinatorRights(m.role));
 }
 

@@ -1,5 +1,5 @@
 import type { Membership } from './user';
-import { hasCoordinatorRights } from './roles';
+import { coordinatesPartnership } from './outcome-access';
 import { signOffCovering, type QuarterSignOff } from './review';
 
 /** What locks a change: the sign-off of its quarter, and which day of the change falls in it. */
@@ -29,7 +29,7 @@ export function findQuarterLock<S extends Pick<QuarterSignOff, 'planId' | 'quart
   plan: { planId: string; signOffs: readonly S[] } | undefined,
 ): QuarterLock<S> | undefined {
   const { memberships, outcome, newOccurredOn } = change;
-  if (!plan || memberships.some((m) => m.partnershipId === outcome.partnershipId && hasCoordinatorRights(m.role))) return undefined;
+  if (!plan || coordinatesPartnership({ memberships }, outcome.partnershipId)) return undefined;
   const own = signOffCovering(plan.signOffs, plan.planId, outcome.occurredOn);
   if (own) return { signOff: own, day: 'occurredOn' };
   const moved = newOccurredOn === undefined ? undefined : signOffCovering(plan.signOffs, plan.planId, newOccurredOn);
