@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test as base, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_LAUNCH, PHONE } from './chromium';
-import { startFieldbook, type RunningFieldbook } from './fieldbook-server';
+import { startFieldbook, type FieldbookOptions, type RunningFieldbook } from './fieldbook-server';
 
 interface Fixtures {
+  /** How this test's server starts: `test.use({ fieldbookOptions: { demo: false } })` for an empty database. */
+  fieldbookOptions: FieldbookOptions;
   /** A Fieldbook server of this test's own: fresh database, private copy of the build. */
   fieldbook: RunningFieldbook;
   /** Opens the officer's phone: a browser profile that survives closing, like a real one. */
@@ -13,9 +15,9 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern.
-  fieldbook: async ({}, use) => {
-    const server = await startFieldbook();
+  fieldbookOptions: [{}, { option: true }],
+  fieldbook: async ({ fieldbookOptions }, use) => {
+    const server = await startFieldbook(fieldbookOptions);
     await use(server);
     await server.stop();
   },
