@@ -58,6 +58,10 @@ const OfflineReadyNotice = lazy(() =>
   ),
 );
 const ShareScreen = lazyScreen(() => import('./ui/screens/ShareScreen').then((m) => ({ default: m.ShareScreen })));
+// Readable before sign-in, and offline: both public pages are precached like every chunk.
+const AccessibilityStatement = lazyScreen(() => import('./ui/public/AccessibilityStatement'));
+const PrivacyNotice = lazyScreen(() => import('./ui/public/PrivacyNotice'));
+const ReportDetailsScreen = lazyScreen(() => import('./ui/settings/ReportDetailsScreen'));
 const ChangePasswordScreen = lazyScreen(() => import('./ui/screens/ChangePasswordScreen').then((m) => ({ default: m.ChangePasswordScreen })));
 
 export function App() {
@@ -80,6 +84,8 @@ export function AppRoutes() {
       <ScreenErrorBoundary>
         <Suspense fallback={<Loading />}>
           <Routes>
+            <Route path="/accessibility" element={<AccessibilityStatement />} />
+            <Route path="/privacy" element={<PrivacyNotice />} />
             <Route path="*" element={<SignInScreen />} />
           </Routes>
         </Suspense>
@@ -137,6 +143,9 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
                 <Route path="/account" element={<AccountScreen />} />
                 <Route path="/sign-in" element={<SignInScreen />} />
                 <Route path="/account/password" element={<ChangePasswordScreen />} />
+                <Route path="/accessibility" element={<AccessibilityStatement />} />
+                <Route path="/privacy" element={<PrivacyNotice />} />
+                <Route path="/settings/report-details" element={<ReportDetailsScreen />} />
                 <Route path="/progress" element={coordinator ? <ProgressScreen /> : <NotFoundScreen />} />
                 <Route path="/progress/outcomes" element={coordinator ? <OutcomesBehindScreen /> : <NotFoundScreen />} />
                 <Route path="/plans" element={coordinator ? <PlansScreen /> : <NotFoundScreen />} />
