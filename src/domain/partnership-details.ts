@@ -1,6 +1,7 @@
 import { z } from './zod';
 import { isSafeText } from './primitives';
 import type { CsvValue } from './csv-write';
+import { PartnershipDetails } from './partnership-details-shape';
 
 /**
  * What prints on a partnership's reports and whom its public pages name: the protective marking
@@ -40,15 +41,8 @@ function capitalise(s: string): string {
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const PHONE = /^\+?[0-9 ()-]{6,}$/;
 
-/** As stored and pulled. A partnership created before these existed has an empty contact until its administrator sets one. */
-export const PartnershipDetails = z.object({
-  /** Printed at the top and bottom of every printed report and first in every CSV; empty: no marking line. */
-  protectiveMarking: line('the protective marking', MARKING_MAX),
-  contactEmail: line('the contact email address', CONTACT_EMAIL_MAX),
-  contactPhone: line('the contact phone number', CONTACT_PHONE_MAX),
-  dataController: line('the data controller', DATA_CONTROLLER_MAX),
-});
-export type PartnershipDetails = z.infer<typeof PartnershipDetails>;
+/** As stored and pulled (a partnership created before these existed has an empty contact until its administrator sets one). */
+export { PartnershipDetails };
 
 export const DEFAULT_PARTNERSHIP_DETAILS: PartnershipDetails = {
   protectiveMarking: PROTECTIVE_MARKING_DEFAULT,

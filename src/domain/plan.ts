@@ -1,7 +1,7 @@
 import { z } from './zod';
 import { Id, Int, IsoDate, Text } from './primitives';
 import { MeasureTally } from './tally/rule';
-import { PartnershipDetails } from './partnership-details';
+import { PartnershipDetails } from './partnership-details-shape';
 
 /**
  * The shapes of a partnership's rolling plan as the device holds them.
