@@ -58,9 +58,8 @@ const OfflineReadyNotice = lazy(() =>
   ),
 );
 const ShareScreen = lazyScreen(() => import('./ui/screens/ShareScreen').then((m) => ({ default: m.ShareScreen })));
-// Readable before sign-in, and offline: both public pages are precached like every chunk.
-const AccessibilityStatement = lazyScreen(() => import('./ui/public/AccessibilityStatement'));
-const PrivacyNotice = lazyScreen(() => import('./ui/public/PrivacyNotice'));
+// The accessibility statement and privacy notice: readable before sign-in, and offline (precached like every chunk).
+const PublicPage = lazyScreen(() => import('./ui/public/PublicPage'));
 const ReportDetailsScreen = lazyScreen(() => import('./ui/settings/ReportDetailsScreen'));
 const ChangePasswordScreen = lazyScreen(() => import('./ui/screens/ChangePasswordScreen').then((m) => ({ default: m.ChangePasswordScreen })));
 
@@ -84,8 +83,8 @@ export function AppRoutes() {
       <ScreenErrorBoundary>
         <Suspense fallback={<Loading />}>
           <Routes>
-            <Route path="/accessibility" element={<AccessibilityStatement />} />
-            <Route path="/privacy" element={<PrivacyNotice />} />
+            <Route path="/accessibility" element={<PublicPage />} />
+            <Route path="/privacy" element={<PublicPage />} />
             <Route path="*" element={<SignInScreen />} />
           </Routes>
         </Suspense>
@@ -143,8 +142,8 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
                 <Route path="/account" element={<AccountScreen />} />
                 <Route path="/sign-in" element={<SignInScreen />} />
                 <Route path="/account/password" element={<ChangePasswordScreen />} />
-                <Route path="/accessibility" element={<AccessibilityStatement />} />
-                <Route path="/privacy" element={<PrivacyNotice />} />
+                <Route path="/accessibility" element={<PublicPage />} />
+                <Route path="/privacy" element={<PublicPage />} />
                 <Route path="/settings/report-details" element={<ReportDetailsScreen />} />
                 <Route path="/progress" element={coordinator ? <ProgressScreen /> : <NotFoundScreen />} />
                 <Route path="/progress/outcomes" element={coordinator ? <OutcomesBehindScreen /> : <NotFoundScreen />} />
