@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 export interface RunningFieldbook {
   url: string;
   staticDir: string;
+  /** Its SQLite file, for the operator's command-line tools (npm run users). */
+  dbPath: string;
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function startFieldbook(): Promise<RunningFieldbook> {
   return {
     url,
     staticDir,
+    dbPath: join(dir, 'fieldbook.sqlite'),
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
