@@ -34,17 +34,32 @@ describe('changing what prints on reports', () => {
     const answer = await partnershipDetailsApi(admin.device.api).changeDetails(partnershipId, valid);
     expect(answer).toEqual({
       name: DEMO_PARTNERSHIP,
-      details: { protectiveMarking: 'OFFICIAL-SENSITIVE', contactEmail: 'csp@southandvale.example', contactPhone: '01235 422400', dataController: valid.dataController },
+      details: {
+        protectiveMarking: 'OFFICIAL-SENSITIVE',
+        contactEmail: 'csp@southandvale.example',
+        contactPhone: '01235 422400',
+        dataController: valid.dataController,
+      },
     });
 
     await officer.device.sync.syncNow();
     expect((await officer.device.db.partnerships.get(partnershipId))?.details).toEqual(answer.details);
     const [entry] = await auditOf(partnershipId);
-    expect(entry).toMatchObject({ action: 'partnership.details-changed', actorId: admin.id, details: { changed: expect.objectContaining({ protectiveMarking: 'OFFICIAL-SENSITIVE' }) } });
+    expect(entry).toMatchObject({
+      action: 'partnership.details-changed',
+      actorId: admin.id,
+      details: { changed: expect.objectContaining({ protectiveMarking: 'OFFICIAL-SENSITIVE' }) },
+    });
 
     // Anyone, signed out: the names and contacts, nothing else.
     const contacts = await partnershipDetailsApi(freshApi()).publicContacts();
-    expect(contacts).toContainEqual({ id: partnershipId, name: DEMO_PARTNERSHIP, contactEmail: 'csp@southandvale.example', contactPhone: '01235 422400', dataController: valid.dataController });
+    expect(contacts).toContainEqual({
+      id: partnershipId,
+      name: DEMO_PARTNERSHIP,
+      contactEmail: 'csp@southandvale.example',
+      contactPhone: '01235 422400',
+      dataController: valid.dataController,
+    });
   });
 
   it('is refused to coordinators and officers (403) and outside the partnership (404), writing nothing', async () => {

@@ -19,7 +19,8 @@ export async function changeDetails(
   now: Date,
 ): Promise<PartnershipDetailsResponse> {
   requireMember(auth, partnershipId);
-  if (!administersPartnership(auth, partnershipId)) throw new HttpError(403, 'forbidden', 'Only the partnership’s administrators can change what prints on its reports.');
+  if (!administersPartnership(auth, partnershipId))
+    throw new HttpError(403, 'forbidden', 'Only the partnership’s administrators can change what prints on its reports.');
   const before = await tx.plans.findPartnership(partnershipId);
   if (!before) throw new HttpError(404, 'not-found', 'No such partnership.');
   const { name, ...details } = req;

@@ -54,17 +54,29 @@ describeOnEachDatabase('the plan store', (db) => {
     const details = { protectiveMarking: 'OFFICIAL-SENSITIVE', contactEmail: 'csp@example.org', contactPhone: '', dataController: 'Example District Council' };
     await db.storage.transaction((tx) => tx.plans.insertPartnership({ id, name: 'Zeta CSP', towns: [], details }));
     expect(await db.storage.transaction((tx) => tx.plans.findPartnership(id))).toEqual({ id, name: 'Zeta CSP', towns: [], details });
-    const versionOf = () => db.storage.transaction(async (tx) => (await tx.feed.changesSince([id], [], 0, 10)).partnerships.find((p) => p.record.id === id)?.version, 'read');
+    const versionOf = () =>
+      db.storage.transaction(async (tx) => (await tx.feed.changesSince([id], [], 0, 10)).partnerships.find((p) => p.record.id === id)?.version, 'read');
     const before = await versionOf();
 
     const changed = { ...details, protectiveMarking: '', contactPhone: '01865 000000' };
-    expect(await db.storage.transaction((tx) => tx.plans.updateDetails(id, 'Alpha CSP', changed))).toEqual({ id, name: 'Alpha CSP', towns: [], details: changed });
+    expect(await db.storage.transaction((tx) => tx.plans.updateDetails(id, 'Alpha CSP', changed))).toEqual({
+      id,
+      name: 'Alpha CSP',
+      towns: [],
+      details: changed,
+    });
     expect(await db.storage.transaction((tx) => tx.plans.findPartnership(id))).toEqual({ id, name: 'Alpha CSP', towns: [], details: changed });
     expect(await versionOf()).toBeGreaterThan(before!);
     expect(await db.storage.transaction((tx) => tx.plans.updateDetails(randomUUID(), 'Nobody', changed))).toBeUndefined();
 
     const contacts = await db.storage.transaction((tx) => tx.plans.listPublicContacts(), 'read');
-    expect(contacts).toContainEqual({ id, name: 'Alpha CSP', contactEmail: 'csp@example.org', contactPhone: '01865 000000', dataController: 'Example District Council' });
+    expect(contacts).toContainEqual({
+      id,
+      name: 'Alpha CSP',
+      contactEmail: 'csp@example.org',
+      contactPhone: '01865 000000',
+      dataController: 'Example District Council',
+    });
   });
 
   it('writes changes with fresh versions, moves outcomes to another action and keeps what was removed', async () => {

@@ -3,7 +3,13 @@ import { z } from '../../../src/domain/zod';
 import { toFieldErrors } from '../../../src/domain/api-error';
 import { PartnershipDetailsUpdate, protectiveMarkingLine, withMarkingRow } from '../../../src/domain/partnership-details';
 
-const valid = { name: 'Cherwell CSP', protectiveMarking: 'OFFICIAL', contactEmail: 'csp@cherwell.example', contactPhone: '', dataController: 'Cherwell District Council' };
+const valid = {
+  name: 'Cherwell CSP',
+  protectiveMarking: 'OFFICIAL',
+  contactEmail: 'csp@cherwell.example',
+  contactPhone: '',
+  dataController: 'Cherwell District Council',
+};
 const problems = (patch: Partial<typeof valid>) => {
   const r = z.safeParse(PartnershipDetailsUpdate, { ...valid, ...patch });
   return r.success ? [] : toFieldErrors(r.error.issues).map((f) => `${f.path}: ${f.message}`);

@@ -322,7 +322,10 @@ describe('0014-partnership-details on a database that release 0012 wrote', () =>
     expect(others()).toEqual(before);
     // A partnership written the old way (no values for the new columns) gets the defaults; none can be null.
     sqlite.prepare("insert into partnerships (id, name, towns_json, version) values ('p3', 'New', '[]', 10)").run();
-    expect(sqlite.prepare("select protective_marking, contact_email from partnerships where id = 'p3'").get()).toEqual({ protective_marking: 'OFFICIAL', contact_email: '' });
+    expect(sqlite.prepare("select protective_marking, contact_email from partnerships where id = 'p3'").get()).toEqual({
+      protective_marking: 'OFFICIAL',
+      contact_email: '',
+    });
     expect(() => sqlite.prepare("update partnerships set protective_marking = null where id = 'p1'").run()).toThrow(/NOT NULL/);
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
   });
