@@ -58,6 +58,9 @@ const OfflineReadyNotice = lazy(() =>
   ),
 );
 const ShareScreen = lazyScreen(() => import('./ui/screens/ShareScreen').then((m) => ({ default: m.ShareScreen })));
+// The accessibility statement and privacy notice: readable before sign-in, and offline (precached like every chunk).
+const PublicPage = lazyScreen(() => import('./ui/public/PublicPage'));
+const ReportDetailsScreen = lazyScreen(() => import('./ui/settings/ReportDetailsScreen'));
 const ChangePasswordScreen = lazyScreen(() => import('./ui/screens/ChangePasswordScreen').then((m) => ({ default: m.ChangePasswordScreen })));
 
 export function App() {
@@ -80,6 +83,8 @@ export function AppRoutes() {
       <ScreenErrorBoundary>
         <Suspense fallback={<Loading />}>
           <Routes>
+            <Route path="/accessibility" element={<PublicPage />} />
+            <Route path="/privacy" element={<PublicPage />} />
             <Route path="*" element={<SignInScreen />} />
           </Routes>
         </Suspense>
@@ -137,6 +142,9 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
                 <Route path="/account" element={<AccountScreen />} />
                 <Route path="/sign-in" element={<SignInScreen />} />
                 <Route path="/account/password" element={<ChangePasswordScreen />} />
+                <Route path="/accessibility" element={<PublicPage />} />
+                <Route path="/privacy" element={<PublicPage />} />
+                <Route path="/settings/report-details" element={<ReportDetailsScreen />} />
                 <Route path="/progress" element={coordinator ? <ProgressScreen /> : <NotFoundScreen />} />
                 <Route path="/progress/outcomes" element={coordinator ? <OutcomesBehindScreen /> : <NotFoundScreen />} />
                 <Route path="/plans" element={coordinator ? <PlansScreen /> : <NotFoundScreen />} />

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'member.reactivated',
   'account.password-changed',
   'account.password-set',
+  'partnership.details-changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,6 +1,7 @@
 import { z } from './zod';
 import { Id, Int, IsoDate, Text } from './primitives';
 import { MeasureTally } from './tally/rule';
+import { PartnershipDetails } from './partnership-details-shape';
 
 /**
  * The shapes of a partnership's rolling plan as the device holds them.
@@ -12,6 +13,8 @@ export const Partnership = z.object({
   name: Text(200),
   /** The towns officers choose from when they log an outcome. */
   towns: z.array(Text(80)).check(z.maxLength(100)),
+  /** What prints on its reports and whom its public pages name; absent on a phone's copy pulled before the server had them. */
+  details: z.optional(PartnershipDetails),
 });
 export type Partnership = z.infer<typeof Partnership>;
 

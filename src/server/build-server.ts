@@ -13,6 +13,7 @@ import { sessionRoutes } from './routes/session-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { healthRoutes } from './routes/health-routes';
 import { accountRoutes } from './routes/account-routes';
+import { partnershipDetailsRoutes } from './routes/partnership-details-routes';
 import { partnershipRoutes } from './routes/partnership-routes';
 import { memberRoutes } from './routes/member-routes';
 import { tallyRoutes } from './routes/tally-routes';
@@ -62,6 +63,7 @@ export async function buildServer({ config, storage, now = () => new Date() }: S
   sessionRoutes(app, { ...auth, scryptCost });
   accountRoutes(app, { ...auth, scryptCost });
   partnershipRoutes(app, auth);
+  partnershipDetailsRoutes(app, auth);
   memberRoutes(app, { ...auth, scryptCost });
   tallyRoutes(app, auth);
   planRoutes(app, auth);

@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/server/config';
 import type { Storage } from '../../src/server/storage/storage';
 import { createApiClient } from '../../src/app/api/api-client';
 import { coordinatorApi } from '../../src/app/api/coordinator-api';
+import { partnershipDetailsApi } from '../../src/app/api/partnership-details-api';
 
 /**
  * Each endpoint is declared once, in src/domain/api, and both ends take its method and path from
@@ -117,7 +118,7 @@ describe('API endpoints, declared once', () => {
       return Promise.resolve(new Response(null, { status: 204 }));
     };
     const api = createApiClient({ baseUrl: 'http://fieldbook.test', fetch: recordingFetch as typeof fetch });
-    const calls = { ...api, ...coordinatorApi(api) } as unknown as Record<string, unknown>;
+    const calls = { ...api, ...coordinatorApi(api), ...partnershipDetailsApi(api) } as unknown as Record<string, unknown>;
     const methods = Object.entries(calls).filter((entry): entry is [string, (...args: unknown[]) => Promise<unknown>] => entry[0] !== 'call');
     expect(methods.length).toBeGreaterThanOrEqual(30);
     for (const [name, method] of methods) {

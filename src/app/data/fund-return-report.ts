@@ -1,4 +1,5 @@
 import { toExcelCsv } from '../../domain/csv-write';
+import { withMarkingRow } from '../../domain/partnership-details';
 import { shareOfGrant, type FundReturn, type ReturnStage } from '../../domain/fund-return';
 import { formatPence, labelFor } from '../../domain/outcome-types/format';
 import type { Plan } from '../../domain/plan';
@@ -63,5 +64,5 @@ export function returnCsv(fund: FundReturn, stage: ReturnStage, progress: Period
   ];
   const rows = returnLines(fund, stage, progress).map((l) => [l.title, l.text, l.outputs.join('\n'), l.cost, l.share, l.otherFunding]);
   const share = shareOfGrant(total, fund.grantPence);
-  return toExcelCsv([...head, ...rows, ['Total', '', '', formatPence(total), share === null ? '' : `${share}%`, '']]);
+  return toExcelCsv(withMarkingRow(progress?.partnership?.details, [...head, ...rows, ['Total', '', '', formatPence(total), share === null ? '' : `${share}%`, '']]));
 }

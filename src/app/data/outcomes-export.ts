@@ -1,4 +1,5 @@
 import { toExcelCsv, type CsvValue } from '../../domain/csv-write';
+import { withMarkingRow, type PartnershipDetails } from '../../domain/partnership-details';
 import { financialYearOf, quarterOf } from '../../domain/period';
 import { outcomeType, OUTCOME_TYPES, type OutcomeTypeId } from '../../domain/outcome-types/catalogue';
 import { summariseOutcome } from '../../domain/outcome-types/summary';
@@ -22,6 +23,8 @@ export interface OutcomeFilters {
 
 export interface OutcomeExport {
   rows: CsvValue[][];
+  /** What prints on the partnership's reports: the CSV starts with its protective marking. */
+  details: PartnershipDetails | undefined;
   count: number;
   /** The choices the filters offer, from what this device holds. */
   towns: string[];
@@ -37,7 +40,8 @@ export interface OutcomeExport {
 export async function loadOutcomeExport(db: FieldbookDb, f: OutcomeFilters): Promise<OutcomeExport | null> {
   const plan = await db.plans.get(f.planId);
   if (!plan) return null;
-  const [actions, priorities, objectives, outcomes, signOffs, places] = await Promise.all([
+  const [partnership, actions, priorities, objectives, outcomes, signOffs, places] = await Promise.all([
+    db.partnerships.get(plan.partnershipId),
     db.actions.where('planId').equals(plan.id).toArray(),
     db.priorities.where('planId').equals(plan.id).toArray(),
     db.objectives.where('planId').equals(plan.id).toArray(),
@@ -96,6 +100,7 @@ export async function loadOutcomeExport(db: FieldbookDb, f: OutcomeFilters): Pro
   });
   return {
     rows: [header, ...rows],
+    details: partnership?.details,
     count: matching.length,
     towns: [...new Set(ofPlan.map((o) => o.town).filter((t): t is string => t !== null))].sort(),
     officers: [...new Map(ofPlan.map((o) => [o.authorId, { id: o.authorId, name: o.authorName }])).values()].sort((a, b) => a.name.localeCompare(b.name)),
@@ -104,4 +109,4 @@ export async function loadOutcomeExport(db: FieldbookDb, f: OutcomeFilters): Pro
 
 const cellOf = (v: unknown): CsvValue => (typeof v === 'number' || typeof v === 'string' ? v : typeof v === 'boolean' ? (v ? 'yes' : 'no') : '');
 
-export const exportCsv = (e: OutcomeExport) => toExcelCsv(e.rows);
+export const exportCsv = (e: OutcomeExport) => toExcelCsv(withMarkingRow(e.details, e.rows));

@@ -1,5 +1,6 @@
 import { toExcelCsv, type CsvValue } from '../../domain/csv-write';
 import { labelFor } from '../../domain/outcome-types/format';
+import { withMarkingRow } from '../../domain/partnership-details';
 import type { PeriodProgress } from './period-progress';
 
 /** One line per measure of the quarterly progress report, as the CSP meeting's papers lay it out. */
@@ -53,7 +54,7 @@ const HEADER = ['Ref', 'Objective', 'Priority', 'Action', 'Lead agencies', 'Meas
 
 export function reportCsv(p: PeriodProgress): string {
   const rows: CsvValue[][] = reportLines(p).map((l) => [l.ref, l.objective, l.priority, l.action, l.leadAgencies, l.measure, l.inQuarter, l.toDate, l.target, l.rag, l.ragSetBy, l.commentary, l.remedialAction, l.late]);
-  return toExcelCsv([HEADER, ...rows]);
+  return toExcelCsv(withMarkingRow(p.partnership?.details, [HEADER, ...rows]));
 }
 
 export const reportFileName = (p: PeriodProgress) => `progress-${p.plan.title}-${p.period.start}-to-${p.period.end}`.replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase() + '.csv';

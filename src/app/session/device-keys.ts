@@ -16,6 +16,8 @@ export const DEVICE_KEYS = {
    * wiping it at every sign-out would bring the offer back each time a session ends.
    */
   installOfferDismissals: 'fieldbook.install-offer.v1',
+  // Also left at sign-out, kept by its own module off the first load: the partnerships' public
+  // contacts for the accessibility statement and privacy notice (data/public-contacts.ts).
 } as const;
 
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

@@ -3,6 +3,7 @@ import type { AuditPage } from '../../domain/audit';
 import type { MembersResponse } from '../../domain/account';
 import type { OutcomeHistoryResponse } from '../../domain/outcome-history';
 import { toCsv } from '../../domain/csv-write';
+import { withMarkingRow } from '../../domain/partnership-details';
 import { HttpError } from '../http/http-error';
 import { route } from '../http/endpoint-route';
 import { requireAuth, type AuthDeps } from '../auth/authenticate';
@@ -55,16 +56,19 @@ export function partnershipRoutes(app: FastifyInstance, deps: AuthDeps): void {
     return body;
   });
 
-  /** The whole log as CSV, safe to open in a spreadsheet (formula cells neutralised). */
+  /** The whole log as CSV, safe to open in a spreadsheet (formula cells neutralised), under the partnership's protective marking. */
   route(app, partnership.auditCsv, async (request, reply, input) => {
     const auth = await requireAuth(request, deps);
     const { partnershipId } = input.params();
     const membership = requireCoordinator(auth, partnershipId);
-    const entries = await deps.storage.transaction((tx) => tx.audit.list(partnershipId, undefined, Number.MAX_SAFE_INTEGER));
-    const rows = [
+    const [entries, partnership] = await deps.storage.transaction(
+      async (tx) => [await tx.audit.list(partnershipId, undefined, Number.MAX_SAFE_INTEGER), await tx.plans.findPartnership(partnershipId)] as const,
+      'read',
+    );
+    const rows = withMarkingRow(partnership?.details, [
       ['when', 'who', 'action', 'record type', 'record id', 'details'],
       ...entries.map((e) => [e.at, e.actorName ?? 'system', e.action, e.entityType, e.entityId, JSON.stringify(e.details)]),
-    ];
+    ]);
     const name = `audit-${membership.partnershipName.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}.csv`;
     reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${name}"`);
     return toCsv(rows);

@@ -9,7 +9,17 @@
  */
 export interface Database {
   sync_counter: { id: number; value: number };
-  partnerships: { id: string; name: string; towns_json: string; version: number };
+  partnerships: {
+    id: string;
+    name: string;
+    towns_json: string;
+    version: number;
+    /** What prints on reports and whom the public pages name (0014-partnership-details). */
+    protective_marking: string;
+    contact_email: string;
+    contact_phone: string;
+    data_controller: string;
+  };
   users: {
     id: string;
     email: string;

@@ -86,8 +86,10 @@ describe('the audit log', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="audit-south-and-vale-community-safety-partnership.csv"');
     const rows = parseCsv(await res.text()).map((r) => r.cells);
-    expect(rows[0]).toEqual(['when', 'who', 'action', 'record type', 'record id', 'details']);
+    // The partnership's protective marking first (the demo's, OFFICIAL by default), then the headings.
+    expect(rows[0]).toEqual(['OFFICIAL']);
+    expect(rows[1]).toEqual(['when', 'who', 'action', 'record type', 'record id', 'details']);
     expect(rows.filter((r) => r[2] === 'outcome.created').map((r) => r[1])).toContain(`'${formula}`);
-    for (const r of rows.slice(1)) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@]/);
+    for (const r of rows.slice(2)) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@]/);
   });
 });

@@ -4,6 +4,7 @@ import { parsePlanCsv } from '../../../src/domain/plan-import/plan-csv';
 import { planRecordsFromDraft } from '../../../src/server/seed/plan-records';
 import type { PlanRemovalRecord } from '../../../src/server/storage/stores/plan-store';
 import { describeOnEachDatabase, ISO, outcome, seeded } from '../../support/storage-contract';
+import { DEFAULT_PARTNERSHIP_DETAILS } from '../../../src/domain/partnership-details';
 
 const CSV =
   'ref,objective,priority,action,measures\n' +
@@ -28,7 +29,7 @@ describeOnEachDatabase('the plan store', (db) => {
       await tx.plans.insertPartnership({ id: partnershipId, name: 'Test CSP', towns: ['Abingdon', 'Wantage'] });
       await tx.plans.insertWithRecords(partnershipId, older);
     });
-    const partnership = { id: partnershipId, name: 'Test CSP', towns: ['Abingdon', 'Wantage'] };
+    const partnership = { id: partnershipId, name: 'Test CSP', towns: ['Abingdon', 'Wantage'], details: DEFAULT_PARTNERSHIP_DETAILS };
     expect(await db.storage.transaction((tx) => tx.plans.findPartnership(partnershipId))).toEqual(partnership);
     expect(await db.storage.transaction((tx) => tx.plans.findPartnership('Test CSP'))).toEqual(partnership);
     expect(await db.storage.transaction((tx) => tx.plans.countPartnerships())).toBe(1);
@@ -46,6 +47,36 @@ describeOnEachDatabase('the plan store', (db) => {
     expect(await db.storage.transaction((tx) => tx.plans.find(older.plan.id))).toEqual(older.plan);
     const { plan: _plan, ...records } = older;
     expect(await db.storage.transaction((tx) => tx.plans.listRecords(older.plan.id))).toEqual(records);
+  });
+
+  it('changes a partnership’s name and details with a fresh version, and lists every partnership’s public contact by name', async () => {
+    const id = randomUUID();
+    const details = { protectiveMarking: 'OFFICIAL-SENSITIVE', contactEmail: 'csp@example.org', contactPhone: '', dataController: 'Example District Council' };
+    await db.storage.transaction((tx) => tx.plans.insertPartnership({ id, name: 'Zeta CSP', towns: [], details }));
+    expect(await db.storage.transaction((tx) => tx.plans.findPartnership(id))).toEqual({ id, name: 'Zeta CSP', towns: [], details });
+    const versionOf = () =>
+      db.storage.transaction(async (tx) => (await tx.feed.changesSince([id], [], 0, 10)).partnerships.find((p) => p.record.id === id)?.version, 'read');
+    const before = await versionOf();
+
+    const changed = { ...details, protectiveMarking: '', contactPhone: '01865 000000' };
+    expect(await db.storage.transaction((tx) => tx.plans.updateDetails(id, 'Alpha CSP', changed))).toEqual({
+      id,
+      name: 'Alpha CSP',
+      towns: [],
+      details: changed,
+    });
+    expect(await db.storage.transaction((tx) => tx.plans.findPartnership(id))).toEqual({ id, name: 'Alpha CSP', towns: [], details: changed });
+    expect(await versionOf()).toBeGreaterThan(before!);
+    expect(await db.storage.transaction((tx) => tx.plans.updateDetails(randomUUID(), 'Nobody', changed))).toBeUndefined();
+
+    const contacts = await db.storage.transaction((tx) => tx.plans.listPublicContacts(), 'read');
+    expect(contacts).toContainEqual({
+      id,
+      name: 'Alpha CSP',
+      contactEmail: 'csp@example.org',
+      contactPhone: '01865 000000',
+      dataController: 'Example District Council',
+    });
   });
 
   it('writes changes with fresh versions, moves outcomes to another action and keeps what was removed', async () => {

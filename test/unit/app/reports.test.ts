@@ -79,8 +79,9 @@ describe('the outcomes export', () => {
     await synced('22', '2018-09-01', 'Wantage', { syncState: 'pending' }); // not on the server yet
     await synced('22', '2018-09-02', 'Wantage', { deletedAt: '2018-09-03T00:00:00.000Z' });
     const csv = exportCsv((await loadOutcomeExport(db, filters()))!);
-    expect(csv.startsWith('\uFEFFOutcome id,Date,Financial year,Quarter,')).toBe(true);
-    const [header, ...rows] = parseCsv(csv.slice(1)).map((r) => r.cells);
+    expect(csv.startsWith('\uFEFFOFFICIAL\r\nOutcome id,Date,Financial year,Quarter,')).toBe(true);
+    const [marking, header, ...rows] = parseCsv(csv.slice(1)).map((r) => r.cells);
+    expect(marking).toEqual(['OFFICIAL']);
     expect(rows).toHaveLength(2);
     expect(rows[0]!.slice(0, 4)).toEqual([a.id, '2018-07-14', '2018/19', 'Q2 2018/19']);
     expect(header).toContain('Training session: Number of attendees');
@@ -96,7 +97,9 @@ describe('the outcomes export', () => {
     expect((await loadOutcomeExport(db, filters({ town: 'Thame' })))!.count).toBe(2);
     expect((await loadOutcomeExport(db, filters({ type: 'training-session', town: 'Thame' })))!.count).toBe(1);
     expect((await loadOutcomeExport(db, filters({ authorId: crypto.randomUUID() })))!.count).toBe(0);
-    const withNotes = parseCsv(exportCsv((await loadOutcomeExport(db, filters({ includeNotes: true })))!).slice(1)).map((r) => r.cells);
+    const withNotes = parseCsv(exportCsv((await loadOutcomeExport(db, filters({ includeNotes: true })))!).slice(1))
+      .map((r) => r.cells)
+      .slice(1);
     expect(withNotes[1]![withNotes[0]!.indexOf('Notes')]).toBe('a note');
   });
 });
@@ -141,9 +144,10 @@ describe('the quarterly progress report', () => {
     });
     // Every action is in the report, measured or not.
     expect(new Set(reportLines(progress).map((l) => l.ref)).size).toBe(28);
-    expect(reportCsv(progress).split('\r\n')[0]).toBe(
-      '\uFEFFRef,Objective,Priority,Action,Lead agencies,Measure,In the period,Plan to date,Target,RAG,RAG set by,Commentary,Remedial action,Late outcomes',
-    );
+    expect(reportCsv(progress).split('\r\n').slice(0, 2)).toEqual([
+      '\uFEFFOFFICIAL',
+      'Ref,Objective,Priority,Action,Lead agencies,Measure,In the period,Plan to date,Target,RAG,RAG set by,Commentary,Remedial action,Late outcomes',
+    ]);
   });
 });
 
@@ -220,10 +224,11 @@ describe('the PCC return', () => {
     };
     const mid = await loadPeriodProgress(db, planId, returnPeriod(plan, 'mid'), '2026-01-01');
     const csv = returnCsv(fund, 'mid', mid, plan);
-    expect(csv.startsWith('\uFEFFPCC Community Safety Fund,Mid-year return\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFOFFICIAL\r\nPCC Community Safety Fund,Mid-year return\r\n')).toBe(true);
     expect(csv).toContain('"£10,000"\r\n\r\nExpenditure title,'); // a blank row between the head and the table (the parser skips it)
     expect(csv).toContain('\r\n"\'=HYPERLINK(""http://evil"")",'); // quoted, quotes doubled, after the apostrophe
     expect(parseCsv(csv.slice(1)).map((r) => r.cells)).toEqual([
+      ['OFFICIAL'],
       ['PCC Community Safety Fund', 'Mid-year return'],
       ['Local authority area', 'South and Vale'],
       ['Funding period', `${plan.title} (2018-04-01 to 2019-03-31)`],
@@ -242,10 +247,42 @@ describe('the PCC return', () => {
     ]);
 
     // At the start of the year: the objectives column, no outputs yet; without a grant, no shares.
-    const start = parseCsv(returnCsv({ ...fund, grantPence: null }, 'start', null, plan).slice(1)).map((r) => r.cells);
+    const start = parseCsv(returnCsv({ ...fund, grantPence: null }, 'start', null, plan).slice(1))
+      .map((r) => r.cells)
+      .slice(1);
     expect(start[3]).toEqual(['CSF grant allocation', '']);
     expect(start[4]![1]).toBe('Objectives');
     expect(start[5]).toEqual([`'=HYPERLINK("http://evil")`, 'Train staff, then review', '', '£2,500', '', 'Lottery: £1,250.50; @council: £0.05']);
     expect(start.at(-1)).toEqual(['Total', '', '', '£2,500.99', '', '']);
+  });
+});
+
+describe('the protective marking', () => {
+  it('heads every exported CSV with the partnership’s marking, and none when it has none', async () => {
+    await synced('22', '2018-07-14', 'Didcot');
+    const plan = (await db.plans.get(planId))!;
+    const fund: FundReturn = {
+      id: crypto.randomUUID(),
+      planId,
+      grantPence: null,
+      localAuthorityArea: '',
+      councilContact: '',
+      policeLead: '',
+      lines: [],
+      updatedAt: '2018-10-01T00:00:00.000Z',
+      updatedByName: 'Jo Bennett',
+      version: 1,
+    };
+    const csvs = async () => {
+      const progress = (await loadPeriodProgress(db, planId, Q2, '2026-01-01'))!;
+      return [exportCsv((await loadOutcomeExport(db, filters()))!), reportCsv(progress), returnCsv(fund, 'mid', progress, plan)];
+    };
+    const marked = (marking: string) =>
+      db.partnerships.update(plan.partnershipId, { details: { protectiveMarking: marking, contactEmail: '', contactPhone: '', dataController: '' } });
+
+    await marked('OFFICIAL-SENSITIVE');
+    for (const csv of await csvs()) expect(csv.split('\r\n')[0]).toBe('\uFEFFOFFICIAL-SENSITIVE');
+    await marked('');
+    for (const csv of await csvs()) expect(csv.split('\r\n')[0]).not.toMatch(/OFFICIAL/);
   });
 });

@@ -295,3 +295,38 @@ describe('0010-member-admin on a database that release 0009 wrote', () => {
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
   });
 });
+
+describe('0014-partnership-details on a database that release 0012 wrote', () => {
+  it('marks every partnership OFFICIAL with an empty contact, and gives each a fresh version so phones pull it again', async () => {
+    const sqlite = new SQLite(':memory:');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    opened.push(db);
+    await migrateToLatest(db, upTo(12));
+    sqlite.exec(readFileSync(new URL('../../fixtures/sqlite-0012-data.sql', import.meta.url), 'utf8'));
+    const others = () => ({
+      users: sqlite.prepare('select * from users order by id').all(),
+      memberships: sqlite.prepare('select * from memberships order by user_id').all(),
+    });
+    const before = others();
+
+    expect(await migrateToLatest(db, upTo(14))).toContain('0014-partnership-details');
+
+    expect(
+      sqlite.prepare('select id, name, protective_marking, contact_email, contact_phone, data_controller, version from partnerships order by version').all(),
+    ).toEqual([
+      { id: 'p2', name: 'Oxfordshire', protective_marking: 'OFFICIAL', contact_email: '', contact_phone: '', data_controller: '', version: 8 },
+      { id: 'p1', name: 'South and Vale', protective_marking: 'OFFICIAL', contact_email: '', contact_phone: '', data_controller: '', version: 9 },
+    ]);
+    expect(sqlite.prepare('select value from sync_counter').get()).toEqual({ value: 9 });
+    expect(others()).toEqual(before);
+    // A partnership written the old way (no values for the new columns) gets the defaults; none can be null.
+    sqlite.prepare("insert into partnerships (id, name, towns_json, version) values ('p3', 'New', '[]', 10)").run();
+    expect(sqlite.prepare("select protective_marking, contact_email from partnerships where id = 'p3'").get()).toEqual({
+      protective_marking: 'OFFICIAL',
+      contact_email: '',
+    });
+    expect(() => sqlite.prepare("update partnerships set protective_marking = null where id = 'p1'").run()).toThrow(/NOT NULL/);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+});

@@ -36,6 +36,7 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   'member.reactivated': 'Member reactivated',
   'account.password-changed': 'Password changed',
   'account.password-set': 'Password set by an administrator',
+  'partnership.details-changed': 'What prints on reports changed',
 };
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 

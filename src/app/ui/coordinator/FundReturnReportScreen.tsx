@@ -12,6 +12,7 @@ import { CoordinatorNav } from './CoordinatorNav';
 import { TableRegion } from '../components/TableRegion';
 import { ReportTools } from './ReportTools';
 import { NotOnDevice } from './NotOnDevice';
+import { ProtectiveMarking } from './ProtectiveMarking';
 
 /** The PCC's reporting template, filled in: print it (A4) to sign, or download it as CSV. */
 export default function FundReturnReportScreen() {
@@ -51,6 +52,7 @@ export default function FundReturnReportScreen() {
         <Link to={`/plans/${plan.id}/reports/pcc`}>Change the return</Link>
       </ReportTools>
       <article data-testid="pcc-return">
+        <ProtectiveMarking details={progress?.partnership?.details} />
         <p className="caption">PCC Community Safety Fund</p>
         <h1>{STAGE_LABEL[stage]}</h1>
         <dl className="summary-list report__meta">
@@ -118,6 +120,7 @@ export default function FundReturnReportScreen() {
           <p>Council contact for the grant: {fund.councilContact || '………………'} · Signature: ……………… · Date: ………</p>
           <p>Police area commander: {fund.policeLead || '………………'} · Signature: ……………… · Date: ………</p>
         </div>
+        <ProtectiveMarking details={progress?.partnership?.details} />
       </article>
     </div>
   );

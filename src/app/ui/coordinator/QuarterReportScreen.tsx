@@ -9,6 +9,7 @@ import { saveFile } from '../save-file';
 import { TableRegion } from '../components/TableRegion';
 import { ReportTools } from './ReportTools';
 import { NotOnDevice } from './NotOnDevice';
+import { ProtectiveMarking } from './ProtectiveMarking';
 
 /**
  * The quarterly progress report for the CSP meeting: one page per priority when printed (A4,
@@ -39,6 +40,7 @@ function Report({ progress }: { progress: PeriodProgress }) {
   const priorities = [...new Set(lines.map((l) => `${l.objective}\u0000${l.priority}`))];
   return (
     <article aria-labelledby="report-title" data-testid="quarter-report">
+      <ProtectiveMarking details={partnership?.details} />
       <p className="caption">{partnership?.name}</p>
       <h1 id="report-title">Quarterly progress report: {period.label}</h1>
       <p>
@@ -118,6 +120,7 @@ function Report({ progress }: { progress: PeriodProgress }) {
             </section>
           );
         })}
+      <ProtectiveMarking details={partnership?.details} />
     </article>
   );
 }

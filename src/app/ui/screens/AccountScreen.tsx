@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useCurrentUser } from '../../session/use-current-user';
 import { useWaitingCount } from '../../data/outbox-hooks';
 import { YourDetails } from './account/YourDetails';
@@ -26,6 +27,9 @@ export function AccountScreen() {
           {savedMessage}
         </p>
       )}
+      <p>
+        <Link to="/accessibility">Accessibility statement</Link> · <Link to="/privacy">Privacy notice</Link>
+      </p>
       <AboutThisBuild />
     </div>
   );

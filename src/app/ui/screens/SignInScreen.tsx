@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useSession, useSignIn } from '../../session/session-hooks';
 import { describeError } from '../describe-error';
 import { ErrorSummary, type FormError } from '../components/ErrorSummary';
@@ -72,6 +72,9 @@ export function SignInScreen() {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p>
+        <Link to="/accessibility">Accessibility statement</Link> · <Link to="/privacy">Privacy notice</Link>
+      </p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Partnership } from '../../../domain/plan';
+import { DEFAULT_PARTNERSHIP_DETAILS, type PartnershipDetails } from '../../../domain/partnership-details';
 import type { Database } from '../schema';
 import type { PlanRecords, PlanRemovalRecord, PlanStore, PlanWrites } from './plan-store';
 import {
@@ -16,6 +17,7 @@ import {
   toObjective,
   toPlan,
   toPartnership,
+  detailsColumns,
   toPriority,
 } from './plan-rows';
 
@@ -45,8 +47,24 @@ export class KyselyPlanStore implements PlanStore {
     const version = await this.takeVersion();
     await this.t
       .insertInto('partnerships')
-      .values({ id: p.id, name: p.name, towns_json: json(p.towns), version })
+      .values({ id: p.id, name: p.name, towns_json: json(p.towns), version, ...detailsColumns(p.details ?? DEFAULT_PARTNERSHIP_DETAILS) })
       .execute();
+  }
+
+  async updateDetails(partnershipId: string, name: string, details: PartnershipDetails) {
+    const version = await this.takeVersion();
+    const r = await this.t
+      .updateTable('partnerships')
+      .set({ name, ...detailsColumns(details), version })
+      .where('id', '=', partnershipId)
+      .returningAll()
+      .executeTakeFirst();
+    return r && toPartnership(r);
+  }
+
+  async listPublicContacts() {
+    const rows = await this.t.selectFrom('partnerships').select(['id', 'name', 'contact_email', 'contact_phone', 'data_controller']).orderBy('name').execute();
+    return rows.map((r) => ({ id: r.id, name: r.name, contactEmail: r.contact_email, contactPhone: r.contact_phone, dataController: r.data_controller }));
   }
 
   async list(partnershipId: string) {

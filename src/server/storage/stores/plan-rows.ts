@@ -1,5 +1,6 @@
 import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../../domain/plan';
 import { MeasureTally } from '../../../domain/tally/rule';
+import type { PartnershipDetails } from '../../../domain/partnership-details';
 import type { Database } from '../schema';
 
 /** Plan records to and from their rows: one mapping for reads, pulls and writes. */
@@ -10,7 +11,21 @@ export const parseStrings = (s: string) => JSON.parse(s) as string[];
 type Row<T extends keyof Database> = Database[T];
 type Scope = { partnership_id: string; version: number };
 
-export const toPartnership = (r: Row<'partnerships'>): Partnership => ({ id: r.id, name: r.name, towns: parseStrings(r.towns_json) });
+export const toPartnership = (r: Row<'partnerships'>): Partnership => ({ id: r.id, name: r.name, towns: parseStrings(r.towns_json), details: toDetails(r) });
+
+export const toDetails = (r: Row<'partnerships'>): PartnershipDetails => ({
+  protectiveMarking: r.protective_marking,
+  contactEmail: r.contact_email,
+  contactPhone: r.contact_phone,
+  dataController: r.data_controller,
+});
+
+export const detailsColumns = (d: PartnershipDetails) => ({
+  protective_marking: d.protectiveMarking,
+  contact_email: d.contactEmail,
+  contact_phone: d.contactPhone,
+  data_controller: d.dataController,
+});
 
 export const toPlan = (r: Row<'plans'>): Plan => ({
   id: r.id,

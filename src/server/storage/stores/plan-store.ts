@@ -1,5 +1,6 @@
 import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../../domain/plan';
 import type { PlanRemoval } from '../../../domain/sync/pull';
+import type { PartnershipDetails, PublicPartnershipContact } from '../../../domain/partnership-details';
 import type { ExistingPlanRecords, RecordWrites } from '../../../domain/plan-admin/import-diff';
 
 /** A plan with everything under it, each record carrying its partnership for scoping. */
@@ -29,7 +30,12 @@ export interface PlanStore {
   countPartnerships(): Promise<number>;
   /** By id, or else by exact name. */
   findPartnership(idOrName: string): Promise<Partnership | undefined>;
+  /** Without details: the defaults (src/domain/partnership-details.ts). */
   insertPartnership(partnership: Partnership): Promise<void>;
+  /** Its full name and what prints on its reports, with a fresh version so phones pull them; undefined if there is no such partnership. */
+  updateDetails(partnershipId: string, name: string, details: PartnershipDetails): Promise<Partnership | undefined>;
+  /** Every hosted partnership's name and contact, by name: public, read before sign-in. */
+  listPublicContacts(): Promise<PublicPartnershipContact[]>;
 
   /** Newest period first. */
   list(partnershipId: string): Promise<Plan[]>;
