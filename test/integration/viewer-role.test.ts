@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startTestServer, TEST_SCRYPT, type TestServer } from '../support/test-server';
+import { runCli } from '../support/cli-process';
 import { signedInDevice, type TestDevice } from '../support/test-device';
 import { COORDINATOR, OFFICER } from '../support/demo';
 import { demoPartnershipId } from '../support/demo-partnership';
@@ -219,5 +220,33 @@ describe('a viewer', () => {
     expect(await phone.db.outcomes.get(viewed.id)).toMatchObject({ syncState: 'rejected' });
     const rejected = await server.storage.transaction(async (tx) => tx.devices.listRejections(await deviceId(phone.db)));
     expect(rejected).toEqual([expect.objectContaining({ code: 'forbidden', message: VIEWER_CANNOT_CHANGE })]);
+  });
+});
+
+describe('npm run users -- add --role viewer', () => {
+  const users = (args: string[]) =>
+    runCli('users', args, {
+      ...(server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : { DATABASE_PATH: server.dbPath }),
+      SCRYPT_LOG_N: String(TEST_SCRYPT.logN),
+      FIELDBOOK_PASSWORD: 'a long operator passphrase',
+    });
+  const add = (email: string, role: string) => users(['add', '--email', email, '--name', 'Cllr Ada Reed', '--partnership', partnershipId, '--role', role]);
+
+  it('adds a viewer, who signs in as one; a role that does not exist names those that do and adds no one', async () => {
+    const email = 'scrutiny-chair@southandvale.example';
+    const run = await add(email, 'viewer');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const phone = cookieFetch();
+    const signIn = await phone(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'a long operator passphrase' }),
+    });
+    expect(((await signIn.json()) as { user: { memberships: { role: string }[] } }).user.memberships).toEqual([expect.objectContaining({ role: 'viewer' })]);
+
+    const wrong = await add('nobody-yet@southandvale.example', 'reader');
+    expect(wrong).toEqual({ code: 1, stdout: '', stderr: '--role must be viewer, officer, coordinator or admin.\n' });
+    expect(await server.storage.transaction((tx) => tx.accounts.findUserByEmail('nobody-yet@southandvale.example'))).toBeUndefined();
   });
 });

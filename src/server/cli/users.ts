@@ -50,7 +50,7 @@ async function main() {
   try {
     if (command === 'add') {
       const role = Role.safeParse(need('role'));
-      if (!role.success) throw new UserAdminError(`--role must be ${Role.options.join(', ')}.`);
+      if (!role.success) throw new UserAdminError(`--role must be ${Role.options.slice(0, -1).join(', ')} or ${Role.options.at(-1)}.`);
       const args = { email: need('email'), name: need('name'), partnership: need('partnership'), role: role.data, jobTitle: values['job-title'] ?? '' };
       const id = await addUser(storage, { ...args, password: await readPassword() }, cost);
       process.stdout.write(`Added ${args.email} (${id}).\n`);
