@@ -28,7 +28,7 @@ const fill = (label: string, value: string) => fireEvent.change(screen.getByLabe
 const NOTE = 'Spoke to a resident at number 4';
 
 describe('a viewer', () => {
-  it('opens on Progress, reads an action’s outcomes without their notes, and has nothing to log with', async () => {
+  it('opens on Progress, reads an action’s outcomes without their notes and the reports, and has nothing to log, review or edit with', async () => {
     const officer = await signedInDevice(server.url, OFFICER.email, OFFICER.password);
     await officer.sync.syncNow();
     await logOutcome(officer.db, officer.user, { ...(await outcomeFor(officer.db, '22')), notes: NOTE }, undefined, { confirmDuplicate: true });
@@ -60,5 +60,12 @@ describe('a viewer', () => {
     expect(screen.queryByText(NOTE)).toBeNull();
     expect(screen.queryByRole('link', { name: 'Log an outcome' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Log another like this' })).toBeNull();
+
+    // Reports: the quarterly reports and the PCC return's stages to read, nothing to review or edit.
+    fireEvent.click(tabs.getByRole('link', { name: 'Reports' }));
+    await screen.findByRole('heading', { name: 'Reports' });
+    expect(screen.getAllByRole('link', { name: 'Mid-year return' }).length).toBeGreaterThan(0);
+    expect(screen.queryByRole('link', { name: /review and sign-off/ })).toBeNull();
+    expect(screen.queryByRole('link', { name: /Spending plan, mid-year and end-year returns/ })).toBeNull();
   }, 40_000);
 });
