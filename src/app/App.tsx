@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { isCoordinator } from '../domain/roles';
+import { isCoordinator, mayReadReports, mayWrite } from '../domain/roles';
 import { AppServicesProvider } from './services/AppServicesProvider';
 import { useSession } from './session/session-hooks';
 import { useOptionalUserServices } from './services/services-context';
@@ -103,19 +103,36 @@ export function AppRoutes() {
   }
   // The user's database opens in the same tick; this is a frame, not a wait for the network.
   if (!userServices) return <Loading />;
-  return <SignedInApp coordinator={isCoordinator(userServices.user)} />;
+  const { memberships } = userServices.user;
+  return (
+    <SignedInApp
+      coordinator={isCoordinator(userServices.user)}
+      reports={memberships.some((m) => mayReadReports(m.role))}
+      writes={memberships.some((m) => mayWrite(m.role))}
+    />
+  );
 }
 
-function SignedInApp({ coordinator }: { coordinator: boolean }) {
+/**
+ * `reports`: the progress and report screens (coordinators and viewers). `writes`: false for a
+ * viewer everywhere (decision 42), who gets progress, the plan and reports, and nothing that logs.
+ */
+function SignedInApp({ coordinator, reports, writes }: { coordinator: boolean; reports: boolean; writes: boolean }) {
   const locked = useIdleLock().state.status !== 'unlocked';
-  const nav: NavItem[] = [
-    { to: '/', label: 'My actions' },
-    { to: '/plan', label: 'Plan' },
-    { to: '/search', label: 'Search' },
-    coordinator ? { to: '/progress', label: 'Progress' } : { to: '/log', label: 'Log' },
-    { to: '/places', label: 'Places' },
-    { to: '/outcomes', label: 'Outcomes' },
-  ];
+  const nav: NavItem[] = writes
+    ? [
+        { to: '/', label: 'My actions' },
+        { to: '/plan', label: 'Plan' },
+        { to: '/search', label: 'Search' },
+        coordinator ? { to: '/progress', label: 'Progress' } : { to: '/log', label: 'Log' },
+        { to: '/places', label: 'Places' },
+        { to: '/outcomes', label: 'Outcomes' },
+      ]
+    : [
+        { to: '/progress', label: 'Progress' },
+        { to: '/plan', label: 'Plan' },
+        { to: '/reports', label: 'Reports' },
+      ];
   return (
     <>
       <div inert={locked}>
@@ -126,36 +143,36 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
           <RouteErrorBoundary>
             <Suspense fallback={<Loading />}>
               <Routes>
-                <Route path="/" element={<MyActionsScreen />} />
+                <Route path="/" element={writes ? <MyActionsScreen /> : <Navigate to="/progress" replace />} />
                 <Route path="/my-actions" element={<Navigate to="/" replace />} />
                 <Route path="/plan" element={<PlanScreen />} />
                 <Route path="/search" element={<SearchScreen />} />
-                <Route path="/log" element={<ChooseActionScreen />} />
+                <Route path="/log" element={writes ? <ChooseActionScreen /> : <NotFoundScreen />} />
                 <Route path="/actions/:actionId" element={<ActionScreen />} />
-                <Route path="/actions/:actionId/log" element={<LogOutcomeScreen />} />
+                <Route path="/actions/:actionId/log" element={writes ? <LogOutcomeScreen /> : <NotFoundScreen />} />
                 <Route path="/outcomes" element={<MyOutcomesScreen />} />
-                <Route path="/outcomes/:outcomeId/edit" element={<EditOutcomeScreen />} />
+                <Route path="/outcomes/:outcomeId/edit" element={writes ? <EditOutcomeScreen /> : <NotFoundScreen />} />
                 <Route path="/attention" element={<NeedsAttentionScreen />} />
                 <Route path="/places" element={<PlacesScreen />} />
-                <Route path="/places/new" element={<AddPlaceScreen />} />
-                <Route path="/share" element={<ShareScreen />} />
+                <Route path="/places/new" element={writes ? <AddPlaceScreen /> : <NotFoundScreen />} />
+                <Route path="/share" element={writes ? <ShareScreen /> : <NotFoundScreen />} />
                 <Route path="/account" element={<AccountScreen />} />
                 <Route path="/sign-in" element={<SignInScreen />} />
                 <Route path="/account/password" element={<ChangePasswordScreen />} />
                 <Route path="/accessibility" element={<PublicPage />} />
                 <Route path="/privacy" element={<PublicPage />} />
                 <Route path="/settings/report-details" element={<ReportDetailsScreen />} />
-                <Route path="/progress" element={coordinator ? <ProgressScreen /> : <NotFoundScreen />} />
-                <Route path="/progress/outcomes" element={coordinator ? <OutcomesBehindScreen /> : <NotFoundScreen />} />
+                <Route path="/progress" element={reports ? <ProgressScreen /> : <NotFoundScreen />} />
+                <Route path="/progress/outcomes" element={reports ? <OutcomesBehindScreen /> : <NotFoundScreen />} />
                 <Route path="/plans" element={coordinator ? <PlansScreen /> : <NotFoundScreen />} />
                 <Route path="/plans/:planId" element={coordinator ? <ManagePlanScreen /> : <NotFoundScreen />} />
                 <Route path="/plans/:planId/import" element={coordinator ? <ImportPlanScreen /> : <NotFoundScreen />} />
                 <Route path="/plans/:planId/review/:quarterStart" element={coordinator ? <QuarterReviewScreen /> : <NotFoundScreen />} />
-                <Route path="/plans/:planId/reports/quarter/:quarterStart" element={coordinator ? <QuarterReportScreen /> : <NotFoundScreen />} />
-                <Route path="/plans/:planId/reports/outcomes" element={coordinator ? <OutcomesExportScreen /> : <NotFoundScreen />} />
+                <Route path="/plans/:planId/reports/quarter/:quarterStart" element={reports ? <QuarterReportScreen /> : <NotFoundScreen />} />
+                <Route path="/plans/:planId/reports/outcomes" element={reports ? <OutcomesExportScreen /> : <NotFoundScreen />} />
                 <Route path="/plans/:planId/reports/pcc" element={coordinator ? <FundReturnScreen /> : <NotFoundScreen />} />
-                <Route path="/plans/:planId/reports/pcc/:stage" element={coordinator ? <FundReturnReportScreen /> : <NotFoundScreen />} />
-                <Route path="/reports" element={coordinator ? <ReportsScreen /> : <NotFoundScreen />} />
+                <Route path="/plans/:planId/reports/pcc/:stage" element={reports ? <FundReturnReportScreen /> : <NotFoundScreen />} />
+                <Route path="/reports" element={reports ? <ReportsScreen /> : <NotFoundScreen />} />
                 <Route path="/plans/:planId/actions/:actionId" element={coordinator ? <EditActionScreen /> : <NotFoundScreen />} />
                 <Route path="/plans/:planId/actions/:actionId/measures/new" element={coordinator ? <EditMeasureScreen /> : <NotFoundScreen />} />
                 <Route path="/plans/:planId/measures/:measureId" element={coordinator ? <EditMeasureScreen /> : <NotFoundScreen />} />

@@ -1,4 +1,4 @@
-import { hasCoordinatorRights } from './roles';
+import { hasCoordinatorRights, mayWrite } from './roles';
 import type { Membership } from './user';
 
 /** Who is asking: a signed-in person and their roles, as the phone's session and the server's authentication both hold them. */
@@ -22,10 +22,13 @@ export function coordinatesPartnership(viewer: Pick<Viewer, 'memberships'>, part
  * Who may read an outcome's private fields, its notes and its photos: the officer who logged it
  * and the coordinators of its partnership. Notes are free text and photos are pictures; either may
  * mention or show people. Every other member of the partnership sees the outcome's counts only
- * (decision 8): a lost phone holds as little as it can. The pull's redaction and the photo routes
- * both ask this.
+ * (decision 8): a lost phone holds as little as it can. A viewer of the partnership reads none,
+ * not even of outcomes they logged while they were an officer (decision 42). The pull's redaction
+ * and the photo routes both ask this.
  */
 export function mayReadPrivateFields(viewer: Viewer, outcome: OutcomeOwnership): boolean {
+  const role = viewer.memberships.find((m) => m.partnershipId === outcome.partnershipId)?.role;
+  if (role !== undefined && !mayWrite(role)) return false;
   return outcome.authorId === viewer.id || coordinatesPartnership(viewer, outcome.partnershipId);
 }
 

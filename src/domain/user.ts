@@ -3,9 +3,10 @@ import { Id, isSafeText } from './primitives';
 
 /**
  * A person's role in one partnership (they may hold a different one in another). An administrator
- * is a coordinator who may also grant and take away the administrator role (roles.ts).
+ * is a coordinator who may also grant and take away the administrator role; a viewer reads the
+ * plan, progress and reports and changes nothing (roles.ts).
  */
-export const Role = z.enum(['officer', 'coordinator', 'admin']);
+export const Role = z.enum(['viewer', 'officer', 'coordinator', 'admin']);
 export type Role = z.infer<typeof Role>;
 
 export const Membership = z.object({

@@ -57,6 +57,7 @@ describe('the Team screen', () => {
     // A coordinator is not offered the administrator role.
     const roles = within(screen.getByRole('group', { name: 'Role in this partnership' }));
     expect(roles.getAllByRole('radio').map((r) => r.parentElement!.textContent)).toEqual([
+      expect.stringMatching(/^Viewer.*changes nothing/),
       expect.stringMatching(/^Officer/),
       expect.stringMatching(/^Coordinator/),
     ]);
@@ -109,7 +110,7 @@ describe('the Team screen', () => {
       within(select)
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['Officer', 'Coordinator']);
+    ).toEqual(['Viewer', 'Officer', 'Coordinator']);
     fireEvent.change(select, { target: { value: 'coordinator' } });
     fireEvent.click(within(rowOf(name)).getByRole('button', { name: `Save the role of ${name}` }));
     // Said only once the list has been read again: the server has it.

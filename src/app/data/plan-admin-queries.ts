@@ -1,23 +1,25 @@
 import type { Action, Measure, Plan, Priority } from '../../domain/plan';
-import type { SessionUser } from '../../domain/user';
+import type { Role, SessionUser } from '../../domain/user';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import { isLive } from '../db/local-records';
 import { byPosition } from './by-position';
 import { loadPlans, type PlanView } from './plan-queries';
-import { hasCoordinatorRights } from '../../domain/roles';
+import { mayReadReports } from '../../domain/roles';
 
 export interface ManagedPartnership {
   partnershipId: string;
   partnershipName: string;
+  /** A coordinator or administrator runs it; a viewer reads its progress and reports only. */
+  role: Role;
   plans: PlanView[];
 }
 
-/** Each partnership the user coordinates, with its plans (newest first) as the phone holds them. */
+/** Each partnership whose progress and reports the user reads (coordinates or views), with its plans (newest first) as the phone holds them. */
 export async function loadManagedPlans(db: FieldbookDb, user: Pick<SessionUser, 'memberships'>): Promise<ManagedPartnership[]> {
   const plans = await loadPlans(db);
   return user.memberships
-    .filter((m) => hasCoordinatorRights(m.role))
-    .map((m) => ({ partnershipId: m.partnershipId, partnershipName: m.partnershipName, plans: plans.filter((p) => p.plan.partnershipId === m.partnershipId) }));
+    .filter((m) => mayReadReports(m.role))
+    .map((m) => ({ partnershipId: m.partnershipId, partnershipName: m.partnershipName, role: m.role, plans: plans.filter((p) => p.plan.partnershipId === m.partnershipId) }));
 }
 
 export interface ActionToEdit {

@@ -10,7 +10,7 @@ import { HttpError } from '../http/http-error';
 import type { Storage } from '../storage/storage';
 import { temporaryPassword } from './temporary-password';
 
-const A_ROLE: Record<Role, string> = { officer: 'an officer', coordinator: 'a coordinator', admin: 'an administrator' };
+const A_ROLE: Record<Role, string> = { viewer: 'a viewer', officer: 'an officer', coordinator: 'a coordinator', admin: 'an administrator' };
 
 /**
  * A coordinator adds someone to their partnership. Someone who already has an account (in any

@@ -1,7 +1,7 @@
 /**
  * `npm run users -- <command>`: account administration for whoever runs the server.
  *
- *   add --email E --name N --partnership P --role officer|coordinator|admin [--job-title T]
+ *   add --email E --name N --partnership P --role viewer|officer|coordinator|admin [--job-title T]
  *   set-password --email E
  *   deactivate --email E
  *
@@ -50,7 +50,7 @@ async function main() {
   try {
     if (command === 'add') {
       const role = Role.safeParse(need('role'));
-      if (!role.success) throw new UserAdminError('--role must be officer, coordinator or admin.');
+      if (!role.success) throw new UserAdminError(`--role must be ${Role.options.slice(0, -1).join(', ')} or ${Role.options.at(-1)}.`);
       const args = { email: need('email'), name: need('name'), partnership: need('partnership'), role: role.data, jobTitle: values['job-title'] ?? '' };
       const id = await addUser(storage, { ...args, password: await readPassword() }, cost);
       process.stdout.write(`Added ${args.email} (${id}).\n`);

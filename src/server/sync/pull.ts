@@ -3,7 +3,7 @@ import type { OutcomeRecord } from '../../domain/outcome';
 import type { Storage } from '../storage/storage';
 import type { AuthContext } from '../auth/authenticate';
 import { decodeCursor, encodeCursor, scopeOf } from './cursor';
-import { hasCoordinatorRights } from '../../domain/roles';
+import { mayReadReports } from '../../domain/roles';
 import { mayReadPrivateFields, type Viewer } from '../../domain/outcome-access';
 
 /**
@@ -27,9 +27,9 @@ export async function pullChanges(storage: Storage, auth: AuthContext, query: Pu
   const reset = !cursor || cursor.scope !== scope;
   const after = reset ? 0 : cursor.version;
 
-  const coordinatorOf = auth.memberships.filter((m) => hasCoordinatorRights(m.role)).map((m) => m.partnershipId);
+  const reportsOf = auth.memberships.filter((m) => mayReadReports(m.role)).map((m) => m.partnershipId);
   // One snapshot, so every table is read at the same moment.
-  const byTable = await storage.transaction((tx) => tx.feed.changesSince(partnershipIds, coordinatorOf, after, query.limit), 'read');
+  const byTable = await storage.transaction((tx) => tx.feed.changesSince(partnershipIds, reportsOf, after, query.limit), 'read');
 
   let cutoff = Number.POSITIVE_INFINITY;
   const all: { table: (typeof PULLED_TABLES)[number]; version: number; record: unknown }[] = [];
@@ -56,9 +56,9 @@ export async function pullChanges(storage: Storage, auth: AuthContext, query: Pu
 }
 
 /**
- * Officers see the numbers of everyone's outcomes (the tallies need them) but the notes only of
- * those they may read (src/domain/outcome-access.ts): their own, or all of a partnership they
- * coordinate.
+ * Officers and viewers see the numbers of everyone's outcomes (the tallies need them) but the
+ * notes only of those they may read (src/domain/outcome-access.ts): an officer their own, a
+ * coordinator all of their partnership's, a viewer none.
  */
 function redactFor(viewer: Viewer, o: OutcomeRecord): OutcomeRecord {
   return mayReadPrivateFields(viewer, o) ? o : { ...o, notes: null };

@@ -33,6 +33,11 @@ describe('an outcome’s private fields (notes, photos)', () => {
     };
     expect(mayReadPrivateFields(both, outcome)).toBe(false);
   });
+
+  it('are not read by a viewer of its partnership, even one who logged it while an officer', () => {
+    expect(mayReadPrivateFields(viewer('vic', 'viewer'), outcome)).toBe(false);
+    expect(mayReadPrivateFields(viewer('sam', 'viewer'), outcome)).toBe(false);
+  });
 });
 
 describe('changing an outcome', () => {
@@ -41,5 +46,6 @@ describe('changing an outcome', () => {
     expect(mayChangeOutcome(viewer('jo', 'coordinator'), outcome)).toBe(true);
     expect(mayChangeOutcome(viewer('lee', 'officer'), outcome)).toBe(false);
     expect(mayChangeOutcome(viewer('kim', 'coordinator', 'cherwell'), outcome)).toBe(false);
+    expect(mayChangeOutcome(viewer('sam', 'viewer'), outcome)).toBe(false);
   });
 });

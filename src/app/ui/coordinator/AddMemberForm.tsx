@@ -10,6 +10,8 @@ import { formErrorsFrom } from '../form-errors';
 const INPUT_FOR: Record<string, string> = { email: 'member-email', name: 'member-name', jobTitle: 'member-job-title', role: 'member-role' };
 
 const ROLE_HINT: Record<Role, string> = {
+  viewer:
+    'Reads the plan, progress, quarterly reports and the PCC return, and changes nothing: for scrutiny, the board or the PCC’s office. Never sees notes, photos, the team or the audit log',
   officer: 'Logs outcomes against the plan',
   coordinator: 'Also runs the plan, its reviews and the team',
   admin: 'A coordinator who can also make others administrators',

@@ -7,7 +7,7 @@ import { ConfirmButton } from '../components/ConfirmButton';
 
 type Team = ReturnType<typeof useMembers>;
 
-const A_ROLE: Record<Role, string> = { officer: 'an officer', coordinator: 'a coordinator', admin: 'an administrator' };
+const A_ROLE: Record<Role, string> = { viewer: 'a viewer', officer: 'an officer', coordinator: 'a coordinator', admin: 'an administrator' };
 
 /**
  * One member of the Team table: their role here (a select and Save, offering only the roles the

@@ -11,6 +11,8 @@ import { chosenPeriod } from './period-choice';
 import { progressLink } from './drill-down-link';
 import { usePlans } from '../../data/plan-hooks';
 import { NotOnDevice } from './NotOnDevice';
+import { coordinatesPartnership } from '../../../domain/outcome-access';
+import { useCurrentUser } from '../../session/use-current-user';
 
 /** The outcomes behind one figure of the progress table: every number can be checked. */
 export default function OutcomesBehindScreen() {
@@ -19,6 +21,7 @@ export default function OutcomesBehindScreen() {
   const view = plans?.find((p) => p.plan.id === params.get('plan'));
   const period = view ? chosenPeriod(view.plan, params.get('from'), params.get('to'), localIsoDate(new Date())) : null;
   const progress = usePeriodProgress(view?.plan.id, period);
+  const me = useCurrentUser();
   const measureId = params.get('measure');
   const row = progress?.rows.find((r) => r.measures.some((m) => m.measure.id === measureId));
   const measure = row?.measures.find((m) => m.measure.id === measureId);
@@ -67,8 +70,13 @@ export default function OutcomesBehindScreen() {
                     : isLate(o, signOffCovering(progress!.signOffs, view.plan.id, o.occurredOn))
                       ? 'Late'
                       : 'Synced'}
-                  {' · '}
-                  <Link to={`/partnerships/${o.partnershipId}/outcomes/${o.id}/history`}>History</Link>
+                  {/* A viewer (decision 42) reads no history: it holds the notes. */}
+                  {coordinatesPartnership(me, o.partnershipId) && (
+                    <>
+                      {' · '}
+                      <Link to={`/partnerships/${o.partnershipId}/outcomes/${o.id}/history`}>History</Link>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

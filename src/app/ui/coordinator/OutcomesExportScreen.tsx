@@ -12,6 +12,8 @@ import { actionLabel } from '../action-label';
 import { saveFile } from '../save-file';
 import { CoordinatorNav } from './CoordinatorNav';
 import { NotOnDevice } from './NotOnDevice';
+import { coordinatesPartnership } from '../../../domain/outcome-access';
+import { useCurrentUser } from '../../session/use-current-user';
 
 /** The outcomes export: choose what to include, see how many match, download a CSV that opens cleanly in Excel. */
 export default function OutcomesExportScreen() {
@@ -40,6 +42,8 @@ function ExportForm({ view }: { view: PlanView }) {
   });
   const result = useOutcomeExport(filters);
   const set = (patch: Partial<OutcomeFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  // A viewer's phone holds no notes (decision 42): nothing to include.
+  const notes = coordinatesPartnership(useCurrentUser(), plan.partnershipId);
   const priorities = view.objectives.flatMap((o) => o.priorities);
   const actions = priorities.flatMap((p) => p.actions).filter((a) => filters.priorityId === null || a.priorityId === filters.priorityId);
   const fileName = `outcomes-${plan.title}-${filters.from}-to-${filters.to}`.replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase() + '.csv';
@@ -96,20 +100,22 @@ function ExportForm({ view }: { view: PlanView }) {
           onChange={(v) => set({ authorId: v || null })}
         />
       </div>
-      <div className="form-group">
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={filters.includeNotes}
-            onChange={(e) => set({ includeNotes: e.target.checked })}
-            aria-describedby="export-notes-hint"
-          />
-          <span>Include officers’ notes</span>
-        </label>
-        <p className="hint" id="export-notes-hint">
-          Notes are free text and may mention people. Leave them out of anything shared beyond the partnership.
-        </p>
-      </div>
+      {notes && (
+        <div className="form-group">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={filters.includeNotes}
+              onChange={(e) => set({ includeNotes: e.target.checked })}
+              aria-describedby="export-notes-hint"
+            />
+            <span>Include officers’ notes</span>
+          </label>
+          <p className="hint" id="export-notes-hint">
+            Notes are free text and may mention people. Leave them out of anything shared beyond the partnership.
+          </p>
+        </div>
+      )}
       {result === undefined ? (
         <Loading what="Counting" />
       ) : result === null || result.count === 0 ? (

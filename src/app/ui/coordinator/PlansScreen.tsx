@@ -9,10 +9,12 @@ import { Loading } from '../components/Loading';
 import { formatDate } from '../format-date';
 import { formErrorsFrom } from '../form-errors';
 import { CoordinatorNav } from './CoordinatorNav';
+import { hasCoordinatorRights } from '../../../domain/roles';
 
 /** The plans of each partnership the coordinator runs: open one to change it, import its actions, or start a new one. */
 export default function PlansScreen() {
-  const partnerships = useManagedPlans();
+  // Not those the user only views (decision 42): they read the plan on the Plan screen.
+  const partnerships = useManagedPlans()?.filter((p) => hasCoordinatorRights(p.role));
   if (!partnerships) return <Loading what="Loading the plans" />;
   return (
     <div className="page page--wide">

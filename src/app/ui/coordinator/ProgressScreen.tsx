@@ -12,6 +12,9 @@ import { MonthBars, TownBars } from './charts';
 import { RagTag } from './RagTag';
 import { chosenPeriod } from './period-choice';
 import { drillDownLink } from './drill-down-link';
+import { coordinatesPartnership } from '../../../domain/outcome-access';
+import { isCoordinator } from '../../../domain/roles';
+import { useCurrentUser } from '../../session/use-current-user';
 
 /**
  * Coordinator view: every action's measures for a period — the financial year, a quarter or any
@@ -25,14 +28,13 @@ export default function ProgressScreen() {
   const view = plans?.find((p) => p.plan.id === params.get('plan')) ?? plans?.[0];
   const period = view ? chosenPeriod(view.plan, params.get('from'), params.get('to'), today) : null;
   const progress = usePeriodProgress(view?.plan.id, period);
+  const me = useCurrentUser();
   if (!plans || (view && progress === undefined)) return <Loading what="Adding up outcomes" />;
   if (!view || !period || !progress) {
     return (
       <div className="page">
         <h1>Progress</h1>
-        <p>
-          No plan on this device yet. <Link to="/plans">Create or import one</Link>.
-        </p>
+        <p>No plan on this device yet. {isCoordinator(me) ? <Link to="/plans">Create or import one</Link> : 'It arrives when the partnership has one.'}</p>
       </div>
     );
   }
@@ -55,13 +57,14 @@ export default function ProgressScreen() {
         </p>
       )}
       <PeriodPicker plan={view.plan} period={period} today={today} />
-      <Summary progress={progress} />
+      <Summary progress={progress} reviews={coordinatesPartnership(me, view.plan.partnershipId)} />
       <ProgressTable progress={progress} />
     </div>
   );
 }
 
-function Summary({ progress }: { progress: PeriodProgress }) {
+/** `reviews`: the user runs the plan's partnership, so may open its quarterly review; a viewer reads the report only. */
+function Summary({ progress, reviews }: { progress: PeriodProgress; reviews: boolean }) {
   const { rows, outcomeCount, lateCount, pendingCount, quarter, signOff, plan, period } = progress;
   const counts = { green: 0, amber: 0, red: 0 };
   for (const r of rows) {
@@ -90,8 +93,12 @@ function Summary({ progress }: { progress: PeriodProgress }) {
       {quarter && (
         <p>
           {signOff ? `Signed off by ${signOff.signedOffByName}. ` : 'Not signed off yet. '}
-          <Link to={`/plans/${plan.id}/review/${quarter.start}`}>Quarterly review</Link>
-          {' · '}
+          {reviews && (
+            <>
+              <Link to={`/plans/${plan.id}/review/${quarter.start}`}>Quarterly review</Link>
+              {' · '}
+            </>
+          )}
           <Link to={`/plans/${plan.id}/reports/quarter/${quarter.start}`}>Quarterly progress report</Link>
         </p>
       )}

@@ -9,6 +9,7 @@ import { useAttachPhotos, usePhotosOf } from '../../data/photo-hooks';
 import { useSyncStatus } from '../../sync/sync-hooks';
 import { useCurrentUser } from '../../session/use-current-user';
 import { coordinatesPartnership, mayChangeOutcome } from '../../../domain/outcome-access';
+import { mayWrite } from '../../../domain/roles';
 
 /** One action: what it is, each measure's tally so far, and the button to log an outcome. */
 export function ActionScreen() {
@@ -26,6 +27,9 @@ export function ActionScreen() {
   if (detail === null) return <NotOnPhone />;
   const { action, priority, objective, measures, outcomes, seeAlso } = detail;
   const coordinates = (partnershipId: string) => coordinatesPartnership(me, partnershipId);
+  // A viewer of the action's partnership (decision 42) reads it and logs nothing.
+  const role = me.memberships.find((m) => m.partnershipId === detail.plan?.partnershipId)?.role;
+  const writes = role !== undefined && mayWrite(role);
   return (
     <div className="page page--with-sticky">
       {savedMessage && (
@@ -68,18 +72,20 @@ export function ActionScreen() {
       <OutcomeList
         outcomes={outcomes}
         syncing={syncing}
-        canRepeat={(o) => o.authorId === me.id}
+        canRepeat={(o) => writes && o.authorId === me.id}
         photos={photos}
         onAddPhotos={attachPhotos}
         canChange={(o) => mayChangeOutcome(me, o)}
         historyLink={(o) => (coordinates(o.partnershipId) && o.version !== null ? `/partnerships/${o.partnershipId}/outcomes/${o.id}/history` : undefined)}
         onDelete={remove}
       />
-      <div className="sticky-actions">
-        <Link className="button button--block" to={`/actions/${action.id}/log`}>
-          Log an outcome
-        </Link>
-      </div>
+      {writes && (
+        <div className="sticky-actions">
+          <Link className="button button--block" to={`/actions/${action.id}/log`}>
+            Log an outcome
+          </Link>
+        </div>
+      )}
     </div>
   );
 }

@@ -15,8 +15,9 @@ export type FeedChanges = { [K in PulledTable]: Versioned<PullChanges[K][number]
 export interface FeedStore {
   /**
    * For each pulled table, its `limit` lowest versions after `afterVersion`, of the given
-   * partnerships; the coordinators' tables (reviews, fund returns) only of `coordinatorOf`, the
-   * partnerships the user coordinates. Run it in a 'read' transaction: every table at one moment.
+   * partnerships; the report tables (reviews, fund returns) only of `reportsOf`, the partnerships
+   * whose reports the user may read (roles.ts: mayReadReports, coordinators and viewers). Run it
+   * in a 'read' transaction: every table at one moment.
    */
-  changesSince(partnershipIds: readonly string[], coordinatorOf: readonly string[], afterVersion: number, limit: number): Promise<FeedChanges>;
+  changesSince(partnershipIds: readonly string[], reportsOf: readonly string[], afterVersion: number, limit: number): Promise<FeedChanges>;
 }

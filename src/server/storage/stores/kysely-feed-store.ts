@@ -12,8 +12,8 @@ import { toPlace } from './kysely-place-store';
 import { toReview, toSignOff } from './kysely-review-store';
 import { toFundReturn } from './kysely-fund-return-store';
 
-/** Who may pull a table: every member of a partnership, or only those with coordinator rights in it. */
-type Audience = 'members' | 'coordinators';
+/** Who may pull a table: every member of a partnership, or only those who may read its reports (coordinators and viewers). */
+type Audience = 'members' | 'report-readers';
 
 /** What one read of the feed asks of every table: its partnerships, versions after the cursor, lowest first, a page. */
 interface Window {
@@ -47,8 +47,8 @@ function pulled<R extends { version: number }, P>(table: FeedTable<R, P>): FeedR
 
 /**
  * The pull, table by table: every table of PullChanges must have its row here (the type says so).
- * Reviews and fund returns are the coordinators' working papers; sign-offs are everyone's, since a
- * signed-off quarter locks its outcomes for officers too.
+ * Reviews and fund returns are the coordinators' working papers, which viewers read too; sign-offs
+ * are everyone's, since a signed-off quarter locks its outcomes for officers too.
  */
 const FEED: { [K in PulledTable]: FeedReader<PullChanges[K][number]> } = {
   partnerships: pulled({ seenBy: 'members', select: rowsOf('partnerships', 'id'), toRecord: toPartnership }),
@@ -61,21 +61,21 @@ const FEED: { [K in PulledTable]: FeedReader<PullChanges[K][number]> } = {
   outcomes: pulled({ seenBy: 'members', select: namedRowsOf('outcomes', 'author_id'), toRecord: toPulledOutcome }),
   places: pulled({ seenBy: 'members', select: rowsOf('places'), toRecord: toPlace }),
   removals: pulled({ seenBy: 'members', select: rowsOf('plan_removals'), toRecord: toPulledRemoval }),
-  reviews: pulled({ seenBy: 'coordinators', select: namedRowsOf('action_reviews', 'updated_by'), toRecord: toPulledReview }),
+  reviews: pulled({ seenBy: 'report-readers', select: namedRowsOf('action_reviews', 'updated_by'), toRecord: toPulledReview }),
   signOffs: pulled({ seenBy: 'members', select: namedRowsOf('quarter_sign_offs', 'signed_off_by'), toRecord: toPulledSignOff }),
-  fundReturns: pulled({ seenBy: 'coordinators', select: namedRowsOf('fund_returns', 'updated_by'), toRecord: toPulledFundReturn }),
+  fundReturns: pulled({ seenBy: 'report-readers', select: namedRowsOf('fund_returns', 'updated_by'), toRecord: toPulledFundReturn }),
 };
 
 /** The pull feed over the caller's ('read') transaction: one query per table, all against one snapshot. */
 export class KyselyFeedStore implements FeedStore {
   constructor(private readonly t: Transaction<Database>) {}
 
-  async changesSince(partnershipIds: readonly string[], coordinatorOf: readonly string[], after: number, limit: number): Promise<FeedChanges> {
+  async changesSince(partnershipIds: readonly string[], reportsOf: readonly string[], after: number, limit: number): Promise<FeedChanges> {
     if (partnershipIds.length === 0) return Object.fromEntries(PULLED_TABLES.map((table) => [table, []])) as unknown as FeedChanges;
     const windows: Record<Audience, Window> = {
       members: { partnershipIds, after, limit },
       // An empty IN list is not portable SQL: a partnership id that cannot exist stands in.
-      coordinators: { partnershipIds: coordinatorOf.length > 0 ? coordinatorOf : ['-'], after, limit },
+      'report-readers': { partnershipIds: reportsOf.length > 0 ? reportsOf : ['-'], after, limit },
     };
     const pages = await Promise.all(PULLED_TABLES.map((table) => FEED[table].read(this.t, windows[FEED[table].seenBy])));
     return Object.fromEntries(PULLED_TABLES.map((table, i) => [table, pages[i]])) as unknown as FeedChanges;

@@ -7,6 +7,7 @@ import { appendAuditEntries } from '../../audit/append-audit';
 import { refuse, type Refusal } from './refusal';
 import { isRefusal, placeOfOutcome } from './outcome-access';
 import { currentAction } from './current-action';
+import { refusalForViewer } from './viewer-refusal';
 import type { PlanLookups } from './plan-lookups';
 
 /**
@@ -35,6 +36,11 @@ export async function createOutcomes(
     const action = await currentAction(lookups, auth, one.actionId);
     if (isRefusal(action)) {
       answers.push(action);
+      continue;
+    }
+    const viewing = refusalForViewer(auth, action.partnershipId);
+    if (viewing) {
+      answers.push(viewing);
       continue;
     }
     const input = { ...one, actionId: action.id };

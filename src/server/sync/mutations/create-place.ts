@@ -5,10 +5,11 @@ import type { AuthContext } from '../../auth/authenticate';
 import type { StorageTx } from '../../storage/storage';
 import { appendAudit } from '../../audit/append-audit';
 import { refuse, type Refusal } from './refusal';
+import { refusalForViewer } from './viewer-refusal';
 
 /**
- * Adds a place to a partnership's register. Registers are shared: any member, whatever their
- * role, may add a place, as an officer signing a venue up on the spot does.
+ * Adds a place to a partnership's register. Registers are shared: any member who may write, whatever
+ * their role, may add a place, as an officer signing a venue up on the spot does.
  */
 export async function createPlace(tx: StorageTx, auth: AuthContext, input: PlaceInput, now: Date): Promise<Refusal | undefined> {
   // Authorize against the database, never the device. "Not found" for a partnership the user is
@@ -16,6 +17,8 @@ export async function createPlace(tx: StorageTx, auth: AuthContext, input: Place
   if (!auth.memberships.some((m) => m.partnershipId === input.partnershipId)) {
     return refuse('not-found', 'The partnership this place was added to is not one of yours.');
   }
+  const viewing = refusalForViewer(auth, input.partnershipId);
+  if (viewing) return viewing;
   const problems = checkPlace(input, localIsoDate(now));
   if (problems.length > 0) {
     return refuse(

@@ -4,6 +4,7 @@ import type { StoredOutcome } from '../../storage/stores/outcome-store';
 import { refuse, type Refusal } from './refusal';
 import { mayChangeOutcome } from '../../../domain/outcome-access';
 import type { PlanLookups } from './plan-lookups';
+import { refusalForViewer } from './viewer-refusal';
 
 /**
  * The outcome a change is about, if the user may change it: it must be in one of their
@@ -14,6 +15,8 @@ export async function outcomeToChange(tx: StorageTx, auth: AuthContext, id: stri
   const existing = await tx.outcomes.find(id);
   const membership = existing && auth.memberships.find((m) => m.partnershipId === existing.partnershipId);
   if (!existing || !membership) return refuse('not-found', 'This outcome is not in your partnerships.');
+  const viewing = refusalForViewer(auth, existing.partnershipId);
+  if (viewing) return viewing;
   if (!mayChangeOutcome({ id: auth.user.id, memberships: auth.memberships }, existing)) {
     return refuse('forbidden', 'Only the officer who logged an outcome, or a coordinator, can change it.');
   }

@@ -5,17 +5,20 @@ import type { AuthContext } from '../../auth/authenticate';
 import type { StorageTx } from '../../storage/storage';
 import { appendAudit } from '../../audit/append-audit';
 import { refuse, type Refusal } from './refusal';
+import { refusalForViewer } from './viewer-refusal';
 
 /**
  * Changes a place in a register: only the fields the change names, so concurrent changes of
  * different fields both stand, and the last to arrive wins a field both changed. Any member of
- * the place's partnership may change it: registers are shared.
+ * the place's partnership who may write (not a viewer) may change it: registers are shared.
  */
 export async function updatePlace(tx: StorageTx, auth: AuthContext, args: PlaceUpdateArgs, now: Date): Promise<Refusal | undefined> {
   const existing = await tx.places.find(args.id);
   if (!existing || !auth.memberships.some((m) => m.partnershipId === existing.partnershipId)) {
     return refuse('not-found', 'This place is not in your partnerships’ registers.');
   }
+  const viewing = refusalForViewer(auth, existing.partnershipId);
+  if (viewing) return viewing;
   const changed = EDITABLE_PLACE_FIELDS.filter((f) => f in args.changes && !sameFieldValue(args.changes[f], existing[f]));
   if (changed.length === 0) return undefined; // Already so: nothing to do, nothing to record.
   const changes = Object.fromEntries(changed.map((f) => [f, args.changes[f]])) as PlaceChanges;
