@@ -29,22 +29,6 @@ const LogOutcomeScreen = lazyScreen(() => import('./ui/screens/LogOutcomeScreen'
 const ChooseActionScreen = lazyScreen(() => import('./ui/screens/ChooseActionScreen').then((m) => ({ default: m.ChooseActionScreen })));
 const NeedsAttentionScreen = lazyScreen(() => import('./ui/screens/NeedsAttentionScreen').then((m) => ({ default: m.NeedsAttentionScreen })));
 const AccountScreen = lazyScreen(() => import('./ui/screens/AccountScreen').then((m) => ({ default: m.AccountScreen })));
-const ProgressScreen = lazyScreen(() => import('./ui/coordinator/ProgressScreen'));
-const TeamScreen = lazyScreen(() => import('./ui/coordinator/TeamScreen'));
-const AuditLogScreen = lazyScreen(() => import('./ui/coordinator/AuditLogScreen'));
-const OutcomeHistoryScreen = lazyScreen(() => import('./ui/coordinator/OutcomeHistoryScreen'));
-const PlansScreen = lazyScreen(() => import('./ui/coordinator/PlansScreen'));
-const ManagePlanScreen = lazyScreen(() => import('./ui/coordinator/ManagePlanScreen'));
-const ImportPlanScreen = lazyScreen(() => import('./ui/coordinator/ImportPlanScreen'));
-const EditActionScreen = lazyScreen(() => import('./ui/coordinator/EditActionScreen'));
-const EditMeasureScreen = lazyScreen(() => import('./ui/coordinator/EditMeasureScreen'));
-const OutcomesBehindScreen = lazyScreen(() => import('./ui/coordinator/OutcomesBehindScreen'));
-const QuarterReviewScreen = lazyScreen(() => import('./ui/coordinator/QuarterReviewScreen'));
-const QuarterReportScreen = lazyScreen(() => import('./ui/coordinator/QuarterReportScreen'));
-const ReportsScreen = lazyScreen(() => import('./ui/coordinator/ReportsScreen'));
-const OutcomesExportScreen = lazyScreen(() => import('./ui/coordinator/OutcomesExportScreen'));
-const FundReturnScreen = lazyScreen(() => import('./ui/coordinator/FundReturnScreen'));
-const FundReturnReportScreen = lazyScreen(() => import('./ui/coordinator/FundReturnReportScreen'));
 const EditOutcomeScreen = lazyScreen(() => import('./ui/screens/EditOutcomeScreen').then((m) => ({ default: m.EditOutcomeScreen })));
 const MyOutcomesScreen = lazyScreen(() => import('./ui/screens/MyOutcomesScreen').then((m) => ({ default: m.MyOutcomesScreen })));
 const PlacesScreen = lazyScreen(() => import('./ui/screens/PlacesScreen').then((m) => ({ default: m.PlacesScreen })));
@@ -60,7 +44,9 @@ const OfflineReadyNotice = lazy(() =>
 const ShareScreen = lazyScreen(() => import('./ui/screens/ShareScreen').then((m) => ({ default: m.ShareScreen })));
 // The accessibility statement and privacy notice: readable before sign-in, and offline (precached like every chunk).
 const PublicPage = lazyScreen(() => import('./ui/public/PublicPage'));
-const ReportDetailsScreen = lazyScreen(() => import('./ui/settings/ReportDetailsScreen'));
+// The desk's screens (progress, plans, reports, team, settings) and their routes: one chunk an
+// officer's phone never fetches unless it opens an address no officer screen answers.
+const DeskRoutes = lazyScreen(() => import('./DeskRoutes'));
 const ChangePasswordScreen = lazyScreen(() => import('./ui/screens/ChangePasswordScreen').then((m) => ({ default: m.ChangePasswordScreen })));
 
 export function App() {
@@ -161,25 +147,7 @@ function SignedInApp({ coordinator, reports, writes }: { coordinator: boolean; r
                 <Route path="/account/password" element={<ChangePasswordScreen />} />
                 <Route path="/accessibility" element={<PublicPage />} />
                 <Route path="/privacy" element={<PublicPage />} />
-                <Route path="/settings/report-details" element={<ReportDetailsScreen />} />
-                <Route path="/progress" element={reports ? <ProgressScreen /> : <NotFoundScreen />} />
-                <Route path="/progress/outcomes" element={reports ? <OutcomesBehindScreen /> : <NotFoundScreen />} />
-                <Route path="/plans" element={coordinator ? <PlansScreen /> : <NotFoundScreen />} />
-                <Route path="/plans/:planId" element={coordinator ? <ManagePlanScreen /> : <NotFoundScreen />} />
-                <Route path="/plans/:planId/import" element={coordinator ? <ImportPlanScreen /> : <NotFoundScreen />} />
-                <Route path="/plans/:planId/review/:quarterStart" element={coordinator ? <QuarterReviewScreen /> : <NotFoundScreen />} />
-                <Route path="/plans/:planId/reports/quarter/:quarterStart" element={reports ? <QuarterReportScreen /> : <NotFoundScreen />} />
-                <Route path="/plans/:planId/reports/outcomes" element={reports ? <OutcomesExportScreen /> : <NotFoundScreen />} />
-                <Route path="/plans/:planId/reports/pcc" element={coordinator ? <FundReturnScreen /> : <NotFoundScreen />} />
-                <Route path="/plans/:planId/reports/pcc/:stage" element={reports ? <FundReturnReportScreen /> : <NotFoundScreen />} />
-                <Route path="/reports" element={reports ? <ReportsScreen /> : <NotFoundScreen />} />
-                <Route path="/plans/:planId/actions/:actionId" element={coordinator ? <EditActionScreen /> : <NotFoundScreen />} />
-                <Route path="/plans/:planId/actions/:actionId/measures/new" element={coordinator ? <EditMeasureScreen /> : <NotFoundScreen />} />
-                <Route path="/plans/:planId/measures/:measureId" element={coordinator ? <EditMeasureScreen /> : <NotFoundScreen />} />
-                <Route path="/partnerships/:partnershipId/team" element={coordinator ? <TeamScreen /> : <NotFoundScreen />} />
-                <Route path="/partnerships/:partnershipId/audit" element={coordinator ? <AuditLogScreen /> : <NotFoundScreen />} />
-                <Route path="/partnerships/:partnershipId/outcomes/:outcomeId/history" element={coordinator ? <OutcomeHistoryScreen /> : <NotFoundScreen />} />
-                <Route path="*" element={<NotFoundScreen />} />
+                <Route path="*" element={<DeskRoutes coordinator={coordinator} reports={reports} />} />
               </Routes>
             </Suspense>
           </RouteErrorBoundary>
