@@ -49,6 +49,7 @@ const EditOutcomeScreen = lazyScreen(() => import('./ui/screens/EditOutcomeScree
 const MyOutcomesScreen = lazyScreen(() => import('./ui/screens/MyOutcomesScreen').then((m) => ({ default: m.MyOutcomesScreen })));
 const PlacesScreen = lazyScreen(() => import('./ui/screens/PlacesScreen').then((m) => ({ default: m.PlacesScreen })));
 const AddPlaceScreen = lazyScreen(() => import('./ui/screens/AddPlaceScreen').then((m) => ({ default: m.AddPlaceScreen })));
+const SettingsRoutes = lazyScreen(() => import('./ui/settings/SettingsRoutes'));
 // Said once in a user's life on a phone: off the first load. Missing after a deployment, it just
 // stays unsaid (nothing to reload for).
 const OfflineReadyNotice = lazy(() =>
@@ -137,6 +138,7 @@ function SignedInApp({ coordinator }: { coordinator: boolean }) {
                 <Route path="/account" element={<AccountScreen />} />
                 <Route path="/sign-in" element={<SignInScreen />} />
                 <Route path="/account/password" element={<ChangePasswordScreen />} />
+                <Route path="/settings/*" element={<SettingsRoutes />} />
                 <Route path="/progress" element={coordinator ? <ProgressScreen /> : <NotFoundScreen />} />
                 <Route path="/progress/outcomes" element={coordinator ? <OutcomesBehindScreen /> : <NotFoundScreen />} />
                 <Route path="/plans" element={coordinator ? <PlansScreen /> : <NotFoundScreen />} />

@@ -34,7 +34,8 @@ export const Area = entry('areas');
 export type Area = z.infer<typeof Area>;
 export const Organisation = entry('organisations');
 export type Organisation = z.infer<typeof Organisation>;
-export type ListEntry = Area | Organisation;
+// One shape for both lists (Area and Organisation are the same type).
+export type ListEntry = z.infer<ReturnType<typeof entry>>;
 
 export const NewListEntryRequest = (list: PartnershipList) => z.strictObject({ name: Name(LIST_NAME_MAX[list]) });
 export const NewAreaRequest = NewListEntryRequest('areas');
@@ -60,3 +61,6 @@ export const sameListName = (a: string, b: string) => a.trim().toLocaleLowerCase
 export function entriesInUse<T extends ListEntry>(entries: readonly T[]): T[] {
   return entries.filter((e) => !e.retired).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
+
+/** Apart, without zod, so the first screen's chunks can read it too. */
+export { areaNameOf } from './area-name';

@@ -138,6 +138,7 @@ describe('editing and deleting outcomes', () => {
       const input = { ...broken, id, recordedAt: new Date().toISOString() };
       await phone.db.outcomes.add({
         ...input,
+        areaId: input.areaId,
         partnershipId,
         authorId: phone.user.id,
         authorName: phone.user.name,

@@ -1,12 +1,14 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../domain/plan';
 import type { ActionReview, QuarterSignOff } from '../../domain/review';
+import type { Area, Organisation } from '../../domain/partnership-lists';
 import type { FundReturn } from '../../domain/fund-return';
 import type { FormDraft, LocalOutcome, LocalPhoto, LocalPlace, MetaEntry, OutboxEntry, PlanNotice } from './local-records';
 import { upgradeToV2 } from './upgrades/v2-outcome-edits';
 import { upgradeToV3 } from './upgrades/v3-outcome-types';
 import { upgradeToV6 } from './upgrades/v6-server-copy';
 import { upgradeToV7 } from './upgrades/v7-sync-state-index';
+import { upgradeToV8 } from './upgrades/v8-areas';
 import { serverCopyMiddleware } from './server-copy';
 
 /**
@@ -21,6 +23,8 @@ import { serverCopyMiddleware } from './server-copy';
 export class FieldbookDb extends Dexie {
   meta!: Table<MetaEntry, MetaEntry['key']>;
   partnerships!: EntityTable<Partnership, 'id'>;
+  areas!: EntityTable<Area, 'id'>;
+  organisations!: EntityTable<Organisation, 'id'>;
   plans!: EntityTable<Plan, 'id'>;
   objectives!: EntityTable<Objective, 'id'>;
   priorities!: EntityTable<Priority, 'id'>;
@@ -84,12 +88,19 @@ export class FieldbookDb extends Dexie {
     this.version(7)
       .stores({ outcomes: 'id, syncState, [authorId+recordedAt], [actionId+occurredOn]' })
       .upgrade((tx) => upgradeToV7(tx));
+    // v8: a partnership's areas and partner organisations, pulled like the plan (issue 17). New
+    // tables; the pull cursor goes, so outcomes come again with their area's id.
+    this.version(8)
+      .stores({ areas: 'id, partnershipId', organisations: 'id, partnershipId' })
+      .upgrade((tx) => upgradeToV8(tx));
     this.use(serverCopyMiddleware);
   }
 }
 
 export const PULLED_STORES = [
   'partnerships',
+  'areas',
+  'organisations',
   'plans',
   'objectives',
   'priorities',

@@ -33,6 +33,8 @@ async function synced(ref: string, occurredOn: string, town: string, extra: Part
     details: sampleDetails(measure.tally.outcomeType, measure.tally.where),
     occurredOn,
     town,
+    // As the server sends it: the area it found by the name.
+    areaId: (await db.areas.filter((a) => a.name === town).first())?.id ?? null,
     location: null,
     placeId: null,
     notes: 'a note',
@@ -85,7 +87,7 @@ describe('the outcomes export', () => {
     expect(rows[0]!.slice(0, 4)).toEqual([a.id, '2018-07-14', '2018/19', 'Q2 2018/19']);
     expect(header).toContain('Training session: Number of attendees');
     expect(rows[0]![header!.indexOf('Training session: Number of attendees')]).toBe('12');
-    expect(rows[1]![header!.indexOf('Town')]).toBe(`'=HYPERLINK("http://evil")`);
+    expect(rows[1]![header!.indexOf('Area')]).toBe(`'=HYPERLINK("http://evil")`);
     expect(header).not.toContain('Notes');
   });
 

@@ -67,6 +67,7 @@ export function ActionScreen() {
       <h2>Outcomes logged</h2>
       <OutcomeList
         outcomes={outcomes}
+        areas={detail.areasById}
         syncing={syncing}
         canRepeat={(o) => o.authorId === me.id}
         photos={photos}

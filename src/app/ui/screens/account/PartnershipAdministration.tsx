@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
 import { hasCoordinatorRights, isCoordinator } from '../../../../domain/roles';
+import { administersPartnership } from '../../../../domain/partnership-access';
 import type { SessionUser } from '../../../../domain/user';
 
-/** The team and audit log of each partnership this user coordinates; nothing for an officer. */
+/** The team and audit log of each partnership this user coordinates, and its settings for its administrators; nothing for an officer. */
 export function PartnershipAdministration({ user }: { user: SessionUser }) {
   if (!isCoordinator(user)) return null;
   const coordinatorOf = user.memberships.filter((m) => hasCoordinatorRights(m.role));
@@ -14,6 +15,12 @@ export function PartnershipAdministration({ user }: { user: SessionUser }) {
           <li key={m.partnershipId}>
             {m.partnershipName}: <Link to={`/partnerships/${m.partnershipId}/team`}>team</Link> ·{' '}
             <Link to={`/partnerships/${m.partnershipId}/audit`}>audit log</Link>
+            {administersPartnership(user, m.partnershipId) && (
+              <>
+                {' '}
+                · <Link to={`/settings?partnership=${m.partnershipId}`}>settings</Link>
+              </>
+            )}
           </li>
         ))}
       </ul>
