@@ -34,7 +34,8 @@ export const Area = entry('areas');
 export type Area = z.infer<typeof Area>;
 export const Organisation = entry('organisations');
 export type Organisation = z.infer<typeof Organisation>;
-export type ListEntry = Area | Organisation;
+/** An entry of either list: the two are the same shape. */
+export type ListEntry = z.infer<ReturnType<typeof entry>>;
 
 export const NewListEntryRequest = (list: PartnershipList) => z.strictObject({ name: Name(LIST_NAME_MAX[list]) });
 export const NewAreaRequest = NewListEntryRequest('areas');
@@ -53,8 +54,11 @@ export type ListEntryChangeRequest = z.infer<typeof AreaChangeRequest>;
 export const ListEntryResponse = z.object({ entry: z.object({ id: Id, partnershipId: Id, name: z.string(), retired: z.boolean() }) });
 export type ListEntryResponse = z.infer<typeof ListEntryResponse>;
 
+/** A name as compared: case and surrounding spaces aside (the server's unique index holds it). */
+export const listNameKey = (name: string) => name.trim().toLocaleLowerCase('en-GB');
+
 /** The same name, as people read names: case and surrounding spaces aside. */
-export const sameListName = (a: string, b: string) => a.trim().toLocaleLowerCase('en-GB') === b.trim().toLocaleLowerCase('en-GB');
+export const sameListName = (a: string, b: string) => listNameKey(a) === listNameKey(b);
 
 /** The entries a picker offers: in use, by name. */
 export function entriesInUse<T extends ListEntry>(entries: readonly T[]): T[] {
