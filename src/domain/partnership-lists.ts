@@ -34,7 +34,7 @@ export const Area = entry('areas');
 export type Area = z.infer<typeof Area>;
 export const Organisation = entry('organisations');
 export type Organisation = z.infer<typeof Organisation>;
-// One shape for both lists (Area and Organisation are the same type).
+/** An entry of either list: the two are the same shape. */
 export type ListEntry = z.infer<ReturnType<typeof entry>>;
 
 export const NewListEntryRequest = (list: PartnershipList) => z.strictObject({ name: Name(LIST_NAME_MAX[list]) });
@@ -54,13 +54,13 @@ export type ListEntryChangeRequest = z.infer<typeof AreaChangeRequest>;
 export const ListEntryResponse = z.object({ entry: z.object({ id: Id, partnershipId: Id, name: z.string(), retired: z.boolean() }) });
 export type ListEntryResponse = z.infer<typeof ListEntryResponse>;
 
+/** A name as compared: case and surrounding spaces aside (the server's unique index holds it). */
+export const listNameKey = (name: string) => name.trim().toLocaleLowerCase('en-GB');
+
 /** The same name, as people read names: case and surrounding spaces aside. */
-export const sameListName = (a: string, b: string) => a.trim().toLocaleLowerCase('en-GB') === b.trim().toLocaleLowerCase('en-GB');
+export const sameListName = (a: string, b: string) => listNameKey(a) === listNameKey(b);
 
 /** The entries a picker offers: in use, by name. */
 export function entriesInUse<T extends ListEntry>(entries: readonly T[]): T[] {
   return entries.filter((e) => !e.retired).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
-
-/** Apart, without zod, so the first screen's chunks can read it too. */
-export { areaNameOf } from './area-name';

@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health-routes';
 import { accountRoutes } from './routes/account-routes';
 import { partnershipRoutes } from './routes/partnership-routes';
 import { memberRoutes } from './routes/member-routes';
+import { partnershipListRoutes } from './routes/partnership-list-routes';
 import { tallyRoutes } from './routes/tally-routes';
 import { photoRoutes } from './routes/photo-routes';
 import { planRoutes } from './routes/plan-routes';
@@ -62,6 +63,7 @@ export async function buildServer({ config, storage, now = () => new Date() }: S
   sessionRoutes(app, { ...auth, scryptCost });
   accountRoutes(app, { ...auth, scryptCost });
   partnershipRoutes(app, auth);
+  partnershipListRoutes(app, auth);
   memberRoutes(app, { ...auth, scryptCost });
   tallyRoutes(app, auth);
   planRoutes(app, auth);

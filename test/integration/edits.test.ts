@@ -135,7 +135,7 @@ describe('editing and deleting outcomes', () => {
     const broken = { ...values, details: withoutAttendees };
     const id = crypto.randomUUID();
     await phone.db.transaction('rw', [phone.db.outcomes, phone.db.outbox, phone.db.meta], async () => {
-      const input = { ...broken, id, recordedAt: new Date().toISOString() };
+      const input = { ...broken, id, areaId: broken.areaId ?? null, recordedAt: new Date().toISOString() };
       await phone.db.outcomes.add({
         ...input,
         areaId: input.areaId,

@@ -11,6 +11,7 @@ import { quarterReviews } from './0009-quarter-reviews';
 import { fundReturns } from './0011-fund-returns';
 import { memberAdmin } from './0010-member-admin';
 import { postgresAppendOnly } from './0012-postgres-append-only';
+import { partnershipLists } from './0013-partnership-lists';
 
 /**
  * Every migration, by name, in order. Names sort lexically and are recorded in the database,
@@ -29,4 +30,5 @@ export const migrations: Record<string, FieldbookMigration> = {
   '0010-member-admin': memberAdmin,
   '0011-fund-returns': fundReturns,
   '0012-postgres-append-only': postgresAppendOnly,
+  '0013-partnership-lists': partnershipLists,
 };

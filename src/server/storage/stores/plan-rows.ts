@@ -1,4 +1,5 @@
-import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../../domain/plan';
+import type { Action, Indicator, Measure, Objective, Plan, Priority } from '../../../domain/plan';
+import type { StoredPartnership } from './plan-store';
 import { MeasureTally } from '../../../domain/tally/rule';
 import type { Database } from '../schema';
 
@@ -10,7 +11,8 @@ export const parseStrings = (s: string) => JSON.parse(s) as string[];
 type Row<T extends keyof Database> = Database[T];
 type Scope = { partnership_id: string; version: number };
 
-export const toPartnership = (r: Row<'partnerships'>): Partnership => ({ id: r.id, name: r.name, towns: parseStrings(r.towns_json) });
+/** Its towns are not stored: the pull adds the names of its areas in use (kysely-feed-store.ts). */
+export const toPartnership = (r: Row<'partnerships'>): StoredPartnership => ({ id: r.id, name: r.name });
 
 export const toPlan = (r: Row<'plans'>): Plan => ({
   id: r.id,

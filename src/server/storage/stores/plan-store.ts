@@ -2,6 +2,9 @@ import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority
 import type { PlanRemoval } from '../../../domain/sync/pull';
 import type { ExistingPlanRecords, RecordWrites } from '../../../domain/plan-admin/import-diff';
 
+/** A partnership as stored: its areas and organisations are records of their own (tx.lists). */
+export type StoredPartnership = Omit<Partnership, 'towns'>;
+
 /** A plan with everything under it, each record carrying its partnership for scoping. */
 export interface PlanRecords {
   plan: Plan;
@@ -27,9 +30,11 @@ export type PlanWrites = { [K in keyof ExistingPlanRecords]?: RecordWrites<Exist
  */
 export interface PlanStore {
   countPartnerships(): Promise<number>;
+  /** By name. */
+  listPartnerships(): Promise<StoredPartnership[]>;
   /** By id, or else by exact name. */
-  findPartnership(idOrName: string): Promise<Partnership | undefined>;
-  insertPartnership(partnership: Partnership): Promise<void>;
+  findPartnership(idOrName: string): Promise<StoredPartnership | undefined>;
+  insertPartnership(partnership: StoredPartnership): Promise<void>;
 
   /** Newest period first. */
   list(partnershipId: string): Promise<Plan[]>;
