@@ -69,7 +69,7 @@ export function ListSection({
                 <span className="entry-list__name">{entry.name}</span>
                 <span className="entry-list__actions">
                   <button type="button" className="link-button" onClick={() => setRenaming(entry.id)}>
-                    Change<span className="visually-hidden"> the name of {entry.name}</span>
+                    Change <span className="visually-hidden">the name of {entry.name}</span>
                   </button>
                   <button
                     type="button"
@@ -77,7 +77,7 @@ export function ListSection({
                     id={`retire-${list}-${entry.id}`}
                     onClick={() => void change(entry, { retired: true }, `retire-${list}-${entry.id}`, `${entry.name} retired: it is no longer offered.`)}
                   >
-                    Retire<span className="visually-hidden"> {entry.name}</span>
+                    Retire <span className="visually-hidden">{entry.name}</span>
                   </button>
                 </span>
               </li>
@@ -99,7 +99,7 @@ export function ListSection({
                   id={`restore-${list}-${entry.id}`}
                   onClick={() => void change(entry, { retired: false }, `restore-${list}-${entry.id}`, `${entry.name} is in use again.`)}
                 >
-                  Bring back<span className="visually-hidden"> {entry.name}</span>
+                  Bring back <span className="visually-hidden">{entry.name}</span>
                 </button>
               </li>
             ))}
