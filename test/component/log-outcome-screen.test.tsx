@@ -316,3 +316,28 @@ describe('adding photos', () => {
     expect(within(field).queryAllByRole('img')).toHaveLength(0);
   });
 });
+
+describe('changing an outcome whose area has been retired since', () => {
+  it('shows its area marked retired and keeps it, with the name it was logged under, unless changed', async () => {
+    const { EditOutcomeScreen } = await import('../../src/app/ui/screens/EditOutcomeScreen');
+    const { logOutcome } = await import('../../src/app/data/log-outcome');
+    const { outcomeFor } = await import('../support/outcomes');
+    const phone = await renderOnOfflinePhone([{ path: '/outcomes/:outcomeId/edit', element: <EditOutcomeScreen /> }, ...routes], '/');
+    const logged = await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22', 0, { town: 'Thame' }));
+    // Renamed, then retired, since it was logged.
+    const thame = (await phone.db.areas.get(logged.areaId!))!;
+    await phone.db.areas.put({ ...thame, name: 'Thame Town', retired: true });
+    phone.unmount();
+
+    await renderOnOfflinePhone([{ path: '/outcomes/:outcomeId/edit', element: <EditOutcomeScreen /> }, ...routes], `/outcomes/${logged.id}/edit`, phone.db);
+    const areas = await screen.findByRole('group', { name: 'Which area?' });
+    expect(within(areas).getByLabelText('Thame Town (retired)')).toHaveProperty('checked', true);
+    fireEvent.change(screen.getByLabelText('Notes (optional)'), { target: { value: 'changed the notes only' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByText(/Changes saved on this phone/);
+    expect(await phone.db.outcomes.get(logged.id)).toMatchObject({ areaId: thame.id, town: 'Thame', notes: 'changed the notes only' });
+    const queued = (await phone.db.outbox.toArray()).at(-1)!;
+    expect(queued.args).toMatchObject({ changes: { notes: 'changed the notes only' } });
+    expect(Object.keys((queued.args as { changes: object }).changes)).toEqual(['notes']);
+  });
+});

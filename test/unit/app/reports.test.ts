@@ -103,6 +103,36 @@ describe('the outcomes export', () => {
   });
 });
 
+describe('areas renamed or retired since outcomes were logged in them', () => {
+  it('count, list and export those outcomes under the area’s current name; a retired area stays on them', async () => {
+    const didcot = (await db.areas.filter((a) => a.name === 'Didcot').first())!;
+    const thame = (await db.areas.filter((a) => a.name === 'Thame').first())!;
+    await synced('22', '2018-07-14', 'Didcot');
+    await synced('22', '2018-07-20', 'Thame');
+    // Logged before areas were records and not pulled since: only its town's name, as logged.
+    await synced('22', '2018-07-21', 'Didcot', { areaId: undefined });
+    await db.areas.bulkPut([
+      { ...didcot, name: 'Didcot and Harwell' },
+      { ...thame, retired: true },
+    ]);
+
+    const progress = (await loadPeriodProgress(db, planId, Q2, '2026-01-01'))!;
+    const ref22 = progress.rows.find((r) => r.action.ref === '22')!;
+    const byArea = ref22.measures[0]!.progress.inPeriod.figures[0]!.byTown;
+    expect(byArea).toEqual([
+      { town: 'Didcot', value: 1 },
+      { town: 'Didcot and Harwell', value: 1 },
+      { town: 'Thame', value: 1 },
+    ]);
+
+    const exported = (await loadOutcomeExport(db, filters()))!;
+    expect(exported.towns).toEqual(['Didcot', 'Didcot and Harwell', 'Thame']);
+    const header = exported.rows[0]!;
+    expect(exported.rows.slice(1).map((r) => r[header.indexOf('Area')])).toEqual(['Didcot and Harwell', 'Thame', 'Didcot']);
+    expect((await loadOutcomeExport(db, filters({ town: 'Didcot and Harwell' })))!.count).toBe(1);
+  });
+});
+
 describe('the quarterly progress report', () => {
   it('gives every action and measure with the quarter’s figures, the review, and late outcomes', async () => {
     await synced('22', '2018-07-14', 'Didcot');
