@@ -8,7 +8,6 @@ import { upgradeToV2 } from './upgrades/v2-outcome-edits';
 import { upgradeToV3 } from './upgrades/v3-outcome-types';
 import { upgradeToV6 } from './upgrades/v6-server-copy';
 import { upgradeToV7 } from './upgrades/v7-sync-state-index';
-import { upgradeToV8 } from './upgrades/v8-areas';
 import { serverCopyMiddleware } from './server-copy';
 
 /**
@@ -89,28 +88,13 @@ export class FieldbookDb extends Dexie {
       .stores({ outcomes: 'id, syncState, [authorId+recordedAt], [actionId+occurredOn]' })
       .upgrade((tx) => upgradeToV7(tx));
     // v8: a partnership's areas and partner organisations, pulled like the plan (issue 17). New
-    // tables; the pull cursor goes, so outcomes come again with their area's id.
-    this.version(8)
-      .stores({ areas: 'id, partnershipId', organisations: 'id, partnershipId' })
-      .upgrade((tx) => upgradeToV8(tx));
+    // tables only. Outcomes on the phone gain their area's id when pulled again: the server's
+    // cursor protocol 2 starts every phone again from nothing (a pull with reset). The queue is not
+    // touched: a queued outcome names only its town, and the server finds the area by it.
+    this.version(8).stores({ areas: 'id, partnershipId', organisations: 'id, partnershipId' });
     this.use(serverCopyMiddleware);
   }
 }
-
-export const PULLED_STORES = [
-  'partnerships',
-  'areas',
-  'organisations',
-  'plans',
-  'objectives',
-  'priorities',
-  'indicators',
-  'actions',
-  'measures',
-  'reviews',
-  'signOffs',
-  'fundReturns',
-] as const;
 
 export function dbNameForUser(userId: string): string {
   return `fieldbook-user-${userId}`;

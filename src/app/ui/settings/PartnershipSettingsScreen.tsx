@@ -1,4 +1,5 @@
-import './settings.css';
+// Its lists' styles live with the coordinator screens' (one stylesheet for the screens an officer never opens).
+import '../coordinator/coordinator.css';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { administersPartnership } from '../../../domain/partnership-access';
