@@ -20,7 +20,7 @@ export default defineConfig({
     target: 'node20',
     sourcemap: true,
     rolldownOptions: {
-      input: ['src/server/main.ts', 'src/server/cli/users.ts', 'src/server/cli/backup.ts'],
+      input: ['src/server/main.ts', 'src/server/cli/users.ts', 'src/server/cli/partnerships.ts', 'src/server/cli/backup.ts'],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },

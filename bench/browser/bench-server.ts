@@ -100,6 +100,7 @@ export async function startBenchServer(): Promise<BenchServer> {
               id: randomUUID(),
               occurredOn: at.toISOString().slice(0, 10),
               town: DEMO_TOWNS[n % DEMO_TOWNS.length]!,
+              areaId: null,
               notes: n % 3 === 0 ? `Visit ${n}: spoke to the manager, leaflets left` : '',
               recordedAt: at.toISOString(),
               partnershipId,

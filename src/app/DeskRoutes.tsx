@@ -24,11 +24,13 @@ const ReportsScreen = lazyScreen(() => import('./ui/coordinator/ReportsScreen'))
 const OutcomesExportScreen = lazyScreen(() => import('./ui/coordinator/OutcomesExportScreen'));
 const FundReturnScreen = lazyScreen(() => import('./ui/coordinator/FundReturnScreen'));
 const FundReturnReportScreen = lazyScreen(() => import('./ui/coordinator/FundReturnReportScreen'));
+const PartnershipSettingsScreen = lazyScreen(() => import('./ui/settings/PartnershipSettingsScreen'));
 const ReportDetailsScreen = lazyScreen(() => import('./ui/settings/ReportDetailsScreen'));
 
 export default function DeskRoutes({ coordinator, reports }: { coordinator: boolean; reports: boolean }) {
   return (
     <Routes>
+      <Route path="/settings" element={<PartnershipSettingsScreen />} />
       <Route path="/settings/report-details" element={<ReportDetailsScreen />} />
       <Route path="/progress" element={reports ? <ProgressScreen /> : <NotFoundScreen />} />
       <Route path="/progress/outcomes" element={reports ? <OutcomesBehindScreen /> : <NotFoundScreen />} />

@@ -3,6 +3,11 @@ import { Id, Int, IsoDateTime } from './primitives';
 
 /** What the audit log records. Data changes and account changes; sign-in events go to the server log. */
 export const AUDIT_ACTIONS = [
+  'partnership.created',
+  'area.added',
+  'area.changed',
+  'organisation.added',
+  'organisation.changed',
   'plan.created',
   'plan.changed',
   'plan.imported',

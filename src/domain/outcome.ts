@@ -27,8 +27,17 @@ const outcomeInputShape = {
   /** The type's own fields (checked against the catalogue by checkOutcomeDetails). */
   details: Details,
   occurredOn: IsoDate,
-  /** null means the outcome is not about one town (district-wide). */
+  /**
+   * The area it happened in, as its name read when the officer logged it; null means not about one
+   * area (district-wide). Kept as logged: renaming the area later does not rewrite history.
+   */
   town: z.nullable(Text(80)),
+  /**
+   * The area's record (partnership-lists.ts), which tallies and reports group by, under its current
+   * name. Optional in what a phone pushes: an earlier release sends only the name, and the server
+   * finds the area by it. null with town null: not about one area.
+   */
+  areaId: z.optional(z.nullable(Id)),
   /** Only for types that allow it (public places and events), and never required. */
   location: z.nullable(GeoPoint),
   /** The place in a register it is about (a Safe Place visited), for types that attach to one. */
@@ -44,7 +53,7 @@ export type OutcomeInput = z.infer<typeof OutcomeInput>;
  * The fields an edit may change. The action and the type stay: an outcome moved to another action,
  * or a training session that was really a workshop, is a new outcome. Details change as a whole.
  */
-export const EDITABLE_OUTCOME_FIELDS = ['details', 'occurredOn', 'town', 'location', 'placeId', 'notes'] as const;
+export const EDITABLE_OUTCOME_FIELDS = ['details', 'occurredOn', 'town', 'areaId', 'location', 'placeId', 'notes'] as const;
 export type EditableOutcomeField = (typeof EDITABLE_OUTCOME_FIELDS)[number];
 
 /** An edit: only the fields that changed, so concurrent edits of different fields both stand. */
@@ -53,6 +62,7 @@ export const OutcomeChanges = z
     details: z.optional(outcomeInputShape.details),
     occurredOn: z.optional(outcomeInputShape.occurredOn),
     town: z.optional(outcomeInputShape.town),
+    areaId: outcomeInputShape.areaId,
     location: z.optional(outcomeInputShape.location),
     placeId: z.optional(outcomeInputShape.placeId),
     notes: z.optional(outcomeInputShape.notes),
@@ -72,6 +82,8 @@ export function applyOutcomeChanges<T extends Record<EditableOutcomeField, unkno
 /** An outcome as the server holds it and sends it back in pulls (not strict: newer servers may add fields). */
 export const OutcomeRecord = z.object({
   ...outcomeInputShape,
+  /** The server always says: the area it found, or null. */
+  areaId: z.nullable(Id),
   /** The server's version of this outcome: an edit says which version it was based on. */
   version: z.int(),
   /** Set when deleted: the pull sends the deletion (a tombstone) so every device removes it too. */

@@ -11,8 +11,11 @@ import { PartnershipDetails } from './partnership-details-shape';
 export const Partnership = z.object({
   id: Id,
   name: Text(200),
-  /** The towns officers choose from when they log an outcome. */
-  towns: z.array(Text(80)).check(z.maxLength(100)),
+  /**
+   * The names of the partnership's areas in use, for phones running a release from before areas
+   * were records (partnership-lists.ts): the server still sends them, and nothing newer reads them.
+   */
+  towns: z.optional(z.array(Text(80)).check(z.maxLength(1000))),
   /** What prints on its reports and whom its public pages name; absent on a phone's copy pulled before the server had them. */
   details: z.optional(PartnershipDetails),
 });

@@ -35,6 +35,16 @@ export const SafeString = (max: number) => z.string().check(z.maxLength(max, `Mu
 export const Text = (max: number) =>
   z.string().check(z.trim(), z.minLength(1, 'Must not be empty'), z.maxLength(max, `Must be ${max} characters or fewer`), safe);
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/;
+/**
+ * A name of 1 to max characters on one line: a partnership, an area, an organisation. Text, and no
+ * control characters (a tab or a line break in a name breaks CSV columns, report headings and the
+ * officer's picker).
+ */
+export const Name = (max: number) =>
+  Text(max).check(z.refine((s: string) => !CONTROL_CHARACTERS.test(s), 'Must not contain control characters such as tabs or line breaks'));
+
 /** A whole number from min to max. */
 export const Int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.int({ error: 'Must be a whole number' }).check(z.minimum(min, `Must be ${min} or more`), z.maximum(max, `Must be ${max} or less`));

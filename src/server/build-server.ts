@@ -16,6 +16,7 @@ import { accountRoutes } from './routes/account-routes';
 import { partnershipDetailsRoutes } from './routes/partnership-details-routes';
 import { partnershipRoutes } from './routes/partnership-routes';
 import { memberRoutes } from './routes/member-routes';
+import { partnershipListRoutes } from './routes/partnership-list-routes';
 import { tallyRoutes } from './routes/tally-routes';
 import { photoRoutes } from './routes/photo-routes';
 import { planRoutes } from './routes/plan-routes';
@@ -64,6 +65,7 @@ export async function buildServer({ config, storage, now = () => new Date() }: S
   accountRoutes(app, { ...auth, scryptCost });
   partnershipRoutes(app, auth);
   partnershipDetailsRoutes(app, auth);
+  partnershipListRoutes(app, auth);
   memberRoutes(app, { ...auth, scryptCost });
   tallyRoutes(app, auth);
   planRoutes(app, auth);

@@ -78,7 +78,14 @@ describe('changing and deleting outcomes on the phone', () => {
     const phone = await renderOnOfflinePhone(routes, '/attention');
     const logged = await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22'));
     await phone.db.outbox.clear();
-    const tombstone = { ...logged, receivedAt: '2026-11-20T10:00:00.000Z', version: 7, deletedAt: '2026-11-21T10:00:00.000Z', notes: null };
+    const tombstone = {
+      ...logged,
+      areaId: logged.areaId ?? null,
+      receivedAt: '2026-11-20T10:00:00.000Z',
+      version: 7,
+      deletedAt: '2026-11-21T10:00:00.000Z',
+      notes: null,
+    };
     await phone.db.outcomes.put({
       ...logged,
       details: { ...logged.details, attendees: 99 },

@@ -31,7 +31,7 @@ describe('logging an outcome', () => {
     expect(within(summary).getByText('There is a problem')).toBeTruthy();
     expect(summaryLinks(summary)).toEqual([
       ['Choose what you are logging', '#type'],
-      ['Choose the town, or say it is not about one town', '#town'],
+      ['Choose the area, or say it is not about one area', '#area'],
     ]);
     expect(document.activeElement).toBe(summary);
     expect(await phone.db.outcomes.count()).toBe(0);
@@ -91,9 +91,11 @@ describe('logging an outcome', () => {
 
     expect(await screen.findByText('Outcome saved on this phone. It syncs by itself when there is signal.')).toBeTruthy();
     const [saved] = await phone.db.outcomes.toArray();
+    const wantage = (await phone.db.areas.filter((a) => a.name === 'Wantage').first())!;
     expect(saved).toMatchObject({
       type: 'training-session',
       details: { topic: 'hate-crime', audience: 'housing-providers', attendees: 14, format: 'face-to-face' },
+      areaId: wantage.id,
       town: 'Wantage',
       notes: 'RSL staff session',
       syncState: 'pending',
@@ -153,13 +155,68 @@ describe('logging an outcome', () => {
     expect(await phone.db.outcomes.count()).toBe(2);
   });
 
-  it('starts a new form in the officer’s last town', async () => {
+  it('starts a new form in the officer’s last area', async () => {
     const phone = await openLogForm('22');
-    await phone.db.meta.put({ key: 'lastTown', value: 'Thame' });
+    const thame = (await phone.db.areas.filter((a) => a.name === 'Thame').first())!;
+    await phone.db.meta.put({ key: 'lastArea', value: thame.id });
     const actionId = (await phone.db.actions.where('ref').equals('22').first())!.id;
     phone.unmount();
     await renderOnOfflinePhoneWithDb(phone.db, `/actions/${actionId}/log`);
     expect(await screen.findByLabelText('Thame')).toHaveProperty('checked', true);
+  });
+
+  it('starts in the last town an earlier release remembered by name, and in no area once that area is retired', async () => {
+    const phone = await openLogForm('22');
+    await phone.db.meta.put({ key: 'lastTown', value: 'Thame' });
+    const actionId = (await phone.db.actions.where('ref').equals('22').first())!.id;
+    phone.unmount();
+    const again = await renderOnOfflinePhoneWithDb(phone.db, `/actions/${actionId}/log`);
+    expect(await screen.findByLabelText('Thame')).toHaveProperty('checked', true);
+    again.unmount();
+
+    const thame = (await phone.db.areas.filter((a) => a.name === 'Thame').first())!;
+    await phone.db.areas.put({ ...thame, retired: true });
+    await renderOnOfflinePhoneWithDb(phone.db, `/actions/${actionId}/log`);
+    const areas = await screen.findByRole('group', { name: 'Which area?' });
+    expect(within(areas).queryByLabelText(/^Thame/)).toBeNull();
+    expect(
+      within(areas)
+        .getAllByRole('radio')
+        .some((r) => (r as HTMLInputElement).checked),
+    ).toBe(false);
+  });
+
+  it('offers the partnership’s areas in use, by name, and not about one area; never a retired one', async () => {
+    const phone = await openLogForm('22');
+    const wantage = (await phone.db.areas.filter((a) => a.name === 'Wantage').first())!;
+    await phone.db.areas.put({ ...wantage, retired: true });
+    const areas = await screen.findByRole('group', { name: 'Which area?' });
+    await waitFor(() => expect(within(areas).queryByLabelText('Wantage')).toBeNull());
+    expect(
+      within(areas)
+        .getAllByRole('radio')
+        .map((r) => (r as HTMLInputElement).labels?.[0]?.textContent),
+    ).toEqual(['Abingdon', 'Didcot', 'Faringdon', 'Henley-on-Thames', 'Thame', 'Wallingford', 'Not about one area']);
+  });
+
+  it('gives back a draft an earlier release kept with its town by name, in that town’s area', async () => {
+    const phone = await openLogForm('22');
+    const actionId = (await phone.db.actions.where('ref').equals('22').first())!.id;
+    const v7Form = {
+      type: 'training-session',
+      details: { attendees: '17' },
+      occurredOn: '2026-01-05',
+      town: 'Faringdon',
+      notes: '',
+      location: null,
+      placeId: '',
+      roughLocationAccepted: false,
+    };
+    await phone.db.drafts.put({ key: `log:${actionId}`, values: v7Form, updatedAt: new Date().toISOString() });
+    phone.unmount();
+    await renderOnOfflinePhoneWithDb(phone.db, `/actions/${actionId}/log`);
+    expect(await screen.findByTestId('draft-restored')).toBeTruthy();
+    expect(screen.getByLabelText('Faringdon')).toHaveProperty('checked', true);
   });
 });
 
@@ -173,8 +230,8 @@ describe('logging again from the home screen', () => {
     const { logOutcome } = await import('../../src/app/data/log-outcome');
     const { outcomeFor } = await import('../support/outcomes');
     const phone = await renderOnOfflinePhone([{ path: '/', element: <MyActionsScreen /> }, ...routes], '/');
-    const values = await outcomeFor(phone.db, '19');
-    await logOutcome(phone.db, phone.user, { ...values, occurredOn: '2026-01-05', town: 'Thame', notes: 'first visit' });
+    const values = await outcomeFor(phone.db, '19', 0, { town: 'Thame' });
+    await logOutcome(phone.db, phone.user, { ...values, occurredOn: '2026-01-05', notes: 'first visit' });
 
     const again = await screen.findByRole('link', { name: /Ref 19.*Training session · Hotel Watch/ });
     fireEvent.click(again);
@@ -257,5 +314,30 @@ describe('adding photos', () => {
     await waitFor(() => expect(field.querySelector('.error-message')?.textContent).toContain('list.csv: That file is not a photo.'));
     expect(field.querySelector('.error-message')?.textContent).toContain('huge.jpg: That photo is too large (50 MB). Choose one under 30 MB.');
     expect(within(field).queryAllByRole('img')).toHaveLength(0);
+  });
+});
+
+describe('changing an outcome whose area has been retired since', () => {
+  it('shows its area marked retired and keeps it, with the name it was logged under, unless changed', async () => {
+    const { EditOutcomeScreen } = await import('../../src/app/ui/screens/EditOutcomeScreen');
+    const { logOutcome } = await import('../../src/app/data/log-outcome');
+    const { outcomeFor } = await import('../support/outcomes');
+    const phone = await renderOnOfflinePhone([{ path: '/outcomes/:outcomeId/edit', element: <EditOutcomeScreen /> }, ...routes], '/');
+    const logged = await logOutcome(phone.db, phone.user, await outcomeFor(phone.db, '22', 0, { town: 'Thame' }));
+    // Renamed, then retired, since it was logged.
+    const thame = (await phone.db.areas.get(logged.areaId!))!;
+    await phone.db.areas.put({ ...thame, name: 'Thame Town', retired: true });
+    phone.unmount();
+
+    await renderOnOfflinePhone([{ path: '/outcomes/:outcomeId/edit', element: <EditOutcomeScreen /> }, ...routes], `/outcomes/${logged.id}/edit`, phone.db);
+    const areas = await screen.findByRole('group', { name: 'Which area?' });
+    expect(within(areas).getByLabelText('Thame Town (retired)')).toHaveProperty('checked', true);
+    fireEvent.change(screen.getByLabelText('Notes (optional)'), { target: { value: 'changed the notes only' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByText(/Changes saved on this phone/);
+    expect(await phone.db.outcomes.get(logged.id)).toMatchObject({ areaId: thame.id, town: 'Thame', notes: 'changed the notes only' });
+    const queued = (await phone.db.outbox.toArray()).at(-1)!;
+    expect(queued.args).toMatchObject({ changes: { notes: 'changed the notes only' } });
+    expect(Object.keys((queued.args as { changes: object }).changes)).toEqual(['notes']);
   });
 });

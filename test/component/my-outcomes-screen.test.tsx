@@ -64,12 +64,14 @@ describe('your outcomes, filtered as you type', () => {
       await logOutcome(first.db, first.user, await outcomeFor(first.db, '3'), undefined, { confirmDuplicate: true }),
     ];
     const start = Date.parse('2026-06-01T09:00:00Z');
+    const areaIds = new Map((await first.db.areas.toArray()).map((a) => [a.name, a.id]));
     await first.db.outcomes.bulkPut(
       Array.from({ length: 1200 }, (_, i) => ({
         ...logged[i % 2]!,
         id: crypto.randomUUID(),
         recordedAt: new Date(start + Math.floor(i / 4) * 60_000).toISOString(),
         town: TOWNS[i % 3]!,
+        areaId: areaIds.get(TOWNS[i % 3]!),
         notes: `Visit ${i}`,
       })),
     );

@@ -208,7 +208,7 @@ test('the outcome form works by keyboard alone', async ({ fieldbook: server, ope
   await expect(attendees).toHaveValue('14');
   await tabTo(page, group('How was it delivered?'));
   await choose(page, page.getByLabel('Face to face'));
-  await tabTo(page, group('Which town?'));
+  await tabTo(page, group('Which area?'));
   await choose(page, page.getByLabel('Thame', { exact: true }));
   await tabTo(page, page.getByLabel('Notes (optional)'));
   await page.keyboard.type('By keyboard');

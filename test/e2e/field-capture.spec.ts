@@ -87,7 +87,7 @@ test('offline, an officer logs every kind of outcome their actions count, surviv
   // Counted on the phone already, marked as waiting.
   await expect(page.getByTestId('measure-0').getByTestId('measure-tally')).toHaveText(/^2 towns\s*3 waiting to sync$/);
   await expect(page.getByTestId('measure-1').getByTestId('measure-tally')).toHaveText(/^3 places signed up\s*3 waiting to sync$/);
-  await expect(page.getByTestId('measure-1').getByRole('list', { name: 'By town' })).toHaveText(/Wallingford: 2\s*Wantage: 1/);
+  await expect(page.getByTestId('measure-1').getByRole('list', { name: 'By area' })).toHaveText(/Wallingford: 2\s*Wantage: 1/);
   await home(page);
 
   // Ref 3: a follow-up visit to a Safe Place.
@@ -154,7 +154,7 @@ test('offline, an officer logs every kind of outcome their actions count, surviv
   await expect(page.getByRole('textbox', { name: 'How many?', exact: true })).toHaveValue('1');
   await page.getByRole('button', { name: 'One more: How many?' }).click();
   await expect(page.getByRole('textbox', { name: 'How many?', exact: true })).toHaveValue('2');
-  await form.town('Not about one town');
+  await form.town('Not about one area');
   await form.notes('Feedback forms from both pilot workshops');
   await form.save();
   await home(page);
@@ -165,7 +165,7 @@ test('offline, an officer logs every kind of outcome their actions count, surviv
   await expect(page.getByRole('group', { name: 'What are you logging?' })).toHaveCount(0);
   await form.text('What?', 'Information-sharing links with Action Fraud');
   await form.radio('Where has it got to?', 'Agreed');
-  await form.town('Not about one town');
+  await form.town('Not about one area');
   await form.save();
   await expect(page.getByTestId('measure-0').getByTestId('measure-tally')).toContainText('Agreed');
   await home(page);
@@ -205,7 +205,7 @@ test('offline, an officer logs every kind of outcome their actions count, surviv
   await expect(page.getByRole('textbox', { name: 'Organisations represented (optional)', exact: true })).toHaveValue('3');
   await expect(page.getByRole('textbox', { name: 'Venue (optional)', exact: true })).toHaveValue('Council offices');
   await expect(page.getByLabel('When did it happen?')).toHaveValue(today);
-  await expect(page.getByRole('group', { name: 'Which town?' }).getByRole('radio', { name: 'Faringdon' })).toBeChecked();
+  await expect(page.getByRole('group', { name: 'Which area?' }).getByRole('radio', { name: 'Faringdon' })).toBeChecked();
   await expect(page.getByLabel('Notes (optional)')).toHaveValue('Run with the PCC’s office');
   await form.save();
   expect(await keptDraft(page, ref22)).toBeUndefined();

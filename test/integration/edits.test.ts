@@ -43,7 +43,8 @@ describe('editing and deleting outcomes', () => {
 
     await editOutcome(phone.db, phone.user, logged.id, withAttendees(logged, 20));
     const atDesk = (await desk.db.outcomes.get(logged.id))!;
-    await editOutcome(desk.db, desk.user, logged.id, { ...formValuesOf(atDesk), town: 'Thame' });
+    const thame = (await desk.db.areas.filter((a) => a.name === 'Thame').first())!;
+    await editOutcome(desk.db, desk.user, logged.id, { ...formValuesOf(atDesk), town: 'Thame', areaId: thame.id });
     await phone.sync.syncNow();
     await desk.sync.syncNow();
     await phone.sync.syncNow();
@@ -52,8 +53,10 @@ describe('editing and deleting outcomes', () => {
     expect(await onServer(logged.id)).toMatchObject({ details, town: 'Thame' });
     for (const d of [phone, desk]) expect(await d.db.outcomes.get(logged.id)).toMatchObject({ details, town: 'Thame', syncState: 'synced' });
     const entries = await history(desk, logged.id);
+    // The area changes with its name as chosen: both fields, each from the desk's one edit.
     expect(entries.map((e) => [e.field, e.from, e.to, e.conflict])).toEqual([
       ['details', logged.details, details, false],
+      ['areaId', atDesk.areaId, thame.id, false],
       ['town', 'Didcot', 'Thame', false],
     ]);
   });
@@ -135,9 +138,10 @@ describe('editing and deleting outcomes', () => {
     const broken = { ...values, details: withoutAttendees };
     const id = crypto.randomUUID();
     await phone.db.transaction('rw', [phone.db.outcomes, phone.db.outbox, phone.db.meta], async () => {
-      const input = { ...broken, id, recordedAt: new Date().toISOString() };
+      const input = { ...broken, id, areaId: broken.areaId ?? null, recordedAt: new Date().toISOString() };
       await phone.db.outcomes.add({
         ...input,
+        areaId: input.areaId,
         partnershipId,
         authorId: phone.user.id,
         authorName: phone.user.name,

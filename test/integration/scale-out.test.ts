@@ -160,13 +160,13 @@ describe.skipIf(!postgresReady)('versions on PostgreSQL when transactions would 
     let firstWrote!: () => void;
     const firstHasWritten = new Promise<void>((resolve) => (firstWrote = resolve));
     const first = storage.transaction(async (tx) => {
-      await tx.plans.insertPartnership({ id: ids[0], name: 'First CSP', towns: [] });
+      await tx.plans.insertPartnership({ id: ids[0], name: 'First CSP' });
       firstWrote();
       await firstMayCommit; // held open: the slow transaction that took its version first
     });
     await firstHasWritten;
     const second = storage.transaction(async (tx) => {
-      await tx.plans.insertPartnership({ id: ids[1], name: 'Second CSP', towns: [] });
+      await tx.plans.insertPartnership({ id: ids[1], name: 'Second CSP' });
     });
     await untilWaitingForLock(1);
 

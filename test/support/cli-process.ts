@@ -16,7 +16,7 @@ export interface CliRun {
  * `input` is written to its standard input (a password typed at the prompt); without it the
  * tool's standard input is closed.
  */
-export function runCli(name: 'users' | 'backup', args: string[], env: Record<string, string>, input?: string): Promise<CliRun> {
+export function runCli(name: 'users' | 'partnerships' | 'backup', args: string[], env: Record<string, string>, input?: string): Promise<CliRun> {
   const child = spawn(process.execPath, ['--import', 'tsx', `src/server/cli/${name}.ts`, ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: undefined, DATABASE_PATH: undefined, FIELDBOOK_PASSWORD: undefined, ...env },

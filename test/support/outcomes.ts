@@ -30,7 +30,7 @@ export async function outcomeFor(db: FieldbookDb, ref: string, measurePosition =
   if (!action) throw new Error(`No action with ref ${ref} on this device`);
   const measure = (await db.measures.where('actionId').equals(action.id).toArray()).find((m) => m.position === measurePosition);
   if (!measure) throw new Error(`Action ${ref} has no measure at position ${measurePosition}`);
-  return {
+  const values: OutcomeFormValues = {
     actionId: action.id,
     type: measure.tally.outcomeType,
     details: sampleDetails(measure.tally.outcomeType, measure.tally.where),
@@ -41,6 +41,9 @@ export async function outcomeFor(db: FieldbookDb, ref: string, measurePosition =
     notes: `Outcome for ref ${ref}`,
     ...extra,
   };
+  // The area named, as the form gives it, when this device has it (else the server finds it by name).
+  const area = values.town === null ? undefined : await db.areas.filter((a) => a.name === values.town).first();
+  return 'areaId' in extra ? values : { ...values, areaId: values.town === null ? null : area?.id };
 }
 
 /** The form values an edit of this outcome starts from: the outcome as the phone holds it (notes '' when it has none). */
@@ -50,6 +53,7 @@ export const formValuesOf = (o: LocalOutcome): OutcomeFormValues => ({
   details: o.details,
   occurredOn: o.occurredOn,
   town: o.town,
+  areaId: o.areaId,
   location: o.location,
   placeId: o.placeId,
   notes: o.notes ?? '',

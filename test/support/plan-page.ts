@@ -22,7 +22,8 @@ export function southAndValePage(ownerId: string): PullResponse {
     new Map(['3', '19', '22'].map((ref) => [ref, [ownerId]])),
   );
   const changes = emptyChanges();
-  changes.partnerships.push({ id: partnershipId, name: 'South and Vale Community Safety Partnership', towns: DEMO_TOWNS });
+  changes.partnerships.push({ id: partnershipId, name: 'South and Vale Community Safety Partnership' });
+  changes.areas.push(...DEMO_TOWNS.map((name) => ({ id: randomUUID(), partnershipId, name, retired: false })));
   changes.plans.push(records.plan);
   changes.objectives.push(...records.objectives);
   changes.priorities.push(...records.priorities);

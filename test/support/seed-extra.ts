@@ -5,6 +5,7 @@ import { planRecordsFromDraft } from '../../src/server/seed/plan-records';
 import type { Storage } from '../../src/server/storage/storage';
 import type { Role } from '../../src/domain/user';
 import { TEST_SCRYPT } from './test-server';
+import { createPartnership } from '../../src/server/partnerships/create-partnership';
 
 /** Adds a user to an existing partnership (for tests that need a second officer). */
 export async function addUser(storage: Storage, partnershipId: string, role: Role, email: string, password = 'a-long-test-password') {
@@ -19,18 +20,12 @@ export async function addUser(storage: Storage, partnershipId: string, role: Rol
 
 /** A second partnership with a one-action plan and its own officer: what other users must never see. */
 export async function addOtherPartnership(storage: Storage) {
-  const partnershipId = randomUUID();
   const { plan } = parsePlanCsv('ref,objective,priority,action,measures\n1,Other objective,Other priority,Other action,number of other things\n');
-  const records = planRecordsFromDraft(plan, {
-    id: randomUUID(),
-    partnershipId,
-    title: 'Other plan',
-    periodStart: '2018-04-01',
-    periodEnd: '2019-03-31',
-  });
-  await storage.transaction(async (tx) => {
-    await tx.plans.insertPartnership({ id: partnershipId, name: 'Other Community Safety Partnership', towns: ['Elsewhere'] });
+  const { partnershipId, records } = await storage.transaction(async (tx) => {
+    const partnershipId = await createPartnership(tx, { name: 'Other Community Safety Partnership', areas: ['Elsewhere'] }, new Date());
+    const records = planRecordsFromDraft(plan, { id: randomUUID(), partnershipId, title: 'Other plan', periodStart: '2018-04-01', periodEnd: '2019-03-31' });
     await tx.plans.insertWithRecords(partnershipId, records);
+    return { partnershipId, records };
   });
   const officer = await addUser(storage, partnershipId, 'officer', `other-${partnershipId.slice(0, 8)}@other.example`);
   return { partnershipId, action: records.actions[0]!, measure: records.measures[0]!, officer };

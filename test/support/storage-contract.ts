@@ -95,6 +95,7 @@ export function outcome(s: Seeded, version: number, overrides: Partial<StoredOut
     deviceId: s.deviceId,
     occurredOn: '2026-04-30',
     town: 'Didcot',
+    areaId: null,
     location: null,
     placeId: null,
     notes: 'Held at the library',

@@ -55,11 +55,15 @@ export function useFormDraft<T extends object>(key: string): DraftHandle<T> {
   return { draft, keep, discard, problem };
 }
 
-/** The town of the officer's last outcome ('' before the first); undefined while loading. */
-export function useLastTown(): string | undefined {
+/**
+ * Where the officer's last outcome was: its area's id, and the town's name a release before areas
+ * were records kept (for a phone that has logged nothing since). null before the first; undefined
+ * while loading.
+ */
+export function useLastArea(): { areaId: string | null; town: string | null } | undefined {
   const { db } = useUserServices();
   return useLiveQuery(async () => {
-    const v = (await db.meta.get('lastTown'))?.value;
-    return typeof v === 'string' ? v : '';
+    const [area, town] = await db.meta.bulkGet(['lastArea', 'lastTown']);
+    return { areaId: typeof area?.value === 'string' ? area.value : null, town: typeof town?.value === 'string' ? town.value : null };
   }, [db]);
 }

@@ -15,7 +15,7 @@ export class OutcomeNotValidError extends Error {
   }
 }
 
-/** Asked before saving a second outcome of the same type, in the same town, on the same day, by the same officer. */
+/** Asked before saving a second outcome of the same type, in the same area, on the same day, by the same officer. */
 export class PossibleDuplicateError extends Error {
   override name = 'PossibleDuplicateError';
   constructor(readonly existing: LocalOutcome) {
@@ -88,6 +88,7 @@ function outcomeToSave(user: Pick<SessionUser, 'id' | 'name'>, input: OutcomeInp
   if (!rules.plan) throw new OutcomeNotValidError([GONE_FROM_PLAN]);
   return {
     ...input,
+    areaId: input.areaId,
     partnershipId: rules.plan.partnershipId,
     authorId: user.id,
     authorName: user.name,
@@ -102,14 +103,26 @@ function outcomeToSave(user: Pick<SessionUser, 'id' | 'name'>, input: OutcomeInp
 
 /**
  * The duplicate guard: the officer's own live outcome of the same type, same action, same day,
- * same town and same place, among the outcomes of the input's action and day. Double taps and "did
+ * same area and same place, among the outcomes of the input's action and day. Double taps and "did
  * that save?" re-entries look exactly like this; two real visits the same day are possible, so the
  * officer is asked, never refused.
  */
 function refuseSameDayTwin(sameDay: LocalOutcome[], authorId: string, input: OutcomeInput): void {
   // Never the outcome being saved: in a one-round save its own add may be in the same round.
   const twin = sameDay.find(
-    (o) => o.id !== input.id && isLive(o) && o.authorId === authorId && o.type === input.type && o.occurredOn === input.occurredOn && o.town === input.town && (o.placeId ?? null) === input.placeId,
+    (o) =>
+      o.id !== input.id &&
+      isLive(o) &&
+      o.authorId === authorId &&
+      o.type === input.type &&
+      o.occurredOn === input.occurredOn &&
+      sameArea(o, input) &&
+      (o.placeId ?? null) === input.placeId,
   );
   if (twin) throw new PossibleDuplicateError(twin);
+}
+
+/** The same area: by its record when both know it (a rename between them changes nothing), else by the name as logged. */
+function sameArea(o: Pick<LocalOutcome, 'areaId' | 'town'>, input: Pick<OutcomeInput, 'areaId' | 'town'>): boolean {
+  return o.areaId !== undefined && input.areaId !== undefined ? o.areaId === input.areaId : o.town === input.town;
 }

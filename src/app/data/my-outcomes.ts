@@ -2,6 +2,8 @@ import type { FieldbookDb } from '../db/fieldbook-db';
 import { isLive, type LocalOutcome } from '../db/local-records';
 import { HIGHEST_KEY, LOWEST_KEY } from '../db/key-range';
 import { isOutcomeTypeId, outcomeType } from '../../domain/outcome-types/catalogue';
+import { areaNameOf } from '../../domain/area-name';
+import { loadAreasById, type AreasById } from './area-names';
 
 /** One of the officer's outcomes as their list shows it. Notes are never in it: they may be sensitive. */
 export interface MyOutcomeRow {
@@ -10,6 +12,7 @@ export interface MyOutcomeRow {
   typeLabel: string;
   actionRef: string | null;
   actionText: string;
+  /** Its area, by the name the area goes by now. */
   town: string | null;
   placeName: string | null;
   occurredOn: string;
@@ -72,16 +75,19 @@ async function forEachPage(db: FieldbookDb, userId: string, pageSize: number, vi
 class RowMaker {
   private readonly actions = new Map<string, { ref: string | null; text: string } | undefined>();
   private readonly placeNames = new Map<string, string | null>();
+  private areas: AreasById | undefined;
 
   constructor(private readonly db: FieldbookDb) {}
 
   async rows(outcomes: LocalOutcome[]): Promise<{ rows: MyOutcomeRow[]; haystacks: string[] }> {
     const actionIds = [...new Set(outcomes.map((o) => o.actionId).filter((id) => !this.actions.has(id)))];
     const placeIds = [...new Set(outcomes.flatMap((o) => (o.placeId && !this.placeNames.has(o.placeId) ? [o.placeId] : [])))];
-    const [actions, places] = await Promise.all([
+    const [actions, places, areas] = await Promise.all([
       actionIds.length > 0 ? this.db.actions.bulkGet(actionIds) : [],
       placeIds.length > 0 ? this.db.places.bulkGet(placeIds) : [],
+      this.areas ?? loadAreasById(this.db),
     ]);
+    this.areas = areas;
     actionIds.forEach((id, i) => this.actions.set(id, actions[i]));
     placeIds.forEach((id, i) => this.placeNames.set(id, places[i]?.name ?? null));
     const rows: MyOutcomeRow[] = [];
@@ -94,7 +100,7 @@ class RowMaker {
         typeLabel: isOutcomeTypeId(o.type) ? outcomeType(o.type).label : o.type,
         actionRef: action?.ref ?? null,
         actionText: action?.text ?? 'An action no longer on this phone',
-        town: o.town,
+        town: areaNameOf(o, areas),
         placeName: (o.placeId && this.placeNames.get(o.placeId)) || null,
         occurredOn: o.occurredOn,
         syncState: o.syncState,

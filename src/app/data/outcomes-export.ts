@@ -7,6 +7,7 @@ import { isLate, signOffCovering } from '../../domain/review';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import type { LocalOutcome } from '../db/local-records';
 import { countable } from './period-progress';
+import { loadAreasById } from './area-names';
 
 export interface OutcomeFilters {
   planId: string;
@@ -15,6 +16,7 @@ export interface OutcomeFilters {
   priorityId: string | null;
   actionId: string | null;
   type: OutcomeTypeId | null;
+  /** An area by the name it goes by now (renamed areas keep their outcomes). */
   town: string | null;
   authorId: string | null;
   /** Officers' notes are free text and may name people: left out unless asked for. */
@@ -26,7 +28,7 @@ export interface OutcomeExport {
   /** What prints on the partnership's reports: the CSV starts with its protective marking. */
   details: PartnershipDetails | undefined;
   count: number;
-  /** The choices the filters offer, from what this device holds. */
+  /** The choices the filters offer, from what this device holds: areas by their current names. */
   towns: string[];
   officers: { id: string; name: string }[];
 }
@@ -40,7 +42,7 @@ export interface OutcomeExport {
 export async function loadOutcomeExport(db: FieldbookDb, f: OutcomeFilters): Promise<OutcomeExport | null> {
   const plan = await db.plans.get(f.planId);
   if (!plan) return null;
-  const [partnership, actions, priorities, objectives, outcomes, signOffs, places] = await Promise.all([
+  const [partnership, actions, priorities, objectives, outcomes, signOffs, places, areas] = await Promise.all([
     db.partnerships.get(plan.partnershipId),
     db.actions.where('planId').equals(plan.id).toArray(),
     db.priorities.where('planId').equals(plan.id).toArray(),
@@ -48,12 +50,13 @@ export async function loadOutcomeExport(db: FieldbookDb, f: OutcomeFilters): Pro
     db.outcomes.toArray(),
     db.signOffs.where('planId').equals(plan.id).toArray(),
     db.places.toArray(),
+    loadAreasById(db),
   ]);
   const actionOf = new Map(actions.map((a) => [a.id, a]));
   const priorityOf = new Map(priorities.map((p) => [p.id, p]));
   const objectiveOf = new Map(objectives.map((o) => [o.id, o]));
   const placeOf = new Map(places.map((p) => [p.id, p.name]));
-  const ofPlan = countable(outcomes).filter((o) => actionOf.has(o.actionId) && !o.pending);
+  const ofPlan = countable(outcomes, areas).filter((o) => actionOf.has(o.actionId) && !o.pending);
   const matching = ofPlan
     .filter(
       (o) =>
@@ -73,7 +76,7 @@ export async function loadOutcomeExport(db: FieldbookDb, f: OutcomeFilters): Pro
   const detailColumns = types.flatMap((t) =>
     t.fields.map((field) => ({ type: t.id, key: field.key, money: field.kind === 'money', header: `${t.label}: ${field.label}${field.kind === 'money' ? ' (£)' : ''}` })),
   );
-  const header = ['Outcome id', 'Date', 'Financial year', 'Quarter', 'Objective', 'Priority', 'Action ref', 'Action', 'Outcome type', 'Summary', 'Town', 'Place', 'Logged by', 'Recorded on the phone', 'Received by the server', 'Late', ...(f.includeNotes ? ['Notes'] : []), ...detailColumns.map((c) => c.header)];
+  const header = ['Outcome id', 'Date', 'Financial year', 'Quarter', 'Objective', 'Priority', 'Action ref', 'Action', 'Outcome type', 'Summary', 'Area', 'Place', 'Logged by', 'Recorded on the phone', 'Received by the server', 'Late', ...(f.includeNotes ? ['Notes'] : []), ...detailColumns.map((c) => c.header)];
   const rows: CsvValue[][] = matching.map((o: LocalOutcome) => {
     const action = actionOf.get(o.actionId)!;
     const priority = priorityOf.get(action.priorityId);

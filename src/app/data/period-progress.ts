@@ -7,6 +7,7 @@ import { worstRag, type Rag } from '../../domain/progress/rag';
 import type { FieldbookDb } from '../db/fieldbook-db';
 import { isLive, type LocalOutcome } from '../db/local-records';
 import { byPosition } from './by-position';
+import { loadAreasById, underCurrentNames, type AreasById } from './area-names';
 
 export interface ActionProgressRow {
   action: Action;
@@ -36,8 +37,15 @@ export interface PeriodProgress {
   pendingCount: number;
 }
 
-/** What the reports count: live outcomes (not deleted) the server has not refused; waiting ones marked. */
-export const countable = (outcomes: LocalOutcome[]) => outcomes.filter((o) => isLive(o) && o.syncState !== 'rejected').map((o) => ({ ...o, pending: o.syncState === 'pending' }));
+/**
+ * What the reports count: live outcomes (not deleted) the server has not refused; waiting ones
+ * marked; each under its area's current name (underCurrentNames).
+ */
+export const countable = (outcomes: LocalOutcome[], areas: AreasById) =>
+  underCurrentNames(
+    outcomes.filter((o) => isLive(o) && o.syncState !== 'rejected'),
+    areas,
+  ).map((o) => ({ ...o, pending: o.syncState === 'pending' }));
 
 /**
  * Every action of a plan over a period: each measure tallied in the period and to date against
@@ -49,7 +57,7 @@ export const countable = (outcomes: LocalOutcome[]) => outcomes.filter((o) => is
 export async function loadPeriodProgress(db: FieldbookDb, planId: string, period: Period, today: string): Promise<PeriodProgress | null> {
   const plan = await db.plans.get(planId);
   if (!plan) return null;
-  const [partnership, objectives, priorities, actions, measures, outcomes, reviews, signOffs] = await Promise.all([
+  const [partnership, objectives, priorities, actions, measures, outcomes, reviews, signOffs, areas] = await Promise.all([
     db.partnerships.get(plan.partnershipId),
     db.objectives.where('planId').equals(planId).toArray(),
     db.priorities.where('planId').equals(planId).toArray(),
@@ -58,11 +66,15 @@ export async function loadPeriodProgress(db: FieldbookDb, planId: string, period
     db.outcomes.toArray(),
     db.reviews.where('planId').equals(planId).toArray(),
     db.signOffs.where('planId').equals(planId).toArray(),
+    loadAreasById(db),
   ]);
   const quarterCandidate = quarterOf(period.start);
   const quarter = quarterCandidate.start === period.start && quarterCandidate.end === period.end ? quarterCandidate : null;
   const actionIds = new Set(actions.map((a) => a.id));
-  const counted = countable(outcomes.filter((o) => actionIds.has(o.actionId)));
+  const counted = countable(
+    outcomes.filter((o) => actionIds.has(o.actionId)),
+    areas,
+  );
   const byAction = new Map<string, typeof counted>();
   for (const o of counted) byAction.set(o.actionId, [...(byAction.get(o.actionId) ?? []), o]);
   const priorityOf = new Map(priorities.map((p) => [p.id, p]));

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../domain/plan';
 import type { ActionReview, QuarterSignOff } from '../../domain/review';
+import type { Area, Organisation } from '../../domain/partnership-lists';
 import type { FundReturn } from '../../domain/fund-return';
 import type { FormDraft, LocalOutcome, LocalPhoto, LocalPlace, MetaEntry, OutboxEntry, PlanNotice } from './local-records';
 import { upgradeToV2 } from './upgrades/v2-outcome-edits';
@@ -21,6 +22,8 @@ import { serverCopyMiddleware } from './server-copy';
 export class FieldbookDb extends Dexie {
   meta!: Table<MetaEntry, MetaEntry['key']>;
   partnerships!: EntityTable<Partnership, 'id'>;
+  areas!: EntityTable<Area, 'id'>;
+  organisations!: EntityTable<Organisation, 'id'>;
   plans!: EntityTable<Plan, 'id'>;
   objectives!: EntityTable<Objective, 'id'>;
   priorities!: EntityTable<Priority, 'id'>;
@@ -84,22 +87,14 @@ export class FieldbookDb extends Dexie {
     this.version(7)
       .stores({ outcomes: 'id, syncState, [authorId+recordedAt], [actionId+occurredOn]' })
       .upgrade((tx) => upgradeToV7(tx));
+    // v8: a partnership's areas and partner organisations, pulled like the plan (issue 17). New
+    // tables only. Outcomes on the phone gain their area's id when pulled again: the server's
+    // cursor protocol 2 starts every phone again from nothing (a pull with reset). The queue is not
+    // touched: a queued outcome names only its town, and the server finds the area by it.
+    this.version(8).stores({ areas: 'id, partnershipId', organisations: 'id, partnershipId' });
     this.use(serverCopyMiddleware);
   }
 }
-
-export const PULLED_STORES = [
-  'partnerships',
-  'plans',
-  'objectives',
-  'priorities',
-  'indicators',
-  'actions',
-  'measures',
-  'reviews',
-  'signOffs',
-  'fundReturns',
-] as const;
 
 export function dbNameForUser(userId: string): string {
   return `fieldbook-user-${userId}`;

@@ -16,7 +16,12 @@ import type { MutationKind, RejectionCode } from '../../domain/sync/push';
  * Nothing is removed from this table by sync except records the server has deleted and no
  * longer needs to show.
  */
-export type LocalOutcome = Omit<OutcomeRecord, 'receivedAt' | 'version'> & {
+export type LocalOutcome = Omit<OutcomeRecord, 'receivedAt' | 'version' | 'areaId'> & {
+  /**
+   * The area's record; undefined (absent) on an outcome logged before areas were records
+   * (database v8) until it is pulled again, when only `town` names it (areaNameOf reads either).
+   */
+  areaId: string | null | undefined;
   receivedAt: string | null;
   /** The server version this view is based on; null until the server has the outcome. */
   version: number | null;
@@ -60,8 +65,10 @@ export type MetaKey =
   | 'deviceChecked'
   /** JSON: the lost database's last contact, until the officer dismisses the notice. */
   | 'lostDevice'
-  /** The town of the officer's last outcome: the next form starts there. */
+  /** The town of the officer's last outcome, by name, before areas were records (database v8): read once, when no lastArea. */
   | 'lastTown'
+  /** The area (its id) of the officer's last outcome: the next form starts there. */
+  | 'lastArea'
   /** When "Ready to work offline" was said for this database (it is said once). */
   | 'offlineReadySaidAt';
 

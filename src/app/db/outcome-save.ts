@@ -68,9 +68,9 @@ const created = (input: OutcomeInput): Mutation => ({ kind: 'outcome.create', re
 
 /**
  * What this tab last saw in meta after its own save: the device's next sequence number and the
- * last town. Only ever a guess, checked inside the transaction that relies on it.
+ * last area. Only ever a guess, checked inside the transaction that relies on it.
  */
-type SeqHint = { nextSeq: number; lastTown: string | number | undefined };
+type SeqHint = { nextSeq: number; lastArea: string | number | undefined };
 const hints = new WeakMap<FieldbookDb, SeqHint>();
 class HintMoved extends Error {}
 /** The plan in memory was emptied while this save waited for its transaction: its check is void. */
@@ -83,13 +83,13 @@ async function saveAfterReading<R>(db: FieldbookDb, { input, now, plan, toRecord
     // Every read at once, then every write at once: each request is a round through Dexie and the
     // browser's IndexedDB process ("save an outcome"). The plan's rules come from memory once read
     // (phone-plan-cache.ts: emptied whenever a pull changes them).
-    const [rules, place, sameDay, [nextSeq, lastTown]] = await Promise.all([
+    const [rules, place, sameDay, [nextSeq, lastArea]] = await Promise.all([
       plan.rules(input.actionId),
       input.placeId === null ? null : plan.place(input.placeId),
       // By action and day (an index since v5): reading all the action's outcomes cost a save several
       // milliseconds per thousand on the phone ("save an outcome").
       refuseTwin && db.outcomes.where('[actionId+occurredOn]').equals([input.actionId, input.occurredOn]).toArray(),
-      db.meta.bulkGet(['nextSeq', 'lastTown']),
+      db.meta.bulkGet(['nextSeq', 'lastArea']),
     ]);
     if (plan.generation() !== generation) throw new StaleRules();
     // A problem is still reported before a possible duplicate, as the form expects.
@@ -98,13 +98,13 @@ async function saveAfterReading<R>(db: FieldbookDb, { input, now, plan, toRecord
     const [, entry] = await Promise.all([
       db.outcomes.add(outcome),
       appendToOutbox(db, created(input), now, { nextSeq }),
-      // The next form starts in this town: officers work one town at a time (so it rarely changes,
+      // The next form starts in this area: officers work one area at a time (so it rarely changes,
       // and a put that changes nothing is still a request).
-      input.town !== null && input.town !== lastTown?.value && db.meta.put({ key: 'lastTown', value: input.town }),
+      input.areaId && input.areaId !== lastArea?.value && db.meta.put({ key: 'lastArea', value: input.areaId }),
       // The draft goes in the same transaction: a crash can never leave both the outcome and its draft.
       draftKey && db.drafts.delete(draftKey),
     ]);
-    hints.set(db, { nextSeq: entry.seq + 1, lastTown: input.town ?? lastTown?.value });
+    hints.set(db, { nextSeq: entry.seq + 1, lastArea: input.areaId || lastArea?.value });
     return outcome;
   });
 }
@@ -132,7 +132,7 @@ function saveInOneRound<R>(
   generation: number,
 ): Promise<LocalOutcome> {
   const { entry, counter } = outboxWrites(hint.nextSeq, created(input), now);
-  const town: MetaEntry | null = input.town === null ? null : { key: 'lastTown', value: input.town };
+  const area: MetaEntry | null = input.areaId ? { key: 'lastArea', value: input.areaId } : null;
   // Created where Dexie creates its own transactions (its next tick, in its queue), so one that
   // was asked for before this save (a pull started in the same moment) still runs first, and
   // this save's reads see what it wrote.
@@ -157,14 +157,14 @@ function saveInOneRound<R>(
         // Reads first, then the writes, all in this one round.
         const sameDay = refuseTwin && outcomes.index('[actionId+occurredOn]').getAll([input.actionId, input.occurredOn]);
         const nextSeq = meta.get('nextSeq');
-        const lastTown = meta.get('lastTown');
+        const lastArea = meta.get('lastArea');
         outcomes.add(packOutcome(outcome));
         tx.objectStore('outbox').add(entry);
         meta.put(counter);
-        // The next form starts in this town: officers work one town at a time (so it rarely changes).
-        if (town && town.value !== hint.lastTown) {
-          meta.put(town);
-          writes.push({ table: 'meta', put: town });
+        // The next form starts in this area: officers work one area at a time (so it rarely changes).
+        if (area && area.value !== hint.lastArea) {
+          meta.put(area);
+          writes.push({ table: 'meta', put: area });
         }
         // The draft goes in the same transaction: a crash can never leave both the outcome and its draft.
         if (draftKey) {
@@ -173,15 +173,15 @@ function saveInOneRound<R>(
         }
         let refused: Error | undefined;
         // The last read: its answer comes after the others' (requests run in order).
-        lastTown.onsuccess = () => {
+        lastArea.onsuccess = () => {
           try {
             if (plan.generation() !== generation) throw new StaleRules();
             if (refuseTwin && sameDay) refuseTwin((sameDay.result as unknown[]).map(unpackOutcome));
             if (nextSeqFrom(nextSeq.result as MetaEntry | undefined) !== hint.nextSeq) throw new HintMoved();
-            // Another tab changed the last town since: this save's town is still the last one.
-            if (town && town.value === hint.lastTown && (lastTown.result as MetaEntry | undefined)?.value !== town.value) {
-              meta.put(town);
-              writes.push({ table: 'meta', put: town });
+            // Another tab changed the last area since: this save's area is still the last one.
+            if (area && area.value === hint.lastArea && (lastArea.result as MetaEntry | undefined)?.value !== area.value) {
+              meta.put(area);
+              writes.push({ table: 'meta', put: area });
             }
             // Every request is made and checked: commit now rather than when the browser notices the
             // transaction has nothing left to do (as Dexie does for its own one-shot writes).
@@ -192,7 +192,7 @@ function saveInOneRound<R>(
           }
         };
         tx.oncomplete = () => {
-          hints.set(db, { nextSeq: hint.nextSeq + 1, lastTown: town?.value ?? (lastTown.result as MetaEntry | undefined)?.value });
+          hints.set(db, { nextSeq: hint.nextSeq + 1, lastArea: area?.value ?? (lastArea.result as MetaEntry | undefined)?.value });
           announceRawWrites(db, writes);
           resolve(outcome);
         };

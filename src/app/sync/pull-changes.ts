@@ -1,10 +1,26 @@
 import type { PullResponse } from '../../domain/sync/pull';
 import type { ApiClient } from '../api/api-client';
-import { PULLED_STORES, type FieldbookDb } from '../db/fieldbook-db';
+import type { FieldbookDb } from '../db/fieldbook-db';
 import type { LocalOutcome, OutboxEntry } from '../db/local-records';
 import { applyOutcomeChanges, type OutcomeRecord } from '../../domain/outcome';
 import type { OutcomeUpdateArgs } from '../../domain/sync/push';
 import { planNotices } from './plan-notices';
+
+/** The phone's tables a pull fills as the server sends them (here, with the sync code, not in the first screen's bundle). */
+const PULLED_STORES = [
+  'partnerships',
+  'areas',
+  'organisations',
+  'plans',
+  'objectives',
+  'priorities',
+  'indicators',
+  'actions',
+  'measures',
+  'reviews',
+  'signOffs',
+  'fundReturns',
+] as const;
 
 export interface PullSummary {
   pages: number;

@@ -5,6 +5,7 @@ import { OutcomeRecord } from '../outcome';
 import { PlaceRecord } from '../place';
 import { ActionReview, QuarterSignOff } from '../review';
 import { FundReturn } from '../fund-return';
+import { Area, Organisation } from '../partnership-lists';
 
 /**
  * Pull: the device asks for everything that changed since the cursor the server last gave it,
@@ -37,6 +38,8 @@ export type PlanRemoval = z.infer<typeof PlanRemoval>;
 
 export const PullChanges = z.object({
   partnerships: z.array(Partnership),
+  areas: z.array(Area),
+  organisations: z.array(Organisation),
   plans: z.array(Plan),
   objectives: z.array(Objective),
   priorities: z.array(Priority),
@@ -60,6 +63,8 @@ export const PULLED_TABLES = Object.keys(PullChanges.shape) as PulledTable[];
 /** The schema of one record of each table in PullChanges, to check a page a batch of records at a time. */
 export const PULLED_RECORD = {
   partnerships: Partnership,
+  areas: Area,
+  organisations: Organisation,
   plans: Plan,
   objectives: Objective,
   priorities: Priority,
@@ -101,6 +106,8 @@ export const PullEnvelope = z.object({
 export function emptyChanges(): PullChanges {
   return {
     partnerships: [],
+    areas: [],
+    organisations: [],
     plans: [],
     objectives: [],
     priorities: [],

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { tallyMeasure } from '../../domain/tally/tally';
+import { areaNameOf } from '../../domain/area-name';
 import type { TalliesResponse } from '../../domain/tally/response';
 import { HttpError } from '../http/http-error';
 import { route } from '../http/endpoint-route';
@@ -20,11 +21,13 @@ export function tallyRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const auth = await requireAuth(request, deps);
     const { partnershipId } = input.params();
     if (!auth.memberships.some((m) => m.partnershipId === partnershipId)) throw new HttpError(404, 'not-found', 'No such partnership.');
-    const [measures, outcomes] = await deps.storage.transaction(
-      (tx) => Promise.all([tx.plans.listMeasuresOfPartnership(partnershipId), tx.outcomes.list(partnershipId)]),
+    const [measures, outcomes, areas] = await deps.storage.transaction(
+      (tx) => Promise.all([tx.plans.listMeasuresOfPartnership(partnershipId), tx.outcomes.list(partnershipId), tx.lists.list('areas', partnershipId)]),
       'read',
     );
-    const live = outcomes.filter((o) => o.deletedAt === null);
+    // By area, under its current name, as the phones count them.
+    const areasById = new Map(areas.map((a) => [a.id, a]));
+    const live = outcomes.filter((o) => o.deletedAt === null).map((o) => ({ ...o, town: areaNameOf(o, areasById) }));
     const byAction = new Map<string, typeof live>();
     for (const o of live) {
       const list = byAction.get(o.actionId);

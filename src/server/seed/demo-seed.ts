@@ -7,6 +7,7 @@ import { hashPassword, type ScryptCost } from '../auth/password';
 import { passwordProblems } from '../auth/password-policy';
 import { planRecordsFromDraft } from './plan-records';
 import { appendAudit } from '../audit/append-audit';
+import { createPartnership } from '../partnerships/create-partnership';
 
 /**
  * The demo partnership a fresh install starts with: South and Vale CSP's 2018-19 rolling plan
@@ -21,6 +22,18 @@ export const DEMO_USERS = {
 /** The plan's actions led by the Community Safety Projects Officer. */
 export const DEMO_OFFICER_REFS = ['3', '8', '15', '16', '17', '18', '19', '21', '24'];
 export const DEMO_TOWNS = ['Abingdon', 'Didcot', 'Faringdon', 'Henley-on-Thames', 'Thame', 'Wallingford', 'Wantage'];
+/** The partner organisations the plan's lead agencies name (fixtures/plans), as an administrator would list them. */
+export const DEMO_ORGANISATIONS = [
+  'A2 Dominion',
+  'Compass',
+  'District Councils Community Safety Team',
+  'Fire & Rescue',
+  'JTM',
+  'Mears',
+  'Soha',
+  'Sovereign Housing',
+  'Thames Valley Police',
+];
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../fixtures/plans/${name}`, import.meta.url)), 'utf8');
 
@@ -46,18 +59,18 @@ export async function seedDemoIfEmpty(storage: Storage, scryptCost: ScryptCost, 
     hashPassword(DEMO_USERS.officer.password, scryptCost),
     hashPassword(DEMO_USERS.coordinator.password, scryptCost),
   ]);
-  const partnershipId = randomUUID();
   const officerId = randomUUID();
   const coordinatorId = randomUUID();
-  const records = planRecordsFromDraft(
-    parsed.plan,
-    { id: randomUUID(), partnershipId, title: 'Rolling annual plan 2018-19', periodStart: '2018-04-01', periodEnd: '2019-03-31' },
-    new Map(DEMO_OFFICER_REFS.map((ref) => [ref, [officerId]])),
-  );
   await storage.transaction(async (tx) => {
     // Checked again inside the transaction: two instances starting together must not both seed.
     if ((await tx.plans.countPartnerships()) > 0) return;
-    await tx.plans.insertPartnership({ id: partnershipId, name: DEMO_PARTNERSHIP, towns: DEMO_TOWNS });
+    // The way every partnership starts: the demo's areas and organisations are its records like any other's.
+    const partnershipId = await createPartnership(tx, { name: DEMO_PARTNERSHIP, areas: DEMO_TOWNS, organisations: DEMO_ORGANISATIONS }, now);
+    const records = planRecordsFromDraft(
+      parsed.plan,
+      { id: randomUUID(), partnershipId, title: 'Rolling annual plan 2018-19', periodStart: '2018-04-01', periodEnd: '2019-03-31' },
+      new Map(DEMO_OFFICER_REFS.map((ref) => [ref, [officerId]])),
+    );
     const createdAt = now.toISOString();
     for (const [id, u, hash, role] of [
       [officerId, DEMO_USERS.officer, officerHash, 'officer'],

@@ -13,6 +13,7 @@ import { KyselyDeviceStore } from './stores/kysely-device-store';
 import { KyselyReviewStore } from './stores/kysely-review-store';
 import { KyselyFundReturnStore } from './stores/kysely-fund-return-store';
 import { KyselyFeedStore } from './stores/kysely-feed-store';
+import { KyselyPartnershipListStore } from './stores/kysely-partnership-list-store';
 
 export type Backend = 'sqlite' | 'postgres';
 
@@ -58,7 +59,7 @@ export class KyselyStorage implements Storage {
 
 /**
  * One transaction's stores, all over the same Kysely transaction. Versions come from one counter
- * row: the stores that version their writes (plans, reviews, fund returns, the audit log's seqs)
+ * row: the stores that version their writes (plans, lists, reviews, fund returns, the audit log's seqs)
  * take them here, so they follow the same rule as the callers that take their own.
  */
 function kyselyTx(t: Transaction<Database>, inserts: RowInserts): StorageTx {
@@ -89,6 +90,7 @@ function kyselyTx(t: Transaction<Database>, inserts: RowInserts): StorageTx {
     sessions: new KyselySessionStore(t),
     audit: new KyselyAuditStore(t, takeVersions, inserts),
     plans: new KyselyPlanStore(t, takeVersion),
+    lists: new KyselyPartnershipListStore(t, takeVersion),
     outcomes: new KyselyOutcomeStore(t, inserts),
     places: new KyselyPlaceStore(t),
     photos: new KyselyPhotoStore(t),

@@ -7,12 +7,21 @@
  * scoped to the user's partnerships) and `version`: a number from one counter, taken inside the
  * writing transaction, that pull cursors compare against.
  */
+/** An entry of a partnership's list; name_key is the name as compared (listNameKey), unique in its partnership. */
+export interface ListEntryRow {
+  id: string;
+  partnership_id: string;
+  name: string;
+  name_key: string;
+  retired: number;
+  version: number;
+}
+
 export interface Database {
   sync_counter: { id: number; value: number };
   partnerships: {
     id: string;
     name: string;
-    towns_json: string;
     version: number;
     /** What prints on reports and whom the public pages name (0014-partnership-details). */
     protective_marking: string;
@@ -20,6 +29,9 @@ export interface Database {
     contact_phone: string;
     data_controller: string;
   };
+  /** A partnership's areas and partner organisations (0013-partnership-lists): the same shape. */
+  areas: ListEntryRow;
+  organisations: ListEntryRow;
   users: {
     id: string;
     email: string;
@@ -101,6 +113,7 @@ export interface Database {
     device_id: string;
     occurred_on: string;
     town: string | null;
+    area_id: string | null;
     location_json: string | null;
     place_id: string | null;
     notes: string;

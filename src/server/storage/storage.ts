@@ -9,6 +9,7 @@ import type { DeviceStore } from './stores/device-store';
 import type { ReviewStore } from './stores/review-store';
 import type { FundReturnStore } from './stores/fund-return-store';
 import type { FeedStore } from './stores/feed-store';
+import type { PartnershipListStore } from './stores/partnership-list-store';
 
 /**
  * Fieldbook's storage, as the rest of the server sees it: Kysely over SQLite (one machine) or
@@ -57,6 +58,7 @@ export interface StorageTx {
   readonly sessions: SessionStore;
   readonly audit: AuditStore;
   readonly plans: PlanStore;
+  readonly lists: PartnershipListStore;
   readonly outcomes: OutcomeStore;
   readonly places: PlaceStore;
   readonly photos: PhotoStore;

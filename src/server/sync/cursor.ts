@@ -7,7 +7,9 @@ import { z } from '../../domain/zod';
  * If those change, old records may now be visible or their redaction may differ, so the server
  * starts the device again from nothing rather than continue from a cursor that no longer fits.
  */
-const PROTOCOL = 1;
+// 2: areas and organisations became pulled records and outcomes gained areaId (0013-partnership-lists),
+// with versions from before they existed: every phone starts again from nothing to receive them.
+const PROTOCOL = 2;
 
 const CursorBody = z.object({ p: z.literal(PROTOCOL), v: z.int().check(z.minimum(0)), s: z.string() });
 

@@ -25,7 +25,7 @@ export function outcomeForm(page: Page) {
     /** A count's stepper, typed into (its label carries " (optional)" when it is optional). */
     count: (label: string, n: number) => page.getByRole('textbox', { name: label, exact: true }).fill(String(n)),
     text: (label: string, value: string) => page.getByRole('textbox', { name: label, exact: true }).fill(value),
-    town: (town: string) => group('Which town?').getByRole('radio', { name: town, exact: true }).check(),
+    town: (town: string) => group('Which area?').getByRole('radio', { name: town, exact: true }).check(),
     notes: (notes: string) => page.getByLabel('Notes (optional)').fill(notes),
     /**
      * A question that only one answer can satisfy on this action is shown with that answer, not

@@ -7,7 +7,7 @@ describeOnEachDatabase('the feed store', (db) => {
   it('reads changes after a version for the given partnerships only, lowest versions first, a page per table', async () => {
     const s = await seeded(db.storage);
     const other = randomUUID();
-    await db.storage.transaction((tx) => tx.plans.insertPartnership({ id: other, name: 'Other CSP', towns: [] }));
+    await db.storage.transaction((tx) => tx.plans.insertPartnership({ id: other, name: 'Other CSP' }));
     const everything = await db.storage.transaction((tx) => tx.feed.changesSince([s.partnership.id], [], 0, 5000), 'read');
     expect(everything.partnerships.map((p) => p.record.id)).toEqual([s.partnership.id]);
     expect(everything.actions.length).toBe(28);

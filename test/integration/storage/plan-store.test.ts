@@ -26,10 +26,10 @@ describeOnEachDatabase('the plan store', (db) => {
     const older = planOf(2025);
     const newer = planOf(2026);
     await db.storage.transaction(async (tx) => {
-      await tx.plans.insertPartnership({ id: partnershipId, name: 'Test CSP', towns: ['Abingdon', 'Wantage'] });
+      await tx.plans.insertPartnership({ id: partnershipId, name: 'Test CSP' });
       await tx.plans.insertWithRecords(partnershipId, older);
     });
-    const partnership = { id: partnershipId, name: 'Test CSP', towns: ['Abingdon', 'Wantage'], details: DEFAULT_PARTNERSHIP_DETAILS };
+    const partnership = { id: partnershipId, name: 'Test CSP', details: DEFAULT_PARTNERSHIP_DETAILS };
     expect(await db.storage.transaction((tx) => tx.plans.findPartnership(partnershipId))).toEqual(partnership);
     expect(await db.storage.transaction((tx) => tx.plans.findPartnership('Test CSP'))).toEqual(partnership);
     expect(await db.storage.transaction((tx) => tx.plans.countPartnerships())).toBe(1);
@@ -52,8 +52,8 @@ describeOnEachDatabase('the plan store', (db) => {
   it('changes a partnership’s name and details with a fresh version, and lists every partnership’s public contact by name', async () => {
     const id = randomUUID();
     const details = { protectiveMarking: 'OFFICIAL-SENSITIVE', contactEmail: 'csp@example.org', contactPhone: '', dataController: 'Example District Council' };
-    await db.storage.transaction((tx) => tx.plans.insertPartnership({ id, name: 'Zeta CSP', towns: [], details }));
-    expect(await db.storage.transaction((tx) => tx.plans.findPartnership(id))).toEqual({ id, name: 'Zeta CSP', towns: [], details });
+    await db.storage.transaction((tx) => tx.plans.insertPartnership({ id, name: 'Zeta CSP', details }));
+    expect(await db.storage.transaction((tx) => tx.plans.findPartnership(id))).toEqual({ id, name: 'Zeta CSP', details });
     const versionOf = () =>
       db.storage.transaction(async (tx) => (await tx.feed.changesSince([id], [], 0, 10)).partnerships.find((p) => p.record.id === id)?.version, 'read');
     const before = await versionOf();
@@ -62,10 +62,9 @@ describeOnEachDatabase('the plan store', (db) => {
     expect(await db.storage.transaction((tx) => tx.plans.updateDetails(id, 'Alpha CSP', changed))).toEqual({
       id,
       name: 'Alpha CSP',
-      towns: [],
       details: changed,
     });
-    expect(await db.storage.transaction((tx) => tx.plans.findPartnership(id))).toEqual({ id, name: 'Alpha CSP', towns: [], details: changed });
+    expect(await db.storage.transaction((tx) => tx.plans.findPartnership(id))).toEqual({ id, name: 'Alpha CSP', details: changed });
     expect(await versionOf()).toBeGreaterThan(before!);
     expect(await db.storage.transaction((tx) => tx.plans.updateDetails(randomUUID(), 'Nobody', changed))).toBeUndefined();
 

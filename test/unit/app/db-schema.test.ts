@@ -18,7 +18,7 @@ describe('the phone database schema', () => {
         .map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')] as const)
         .sort((a, b) => a[0].localeCompare(b[0])),
     );
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(declared).toEqual(frozen);
     db.close();
   });

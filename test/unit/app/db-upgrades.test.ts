@@ -28,7 +28,7 @@ describe('upgrading a phone’s database', () => {
     const db = new FieldbookDb('fieldbook-user-upgrade', { indexedDB, IDBKeyRange });
     await db.open();
 
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.outbox.count()).toBe(v1.outbox!.length);
     expect(await db.outbox.where('outcomeId').equals('7c8d9e0f-1a2b-4c3d-9e5f-6a7b8c9d0e1f').count()).toBe(1);
     const outcomes = await db.outcomes.orderBy('id').toArray();
@@ -53,7 +53,7 @@ describe('upgrading a phone’s database to outcome types', () => {
     await writeAsRelease(2, indexedDB, 'fieldbook-user-upgrade-3');
     const db = new FieldbookDb('fieldbook-user-upgrade-3', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
 
     // Measures count activities the way they counted before.
     const measures = (await db.measures.toArray()).sort((a, b) => a.position - b.position);
@@ -96,7 +96,7 @@ describe('upgrading a phone’s database to plan-change notices', () => {
     const v3 = await writeAsRelease(3, indexedDB, 'fieldbook-user-upgrade-4');
     const db = new FieldbookDb('fieldbook-user-upgrade-4', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.outcomes.toArray()).toEqual(v3.outcomes);
     expect(await db.outbox.toArray()).toEqual(v3.outbox);
     expect(await db.drafts.toArray()).toEqual(v3.drafts);
@@ -115,7 +115,7 @@ describe('upgrading a phone’s database to outcome indexes', () => {
     const v4 = await writeAsRelease(4, indexedDB, 'fieldbook-user-upgrade-5');
     const db = new FieldbookDb('fieldbook-user-upgrade-5', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.outcomes.toArray()).toEqual(v4.outcomes);
     expect(await db.outbox.toArray()).toEqual(v4.outbox);
     expect(await db.drafts.toArray()).toEqual(v4.drafts);
@@ -134,7 +134,7 @@ describe('upgrading a phone’s database to server copies stored once', () => {
     const v5 = await writeAsRelease(5, indexedDB, 'fieldbook-user-upgrade-6');
     const db = new FieldbookDb('fieldbook-user-upgrade-6', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(await db.outcomes.toArray())).toEqual(byId(v5.outcomes as { id: string }[]));
     expect(await db.outbox.toArray()).toEqual(v5.outbox);
@@ -162,7 +162,7 @@ describe('upgrading a phone’s database to a syncState index of what is not syn
     const v6 = await writeAsRelease(6, indexedDB, 'fieldbook-user-upgrade-7');
     const db = new FieldbookDb('fieldbook-user-upgrade-7', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
     // As the v6 release read them: its middleware put the server copy back where it was left out.
     const LOCAL = new Set(['syncState', 'rejection', 'server', 'localDeleted']);
@@ -198,5 +198,38 @@ describe('upgrading a phone’s database to a syncState index of what is not syn
     const original = new Map((v6.outcomes as Record<string, unknown>[]).map((o) => [o.notes, o]));
     for (const n of ['pulled, then edited here', 'a refused change', 'deleted here, waiting', 'waiting when the app was updated to v5'])
       expect(stored.get(n)).toEqual(original.get(n));
+  });
+});
+
+describe('upgrading a phone’s database to areas and partner organisations as records', () => {
+  it('v7 → v8 keeps every record, the queue, the drafts and meta exactly, and starts with no areas', async () => {
+    const indexedDB = new IDBFactory();
+    const v7 = await writeAsRelease(7, indexedDB, 'fieldbook-user-upgrade-8');
+    const db = new FieldbookDb('fieldbook-user-upgrade-8', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(8);
+    expect(await db.areas.count()).toBe(0);
+    expect(await db.organisations.count()).toBe(0);
+    db.close();
+
+    // As stored, read past the app's middleware: not one outcome, queued mutation or draft rewritten.
+    const raw = new Dexie('fieldbook-user-upgrade-8', { indexedDB, IDBKeyRange });
+    await raw.open();
+    const byId = (rows: unknown[]) => [...(rows as { id: string }[])].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(await raw.table('outcomes').toArray())).toEqual(byId(v7.outcomes!));
+    expect(await raw.table('outbox').toArray()).toEqual(v7.outbox);
+    expect(await raw.table('drafts').toArray()).toEqual(v7.drafts);
+    expect(await raw.table('places').toArray()).toEqual(v7.places);
+    expect(await raw.table('partnerships').toArray()).toEqual(v7.partnerships);
+    // The queued outcome still names only its town: the server finds the area by it.
+    const queued = (await raw.table('outbox').toArray()).find((e: { kind: string }) => e.kind === 'outcome.create') as { args: Record<string, unknown> };
+    expect(queued.args.town).toBe('Didcot');
+    expect('areaId' in queued.args).toBe(false);
+    // Meta too: the server's new cursor protocol starts the next pull from nothing (outcomes come
+    // again with their areas); the last town stays for the first form, which finds its area by the name.
+    const meta = await raw.table('meta').toArray();
+    raw.close();
+    expect(meta).toEqual(v7.meta);
+    expect(meta).toContainEqual({ key: 'lastTown', value: 'Didcot' });
   });
 });

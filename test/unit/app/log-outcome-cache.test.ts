@@ -30,7 +30,7 @@ async function nothingWritten(db: FieldbookDb) {
   expect(await db.outcomes.count()).toBe(0);
   expect(await db.outbox.count()).toBe(0);
   expect(await db.meta.get('nextSeq')).toBeUndefined();
-  expect(await db.meta.get('lastTown')).toBeUndefined();
+  expect(await db.meta.get('lastArea')).toBeUndefined();
 }
 
 describe('saving against the plan kept in memory', () => {
@@ -186,7 +186,8 @@ describe('the one-round save (plan in memory, this tab saved last)', () => {
 
   it('when its outbox entry fails to write, nothing lands', async () => {
     const db = await deviceWithPlan();
-    await logOutcome(db, user, await outcomeFor(db, '22'));
+    const first = await outcomeFor(db, '22');
+    await logOutcome(db, user, first);
     // An entry at the next number that the counter does not know about (a damaged counter).
     await db.outbox.add({ seq: 2, kind: 'outcome.create', args: {}, outcomeId: 'someone-else', createdAt: new Date().toISOString() });
     await db.drafts.put({ key: 'log:x', values: {}, updatedAt: new Date().toISOString() });
@@ -196,16 +197,17 @@ describe('the one-round save (plan in memory, this tab saved last)', () => {
     expect(err).toBeInstanceOf(Error);
     expect(await db.outcomes.count()).toBe(1);
     expect((await db.meta.get('nextSeq'))?.value).toBe(2);
-    expect((await db.meta.get('lastTown'))?.value).toBe('Didcot');
+    expect((await db.meta.get('lastArea'))?.value).toBe(first.areaId);
     expect(await db.drafts.get('log:x')).toBeDefined();
   });
 
-  it('keeps the last town right when another tab changed it since', async () => {
+  it('keeps the last area right when another tab changed it since', async () => {
     const db = await deviceWithPlan();
-    await logOutcome(db, user, await outcomeFor(db, '22'));
-    await db.meta.put({ key: 'lastTown', value: 'Thame' });
+    const didcot = await outcomeFor(db, '22');
+    await logOutcome(db, user, didcot);
+    await db.meta.put({ key: 'lastArea', value: (await outcomeFor(db, '22', 0, { town: 'Thame' })).areaId! });
     await logOutcome(db, user, await outcomeFor(db, '22', 0, { occurredOn: '2026-01-05' }));
-    expect((await db.meta.get('lastTown'))?.value).toBe('Didcot');
+    expect((await db.meta.get('lastArea'))?.value).toBe(didcot.areaId);
   });
 });
 
@@ -222,7 +224,7 @@ describe('a save that fails leaves nothing behind', () => {
     expect(await db.outcomes.count()).toBe(0);
     expect(await db.outbox.count()).toBe(1);
     expect(await db.meta.get('nextSeq')).toBeUndefined();
-    expect(await db.meta.get('lastTown')).toBeUndefined();
+    expect(await db.meta.get('lastArea')).toBeUndefined();
     expect(await db.drafts.get('log:x')).toBeDefined();
   });
 
@@ -230,7 +232,7 @@ describe('a save that fails leaves nothing behind', () => {
     const db = await deviceWithPlan();
     const values = await outcomeFor(db, '22');
     const first = await logOutcome(db, user, values);
-    await db.meta.delete('lastTown');
+    await db.meta.delete('lastArea');
 
     const err = await logOutcome(db, user, { ...values, notes: 'again' }).catch((e: unknown) => e);
 
@@ -238,7 +240,7 @@ describe('a save that fails leaves nothing behind', () => {
     expect((await db.outcomes.toArray()).map((o) => o.id)).toEqual([first.id]);
     expect(await db.outbox.count()).toBe(1);
     expect((await db.meta.get('nextSeq'))?.value).toBe(2);
-    expect(await db.meta.get('lastTown')).toBeUndefined();
+    expect(await db.meta.get('lastArea')).toBeUndefined();
   });
 
   it('when the plan check refuses, on a phone whose plan is already in memory', async () => {

@@ -40,11 +40,13 @@ describe('logging an outcome on the phone', () => {
       details: first.details,
       occurredOn: first.occurredOn,
       town: 'Didcot',
+      areaId: first.areaId,
       location: null,
       placeId: null,
       notes: 'Outcome for ref 22',
       recordedAt: first.recordedAt,
     });
+    expect(first.areaId).toBe((await db.areas.filter((a) => a.name === 'Didcot').first())!.id);
     expect((await db.meta.get('nextSeq'))?.value).toBe(3);
   });
 
@@ -79,16 +81,23 @@ describe('logging an outcome on the phone', () => {
     expect(await db.outcomes.count()).toBe(1);
 
     await logOutcome(db, user, values, new Date(), { confirmDuplicate: true });
-    // Another town, or another day, is not a duplicate.
-    await logOutcome(db, user, { ...values, town: 'Thame' });
+    // Another area, or another day, is not a duplicate.
+    await logOutcome(db, user, await outcomeFor(db, '22', 0, { town: 'Thame' }));
     expect(await db.outcomes.count()).toBe(3);
+    // The same area under a new name is (it was renamed since the first).
+    const didcot = (await db.areas.get(values.areaId!))!;
+    await db.areas.put({ ...didcot, name: 'Didcot Town' });
+    const renamed = await logOutcome(db, user, { ...values, town: 'Didcot Town' }).catch((e: unknown) => e);
+    expect(renamed).toBeInstanceOf(PossibleDuplicateError);
   });
 
-  it('remembers the officer’s last town, and clears the form’s draft in the same transaction', async () => {
+  it('remembers the officer’s last area, and clears the form’s draft in the same transaction', async () => {
     const db = await deviceWithPlan();
     await db.drafts.put({ key: 'log:x', values: { notes: 'half typed' }, updatedAt: new Date().toISOString() });
-    await logOutcome(db, user, await outcomeFor(db, '22', 0, { town: 'Wantage' }), new Date(), { draftKey: 'log:x' });
-    expect((await db.meta.get('lastTown'))?.value).toBe('Wantage');
+    const values = await outcomeFor(db, '22', 0, { town: 'Wantage' });
+    await logOutcome(db, user, values, new Date(), { draftKey: 'log:x' });
+    expect((await db.meta.get('lastArea'))?.value).toBe(values.areaId);
+    expect(values.areaId).toBeTruthy();
     expect(await db.drafts.get('log:x')).toBeUndefined();
   });
 

@@ -20,6 +20,7 @@ async function phoneWithOutcomes() {
   await applyPullPage(db, southAndValePage(user.id), user.id);
   const template = await logOutcome(db, user, await outcomeFor(db, '22'), undefined, { confirmDuplicate: true });
   await db.outcomes.clear();
+  const areaIds = new Map((await db.areas.toArray()).map((a) => [a.name, a.id]));
   const outcomes: LocalOutcome[] = [];
   for (let i = 0; i < 40; i++) {
     // Times repeat in runs of up to five: page boundaries fall inside runs of equal times.
@@ -29,6 +30,7 @@ async function phoneWithOutcomes() {
       id: `o-${String(i).padStart(2, '0')}-${crypto.randomUUID()}`,
       recordedAt: at,
       town: TOWNS[i % TOWNS.length]!,
+      areaId: areaIds.get(TOWNS[i % TOWNS.length]!),
       notes: i === 13 ? 'Spoke to the pharmacist' : `Visit ${i}`,
       deletedAt: i % 11 === 3 ? '2026-03-01T00:00:00.000Z' : null,
       localDeleted: i % 11 === 5,

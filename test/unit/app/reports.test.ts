@@ -33,6 +33,8 @@ async function synced(ref: string, occurredOn: string, town: string, extra: Part
     details: sampleDetails(measure.tally.outcomeType, measure.tally.where),
     occurredOn,
     town,
+    // As the server sends it: the area it found by the name.
+    areaId: (await db.areas.filter((a) => a.name === town).first())?.id ?? null,
     location: null,
     placeId: null,
     notes: 'a note',
@@ -86,7 +88,7 @@ describe('the outcomes export', () => {
     expect(rows[0]!.slice(0, 4)).toEqual([a.id, '2018-07-14', '2018/19', 'Q2 2018/19']);
     expect(header).toContain('Training session: Number of attendees');
     expect(rows[0]![header!.indexOf('Training session: Number of attendees')]).toBe('12');
-    expect(rows[1]![header!.indexOf('Town')]).toBe(`'=HYPERLINK("http://evil")`);
+    expect(rows[1]![header!.indexOf('Area')]).toBe(`'=HYPERLINK("http://evil")`);
     expect(header).not.toContain('Notes');
   });
 
@@ -101,6 +103,36 @@ describe('the outcomes export', () => {
       .map((r) => r.cells)
       .slice(1);
     expect(withNotes[1]![withNotes[0]!.indexOf('Notes')]).toBe('a note');
+  });
+});
+
+describe('areas renamed or retired since outcomes were logged in them', () => {
+  it('count, list and export those outcomes under the area’s current name; a retired area stays on them', async () => {
+    const didcot = (await db.areas.filter((a) => a.name === 'Didcot').first())!;
+    const thame = (await db.areas.filter((a) => a.name === 'Thame').first())!;
+    await synced('22', '2018-07-14', 'Didcot');
+    await synced('22', '2018-07-20', 'Thame');
+    // Logged before areas were records and not pulled since: only its town's name, as logged.
+    await synced('22', '2018-07-21', 'Didcot', { areaId: undefined });
+    await db.areas.bulkPut([
+      { ...didcot, name: 'Didcot and Harwell' },
+      { ...thame, retired: true },
+    ]);
+
+    const progress = (await loadPeriodProgress(db, planId, Q2, '2026-01-01'))!;
+    const ref22 = progress.rows.find((r) => r.action.ref === '22')!;
+    const byArea = ref22.measures[0]!.progress.inPeriod.figures[0]!.byTown;
+    expect(byArea).toEqual([
+      { town: 'Didcot', value: 1 },
+      { town: 'Didcot and Harwell', value: 1 },
+      { town: 'Thame', value: 1 },
+    ]);
+
+    const exported = (await loadOutcomeExport(db, filters()))!;
+    expect(exported.towns).toEqual(['Didcot', 'Didcot and Harwell', 'Thame']);
+    const header = exported.rows[0]!;
+    expect(exported.rows.slice(1).map((r) => r[header.indexOf('Area')])).toEqual(['Didcot and Harwell', 'Thame', 'Didcot']);
+    expect((await loadOutcomeExport(db, filters({ town: 'Didcot and Harwell' })))!.count).toBe(1);
   });
 });
 

@@ -34,7 +34,7 @@ function stored(db: FieldbookDb, id: string): Promise<Record<string, unknown>> {
 /** What the server would send back for an outcome logged here: the same, with its version. */
 function fromServer(o: LocalOutcome, version: number, extra: Partial<OutcomeRecord> = {}): OutcomeRecord {
   const { syncState: _s, server: _v, localDeleted: _d, rejection: _r, ...record } = o;
-  return { ...record, version, receivedAt: '2026-11-27T12:00:00.000Z', ...extra };
+  return { ...record, areaId: record.areaId ?? null, version, receivedAt: '2026-11-27T12:00:00.000Z', ...extra };
 }
 
 function pageOf(outcomes: OutcomeRecord[], cursor: string): PullResponse {

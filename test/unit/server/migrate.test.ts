@@ -296,14 +296,71 @@ describe('0010-member-admin on a database that release 0009 wrote', () => {
   });
 });
 
-describe('0014-partnership-details on a database that release 0012 wrote', () => {
-  it('marks every partnership OFFICIAL with an empty contact, and gives each a fresh version so phones pull it again', async () => {
+describe('0013-partnership-lists on a database that release 0012 wrote', () => {
+  it('makes towns areas (others named by outcomes and places retired), lead agencies organisations, and gives outcomes their area', async () => {
     const sqlite = new SQLite(':memory:');
     sqlite.pragma('foreign_keys = ON');
     const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
     opened.push(db);
     await migrateToLatest(db, upTo(12));
     sqlite.exec(readFileSync(new URL('../../fixtures/sqlite-0012-data.sql', import.meta.url), 'utf8'));
+    const outcomesBefore = sqlite.prepare('select * from outcomes order by id').all() as Record<string, unknown>[];
+
+    expect(await migrateToLatest(db, upTo(13))).toEqual(['0013-partnership-lists']);
+
+    type Entry = { id: string; partnership_id: string; name: string; name_key: string; retired: number; version: number };
+    const areas = sqlite.prepare('select * from areas order by partnership_id, name_key').all() as Entry[];
+    expect(areas.map((a) => [a.partnership_id, a.name, a.name_key, a.retired])).toEqual([
+      ['p1', 'Abingdon', 'abingdon', 1],
+      ['p1', 'Didcot', 'didcot', 0],
+      ['p1', 'Thame', 'thame', 0],
+      ['p1', 'Wallingford', 'wallingford', 1],
+      ['p1', 'Wantage', 'wantage', 0],
+      ['p2', 'Didcot', 'didcot', 0],
+    ]);
+    const organisations = sqlite.prepare("select name, retired from organisations where partnership_id = 'p1' order by name_key").all();
+    expect(organisations).toEqual(
+      [
+        'CSPs',
+        'District Councils Licensing and Community Safety Service Manager',
+        'Fire & Rescue',
+        'Police and Crime Commissioner',
+        'Safer Oxfordshire Partnership',
+        'TVP',
+      ].map((name) => ({ name, retired: 0 })),
+    );
+    expect(sqlite.prepare("select count(*) as n from organisations where partnership_id = 'p2'").get()).toEqual({ n: 0 });
+
+    // Each outcome under its partnership's area of that name, case aside; its town as logged; nothing else changed.
+    const areaOf = (p: string, name: string) => areas.find((a) => a.partnership_id === p && a.name === name)!.id;
+    const after = sqlite.prepare('select * from outcomes order by id').all() as Record<string, unknown>[];
+    const expected: Record<string, string | null> = { 'out-didcot': areaOf('p1', 'Didcot'), 'out-gone': areaOf('p1', 'Wallingford'), 'out-wide': null };
+    expect(after).toEqual(outcomesBefore.map((o) => ({ ...o, area_id: expected[o.id as string] })));
+
+    // Versions from the counter, above everything before; the counter moved past them.
+    const versions = [...areas, ...(sqlite.prepare('select version from organisations').all() as { version: number }[])].map((e) => e.version);
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(Math.min(...versions)).toBe(12);
+    expect(sqlite.prepare('select value from sync_counter').get()).toEqual({ value: Math.max(...versions) });
+
+    // towns_json is gone; names are unique case aside per partnership; an outcome's area must exist.
+    expect((sqlite.prepare('pragma table_info(partnerships)').all() as { name: string }[]).map((c) => c.name)).toEqual(['id', 'name', 'version']);
+    expect(() => sqlite.prepare("insert into areas values ('x', 'p1', 'THAME', 'thame', 0, 99)").run()).toThrow(/UNIQUE/);
+    sqlite.prepare("insert into areas values ('x2', 'p2', 'Thame', 'thame', 0, 99)").run();
+    expect(() => sqlite.prepare("update outcomes set area_id = 'missing' where id = 'out-wide'").run()).toThrow(/FOREIGN KEY/);
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+});
+
+describe('0014-partnership-details on a database that release 0013 wrote', () => {
+  it('marks every partnership OFFICIAL with an empty contact, and gives each a fresh version so phones pull it again', async () => {
+    const sqlite = new SQLite(':memory:');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    opened.push(db);
+    await migrateToLatest(db, upTo(13));
+    sqlite.exec(readFileSync(new URL('../../fixtures/sqlite-0013-data.sql', import.meta.url), 'utf8'));
     const others = () => ({
       users: sqlite.prepare('select * from users order by id').all(),
       memberships: sqlite.prepare('select * from memberships order by user_id').all(),
@@ -321,7 +378,7 @@ describe('0014-partnership-details on a database that release 0012 wrote', () =>
     expect(sqlite.prepare('select value from sync_counter').get()).toEqual({ value: 9 });
     expect(others()).toEqual(before);
     // A partnership written the old way (no values for the new columns) gets the defaults; none can be null.
-    sqlite.prepare("insert into partnerships (id, name, towns_json, version) values ('p3', 'New', '[]', 10)").run();
+    sqlite.prepare("insert into partnerships (id, name, version) values ('p3', 'New', 10)").run();
     expect(sqlite.prepare("select protective_marking, contact_email from partnerships where id = 'p3'").get()).toEqual({
       protective_marking: 'OFFICIAL',
       contact_email: '',

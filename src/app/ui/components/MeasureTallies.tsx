@@ -4,7 +4,7 @@ import { labelFor } from '../../../domain/outcome-types/format';
 
 /**
  * Each measure with what has been logged toward it: its figures (the first against the target,
- * when there is one), split by town, outcomes still waiting to sync counted and marked.
+ * when there is one), split by area, outcomes still waiting to sync counted and marked.
  */
 export function MeasureTallies({ measures }: { measures: MeasureView[] }) {
   if (measures.length === 0) return <p className="muted">This action has no measures.</p>;
@@ -33,10 +33,10 @@ export function MeasureTallies({ measures }: { measures: MeasureView[] }) {
               {tally.pendingCount > 0 && <span className="tag tag--waiting">{tally.pendingCount} waiting to sync</span>}
             </p>
             {head && head.byTown.length > 0 && (
-              <ul className="town-chips" aria-label="By town">
+              <ul className="town-chips" aria-label="By area">
                 {head.byTown.map((t) => (
                   <li key={t.town ?? '-'}>
-                    {t.town ?? 'Not town-specific'}: {t.value}
+                    {t.town ?? 'Not about one area'}: {t.value}
                   </li>
                 ))}
               </ul>

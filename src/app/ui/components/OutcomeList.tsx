@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useState } from 'react';
 import { summariseOutcome } from '../../../domain/outcome-types/summary';
+import { areaNameOf } from '../../../domain/area-name';
 import { PHOTOS_PER_OUTCOME_MAX } from '../../../domain/photo';
 import type { ResizedPhoto } from '../../photos/resize-photo';
 import { describeError } from '../describe-error';
@@ -20,6 +21,7 @@ export function recordStatus(o: Pick<LocalOutcome, 'syncState'>, syncing: boolea
 /** Outcomes with their sync state, so the officer can see exactly what has reached the server. */
 export function OutcomeList({
   outcomes,
+  areas,
   syncing,
   canChange,
   historyLink,
@@ -29,6 +31,8 @@ export function OutcomeList({
   onAddPhotos,
 }: {
   outcomes: LocalOutcome[];
+  /** The partnership's areas by id: each outcome is shown in its area under the name it goes by now. */
+  areas: ReadonlyMap<string, { name: string }>;
   syncing: boolean;
   canChange: (o: LocalOutcome) => boolean;
   /** Coordinators get a link to each outcome's change history. */
@@ -55,7 +59,7 @@ export function OutcomeList({
             </div>
             <p className="outcome__measure">{summariseOutcome(o.type, o.details)}</p>
             <p className="muted">
-              {o.town ?? 'Not town-specific'} · {o.authorName}
+              {areaNameOf(o, areas) ?? 'Not about one area'} · {o.authorName}
             </p>
             {o.notes && <p className="outcome__notes">{o.notes}</p>}
             <OutcomePhotos photos={photos?.get(o.id) ?? []} />

@@ -9,6 +9,11 @@ import { CoordinatorNav } from './CoordinatorNav';
 
 // Typed against the domain's list, so a new audit action cannot ship without its label.
 const ACTION_LABEL: Record<AuditAction, string> = {
+  'partnership.created': 'Partnership created',
+  'area.added': 'Area added',
+  'area.changed': 'Area renamed, retired or brought back',
+  'organisation.added': 'Partner organisation added',
+  'organisation.changed': 'Partner organisation renamed, retired or brought back',
   'plan.created': 'Plan created',
   'plan.changed': 'Plan title or period changed',
   'plan.imported': 'Plan imported',

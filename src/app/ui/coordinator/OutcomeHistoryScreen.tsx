@@ -9,7 +9,8 @@ const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 
 const FIELD: Record<string, string> = {
   details: 'Details',
   occurredOn: 'Date',
-  town: 'Town',
+  town: 'Area (as logged)',
+  areaId: 'Area record',
   location: 'Location',
   notes: 'Notes',
   measureId: 'Measure',

@@ -25,7 +25,7 @@ export default function OutcomesBehindScreen() {
   const measureId = params.get('measure');
   const row = progress?.rows.find((r) => r.measures.some((m) => m.measure.id === measureId));
   const measure = row?.measures.find((m) => m.measure.id === measureId);
-  // ?town= narrows to one town ('' = outcomes about no one town), as the town figures do (case aside).
+  // ?town= narrows to one area by its current name ('' = not about one area), as the area figures do (case aside).
   const town = params.get('town');
   const behind = useOutcomesBehind(measure?.progress.outcomeIds ?? []);
   const outcomes = town === null ? behind : behind?.filter((o) => (o.town ?? '').toLowerCase() === town.toLowerCase());
@@ -44,7 +44,7 @@ export default function OutcomesBehindScreen() {
       </h1>
       <p>
         {outcomes.length} {outcomes.length === 1 ? 'outcome' : 'outcomes'} counted in {period.label}
-        {town === null ? '' : town === '' ? ', about no one town' : ` in ${town}`}.
+        {town === null ? '' : town === '' ? ', not about one area' : ` in ${town}`}.
       </p>
       <TableRegion label="Outcomes behind the figure">
         <table className="progress-table" data-testid="outcomes-behind">
@@ -52,7 +52,7 @@ export default function OutcomesBehindScreen() {
             <tr>
               <th scope="col">Date</th>
               <th scope="col">What</th>
-              <th scope="col">Town</th>
+              <th scope="col">Area</th>
               <th scope="col">Logged by</th>
               <th scope="col">State</th>
             </tr>
@@ -62,7 +62,7 @@ export default function OutcomesBehindScreen() {
               <tr key={o.id}>
                 <td>{formatDate(o.occurredOn)}</td>
                 <td>{summariseOutcome(o.type, o.details, 5)}</td>
-                <td>{o.town ?? 'Not town-specific'}</td>
+                <td>{o.town ?? 'Not about one area'}</td>
                 <td>{o.authorName}</td>
                 <td>
                   {o.syncState === 'pending'

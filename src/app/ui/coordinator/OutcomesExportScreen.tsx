@@ -85,8 +85,8 @@ function ExportForm({ view }: { view: PlanView }) {
         />
         <Select
           id="export-town"
-          label="Town"
-          placeholder="All towns"
+          label="Area"
+          placeholder="All areas"
           value={filters.town ?? ''}
           options={(result?.towns ?? []).map((t) => ({ value: t, label: t }))}
           onChange={(v) => set({ town: v || null })}

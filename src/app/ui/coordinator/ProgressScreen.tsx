@@ -120,7 +120,7 @@ function ProgressTable({ progress }: { progress: PeriodProgress }) {
               In the period
             </th>
             <th scope="col">Plan to date</th>
-            <th scope="col">By town</th>
+            <th scope="col">By area</th>
             <th scope="col">By month</th>
           </tr>
         </thead>

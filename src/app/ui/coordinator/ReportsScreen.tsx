@@ -62,7 +62,7 @@ export default function ReportsScreen() {
               )}
               <h3>Outcomes</h3>
               <p>
-                <Link to={`/plans/${plan.id}/reports/outcomes`}>Export outcomes as CSV</Link> — by period, priority, action, kind of outcome, town or officer.
+                <Link to={`/plans/${plan.id}/reports/outcomes`}>Export outcomes as CSV</Link> — by period, priority, action, kind of outcome, area or officer.
               </p>
             </section>
           );

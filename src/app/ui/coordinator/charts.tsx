@@ -34,7 +34,7 @@ export function MonthBars({ months }: { months: { month: string; value: number }
   );
 }
 
-/** One bar per town, longest first, with its figure (a link to the outcomes behind it, when given). */
+/** One bar per area (by its current name), longest first, with its figure (a link to the outcomes behind it, when given). */
 export function TownBars({ towns, linkFor }: { towns: TownFigure[]; linkFor?: (town: string | null) => string }) {
   if (towns.length === 0) return <span className="muted">—</span>;
   const max = Math.max(1, ...towns.map((t) => t.value));
@@ -42,13 +42,13 @@ export function TownBars({ towns, linkFor }: { towns: TownFigure[]; linkFor?: (t
     <ul className="town-bars">
       {towns.map((t) => (
         <li key={t.town ?? '-'}>
-          <span className="town-bars__name">{t.town ?? 'Not town-specific'}</span>{' '}
+          <span className="town-bars__name">{t.town ?? 'Not about one area'}</span>{' '}
           <svg width="60" height="10" aria-hidden="true" focusable="false">
             <rect x="0" y="1" height="8" width={Math.max(2, Math.round((t.value / max) * 60))} className="chart__bar" />
           </svg>{' '}
           <span className="town-bars__value">
             {linkFor ? (
-              <Link to={linkFor(t.town)} aria-label={`${t.value.toLocaleString('en-GB')} in ${t.town ?? 'no one town'}: the outcomes`}>
+              <Link to={linkFor(t.town)} aria-label={`${t.value.toLocaleString('en-GB')} in ${t.town ?? 'no one area'}: the outcomes`}>
                 {t.value.toLocaleString('en-GB')}
               </Link>
             ) : (

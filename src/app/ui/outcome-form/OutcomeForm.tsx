@@ -14,7 +14,8 @@ import { LocationField } from './LocationField';
 import { PlacePicker } from './PlacePicker';
 import { PhotoPicker } from '../components/PhotoPicker';
 import type { ResizedPhoto } from '../../photos/resize-photo';
-import { NO_TOWN, optionsFor, typesForAction, valuesFromState, withType, type OutcomeFormState } from './form-state';
+import { optionsFor, typesForAction, valuesFromState, withType, type OutcomeFormState } from './form-state';
+import { areaNamed, NO_AREA, type AreaChoice } from './area-choices';
 
 export interface SubmitOptions {
   /** The officer has seen the possible-duplicate warning and wants to save anyway. */
@@ -30,7 +31,7 @@ export interface SubmitOptions {
 export function OutcomeForm({
   actionId,
   measures,
-  towns,
+  areas,
   state,
   onStateChange,
   typeLocked = false,
@@ -40,7 +41,8 @@ export function OutcomeForm({
 }: {
   actionId: string;
   measures: Measure[];
-  towns: string[];
+  /** The areas offered (area-choices.ts): in use, and an outcome's own retired one when changing it. */
+  areas: AreaChoice[];
   /** Owned by the screen, so it can be kept as a draft while it is filled in. */
   state: OutcomeFormState;
   onStateChange: (next: OutcomeFormState) => void;
@@ -67,13 +69,14 @@ export function OutcomeForm({
     const problems: FieldProblem[] = [];
     if (!state.type) problems.push({ field: 'type', message: 'Choose what you are logging' });
     if (!state.occurredOn) problems.push({ field: 'occurredOn', message: 'Enter the date it happened' });
-    if (!state.town) problems.push({ field: 'town', message: 'Choose the town, or say it is not about one town' });
+    if (state.area !== NO_AREA && !areas.some((a) => a.id === state.area))
+      problems.push({ field: 'areaId', message: 'Choose the area, or say it is not about one area' });
     if (problems.length > 0) return setErrors(toFormErrors(problems));
     const roughRejected = state.location !== null && state.location.accuracyM > LOCATION_GOOD_ENOUGH_M && !state.roughLocationAccepted;
     setSaving(true);
     try {
       // Awaited: "saved" is said only once the outcome and its outbox entry are committed.
-      await onSubmit(valuesFromState(state, actionId, !roughRejected), options);
+      await onSubmit(valuesFromState(state, actionId, !roughRejected, areas), options);
     } catch (err) {
       setSaving(false);
       if ((err as Error).name === 'PossibleDuplicateError') {
@@ -138,7 +141,7 @@ export function OutcomeForm({
             required={type.place.required}
             value={state.placeId}
             error={err('place')}
-            onChange={(placeId, town) => set({ placeId, town: town ?? state.town })}
+            onChange={(placeId, town) => set({ placeId, area: areaNamed(areas, town)?.id ?? state.area })}
           />
         )}
         <Field id="date" label="When did it happen?" error={err('date')}>
@@ -154,12 +157,12 @@ export function OutcomeForm({
           />
         </Field>
         <Radios
-          name="town"
-          legend="Which town?"
-          error={err('town')}
-          value={state.town}
-          onChange={(town) => set({ town })}
-          options={[...towns.map((t) => ({ value: t, label: t })), { value: NO_TOWN, label: 'Not about one town' }]}
+          name="area"
+          legend="Which area?"
+          error={err('area')}
+          value={state.area}
+          onChange={(area) => set({ area })}
+          options={[...areas.map((a) => ({ value: a.id, label: a.retired ? `${a.name} (retired)` : a.name })), { value: NO_AREA, label: 'Not about one area' }]}
         />
         {type?.allowsLocation && (
           <LocationField
@@ -208,7 +211,15 @@ export function OutcomeForm({
   );
 }
 
-const TOP_LEVEL_INPUT: Record<string, string> = { type: 'type', occurredOn: 'date', town: 'town', notes: 'notes', location: 'location', placeId: 'place' };
+const TOP_LEVEL_INPUT: Record<string, string> = {
+  type: 'type',
+  occurredOn: 'date',
+  town: 'area',
+  areaId: 'area',
+  notes: 'notes',
+  location: 'location',
+  placeId: 'place',
+};
 
 /** Maps a problem's field path ("details.attendees", "changes.town") to the input it is about. */
 function toFormErrors(problems: FieldProblem[]): FormError[] {

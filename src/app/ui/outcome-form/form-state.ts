@@ -3,6 +3,7 @@ import { fieldApplies, type Choice, type DetailValue, type FieldSpec } from '../
 import type { GeoPoint } from '../../../domain/outcome';
 import type { Measure } from '../../../domain/plan';
 import type { OutcomeFormValues } from '../../data/log-outcome';
+import { areaNamed, NO_AREA, type AreaChoice } from './area-choices';
 
 /**
  * The outcome form's state, as typed: numbers stay strings until saving, so "12a" can be shown
@@ -13,8 +14,8 @@ export interface OutcomeFormState {
   /** Raw answers by detail key: strings for counts, money, choices and text; booleans for yes/no. */
   details: Record<string, string | boolean>;
   occurredOn: string;
-  /** A town, NO_TOWN, or '' before choosing. */
-  town: string;
+  /** An area's id, NO_AREA, or '' before choosing. */
+  area: string;
   notes: string;
   location: GeoPoint | null;
   /** The place in a register, or '' for none. */
@@ -22,8 +23,6 @@ export interface OutcomeFormState {
   /** The officer kept a reading less accurate than LOCATION_GOOD_ENOUGH_M on purpose. */
   roughLocationAccepted: boolean;
 }
-
-export const NO_TOWN = '__none__';
 
 /** The outcome types an action's measures count, in the order the measures are listed. */
 export function typesForAction(measures: readonly Pick<Measure, 'tally' | 'position'>[]): OutcomeType[] {
@@ -48,13 +47,13 @@ export function optionsFor(
   return field.options.filter((o) => allowed.has(o.value));
 }
 
-export function emptyState(today: string, lastTown: string | null, measures: readonly Pick<Measure, 'tally' | 'position'>[]): OutcomeFormState {
+export function emptyState(today: string, lastArea: string | null, measures: readonly Pick<Measure, 'tally' | 'position'>[]): OutcomeFormState {
   const types = typesForAction(measures);
   const state: OutcomeFormState = {
     type: '',
     details: {},
     occurredOn: today,
-    town: lastTown ?? '',
+    area: lastArea ?? '',
     notes: '',
     location: null,
     placeId: '',
@@ -78,8 +77,14 @@ export function withType(state: OutcomeFormState, typeId: OutcomeTypeId, measure
   return { ...state, type: typeId, details, location, placeId: outcomeType(typeId).place ? state.placeId : '' };
 }
 
-/** The form state for an outcome already logged (to change it, or to log another like it). */
-export function stateFromOutcome(o: Pick<OutcomeFormValues, 'type' | 'details' | 'occurredOn' | 'town' | 'notes' | 'location' | 'placeId'>): OutcomeFormState {
+/**
+ * The form state for an outcome already logged (to change it, or to log another like it). An
+ * outcome from before areas were records names only its town: the area offered under that name.
+ */
+export function stateFromOutcome(
+  o: Pick<OutcomeFormValues, 'type' | 'details' | 'occurredOn' | 'town' | 'areaId' | 'notes' | 'location' | 'placeId'>,
+  choices: readonly AreaChoice[],
+): OutcomeFormState {
   const details: Record<string, string | boolean> = {};
   for (const field of outcomeType(o.type).fields) {
     const v = o.details[field.key];
@@ -90,7 +95,7 @@ export function stateFromOutcome(o: Pick<OutcomeFormValues, 'type' | 'details' |
     type: o.type,
     details,
     occurredOn: o.occurredOn,
-    town: o.town ?? NO_TOWN,
+    area: o.areaId || (o.town === null ? NO_AREA : (areaNamed(choices, o.town)?.id ?? '')),
     notes: o.notes,
     location: o.location,
     placeId: o.placeId ?? '',
@@ -103,7 +108,7 @@ export function stateFromOutcome(o: Pick<OutcomeFormValues, 'type' | 'details' |
  * left over after switching from FPN to CPW); anything that is not a number where one is
  * expected is passed on as typed, so the shared check names the field.
  */
-export function valuesFromState(state: OutcomeFormState, actionId: string, includeLocation: boolean): OutcomeFormValues {
+export function valuesFromState(state: OutcomeFormState, actionId: string, includeLocation: boolean, choices: readonly AreaChoice[]): OutcomeFormValues {
   const type = outcomeType(state.type as OutcomeTypeId);
   const details: Record<string, DetailValue> = {};
   for (const field of type.fields) {
@@ -117,7 +122,9 @@ export function valuesFromState(state: OutcomeFormState, actionId: string, inclu
     type: type.id,
     details,
     occurredOn: state.occurredOn,
-    town: state.town === NO_TOWN ? null : state.town,
+    // The area, and its name as chosen: kept on the outcome as it was when logged.
+    areaId: state.area === NO_AREA ? null : state.area,
+    town: state.area === NO_AREA ? null : (choices.find((a) => a.id === state.area)?.name ?? null),
     location: includeLocation && type.allowsLocation ? state.location : null,
     placeId: type.place && state.placeId ? state.placeId : null,
     notes: state.notes.trim(),
@@ -133,4 +140,15 @@ function parseAnswer(field: FieldSpec, raw: string | boolean): DetailValue {
     return /^\d{1,9}(\.\d{1,2})?$/.test(plain) ? Math.round(Number(plain) * 100) : text;
   }
   return text;
+}
+
+/**
+ * The area as the form may show it: one no longer offered (retired since a draft was kept or an
+ * outcome was logged) is chosen again by the officer rather than saved unseen. A draft kept before
+ * areas were records holds its town's name: the area offered under it.
+ */
+export function withOfferedArea(state: Omit<OutcomeFormState, 'area'> & { area?: string; town?: string }, choices: readonly AreaChoice[]): OutcomeFormState {
+  const { town, ...rest } = state;
+  const area = rest.area ?? (town === NO_AREA ? NO_AREA : (areaNamed(choices, town)?.id ?? ''));
+  return { ...rest, area: area === NO_AREA || choices.some((a) => a.id === area) ? area : '' };
 }

@@ -71,6 +71,7 @@ export function ActionScreen() {
       <h2>Outcomes logged</h2>
       <OutcomeList
         outcomes={outcomes}
+        areas={detail.areasById}
         syncing={syncing}
         canRepeat={(o) => writes && o.authorId === me.id}
         photos={photos}

@@ -28,7 +28,9 @@ const INPUT: Record<string, string> = {
 
 /**
  * Adds a place to a register, on the spot and offline. `?return=` brings the officer back to the
- * outcome form they came from (its draft kept), with the new place chosen.
+ * outcome form they came from (its draft kept), with the new place chosen. Its town is chosen from
+ * the partnership's areas in use and kept as the area's name (a place stores the name, not the
+ * area's id: a rename later does not follow it, and an outcome at the place finds its area by it).
  */
 export function AddPlaceScreen() {
   const partnerships = useMyPartnerships();
@@ -36,14 +38,14 @@ export function AddPlaceScreen() {
   return <AddPlaceForm partnerships={partnerships} />;
 }
 
-function AddPlaceForm({ partnerships }: { partnerships: { id: string; name: string; towns: string[] }[] }) {
+function AddPlaceForm({ partnerships }: { partnerships: { id: string; name: string; areas: { id: string; name: string }[] }[] }) {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const add = useAddPlace();
   const back = params.get('return');
   const [kind, setKind] = useState<string>(params.get('kind') ?? '');
   const [partnershipId] = useState(partnerships[0]?.id ?? '');
-  const towns = partnerships.find((p) => p.id === partnershipId)?.towns ?? [];
+  const areas = partnerships.find((p) => p.id === partnershipId)?.areas ?? [];
   const [name, setName] = useState('');
   const [town, setTown] = useState('');
   const [address, setAddress] = useState('');
@@ -61,7 +63,7 @@ function AddPlaceForm({ partnerships }: { partnerships: { id: string; name: stri
     const missing: FieldProblem[] = [];
     if (!kind) missing.push({ field: 'kind', message: 'Choose which register the place belongs to' });
     if (!name.trim()) missing.push({ field: 'name', message: 'Enter the name of the place' });
-    if (!town) missing.push({ field: 'town', message: 'Choose the town' });
+    if (!town) missing.push({ field: 'town', message: 'Choose the area' });
     if (missing.length > 0) return setErrors(toErrors(missing));
     setSaving(true);
     try {
@@ -112,7 +114,14 @@ function AddPlaceForm({ partnerships }: { partnerships: { id: string; name: stri
             aria-describedby={describedBy('name', true, err('name'))}
           />
         </Field>
-        <Radios name="town" legend="Which town?" error={err('town')} value={town} onChange={setTown} options={towns.map((t) => ({ value: t, label: t }))} />
+        <Radios
+          name="town"
+          legend="Which area?"
+          error={err('town')}
+          value={town}
+          onChange={setTown}
+          options={areas.map((a) => ({ value: a.name, label: a.name }))}
+        />
         <Field id="address" label="Address (optional)" hint="The venue’s street address" error={err('address')}>
           <input
             className="input"

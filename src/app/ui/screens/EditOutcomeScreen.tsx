@@ -7,7 +7,8 @@ import type { ActionDetail } from '../../data/action-detail';
 import type { LocalOutcome } from '../../data/types';
 import { Loading } from '../components/Loading';
 import { OutcomeForm } from '../outcome-form/OutcomeForm';
-import { stateFromOutcome, type OutcomeFormState } from '../outcome-form/form-state';
+import { stateFromOutcome, withOfferedArea, type OutcomeFormState } from '../outcome-form/form-state';
+import { areaChoices } from '../outcome-form/area-choices';
 
 /** Change an outcome (or fix one the server refused and send it again). Kept as a draft while typed. */
 export function EditOutcomeScreen() {
@@ -44,7 +45,11 @@ export function EditOutcomeScreen() {
 function EditOutcomePage({ outcome, detail, drafts }: { outcome: LocalOutcome; detail: ActionDetail; drafts: DraftHandle<OutcomeFormState> }) {
   const { edit, resend } = useChangeOutcome();
   const navigate = useNavigate();
-  const [state, setState] = useState<OutcomeFormState>(() => drafts.draft?.values ?? stateFromOutcome({ ...outcome, notes: outcome.notes ?? '' }));
+  // The areas in use, and the outcome's own if it has been retired since: kept unless changed.
+  const areas = areaChoices(detail.areas, outcome.areaId);
+  const [state, setState] = useState<OutcomeFormState>(() =>
+    drafts.draft ? withOfferedArea(drafts.draft.values, areas) : stateFromOutcome({ ...outcome, notes: outcome.notes ?? '' }, areas),
+  );
   const fixing = outcome.syncState === 'rejected';
   return (
     <div className="page">
@@ -58,7 +63,7 @@ function EditOutcomePage({ outcome, detail, drafts }: { outcome: LocalOutcome; d
       <OutcomeForm
         actionId={outcome.actionId}
         measures={detail.measures.map((m) => m.measure)}
-        towns={detail.partnership?.towns ?? []}
+        areas={areas}
         state={state}
         onStateChange={(next) => {
           setState(next);
@@ -67,6 +72,8 @@ function EditOutcomePage({ outcome, detail, drafts }: { outcome: LocalOutcome; d
         typeLocked
         submitLabel={fixing ? 'Save and send again' : 'Save changes'}
         onSubmit={async (values) => {
+          // Its area unchanged, the outcome keeps the name it was logged under (a rename since does not rewrite it).
+          if (values.areaId === outcome.areaId) values = { ...values, town: outcome.town };
           await (fixing ? resend(outcome.id, values) : edit(outcome.id, values));
           await drafts.discard();
           void navigate(`/actions/${outcome.actionId}`, {

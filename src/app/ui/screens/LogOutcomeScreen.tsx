@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { localIsoDate } from '../../../domain/primitives';
 import { useActionDetail } from '../../data/action-detail-hooks';
 import { useLogOutcome, useOutcomeToRepeat } from '../../data/outcome-hooks';
-import { useFormDraft, useLastTown, type DraftHandle } from '../../data/draft-hooks';
+import { useFormDraft, useLastArea, type DraftHandle } from '../../data/draft-hooks';
 import { useAttachPhotos } from '../../data/photo-hooks';
 import { useHoldUpdatesWhile } from '../../pwa/update-hooks';
 import type { ResizedPhoto } from '../../photos/resize-photo';
@@ -11,7 +11,8 @@ import type { ActionDetail } from '../../data/action-detail';
 import type { LocalOutcome } from '../../data/types';
 import { Loading } from '../components/Loading';
 import { OutcomeForm } from '../outcome-form/OutcomeForm';
-import { emptyState, stateFromOutcome, type OutcomeFormState } from '../outcome-form/form-state';
+import { emptyState, stateFromOutcome, withOfferedArea, type OutcomeFormState } from '../outcome-form/form-state';
+import { areaChoices, areaNamed } from '../outcome-form/area-choices';
 import { formatTime } from '../format-date';
 import { describeError } from '../describe-error';
 
@@ -27,10 +28,10 @@ export function LogOutcomeScreen() {
   const chosenPlace = search.get('place');
   const detail = useActionDetail(actionId);
   const repeat = useOutcomeToRepeat(again);
-  const lastTown = useLastTown();
+  const lastArea = useLastArea();
   const draftKey = `log:${actionId}`;
   const drafts = useFormDraft<OutcomeFormState>(draftKey);
-  if (detail === undefined || repeat === undefined || lastTown === undefined || drafts.draft === undefined) return <Loading />;
+  if (detail === undefined || repeat === undefined || lastArea === undefined || drafts.draft === undefined) return <Loading />;
   if (detail === null) {
     return (
       <div className="page">
@@ -41,13 +42,13 @@ export function LogOutcomeScreen() {
       </div>
     );
   }
-  return <LogOutcomePage detail={detail} repeat={repeat} lastTown={lastTown} draftKey={draftKey} drafts={drafts} chosenPlace={chosenPlace} />;
+  return <LogOutcomePage detail={detail} repeat={repeat} lastArea={lastArea} draftKey={draftKey} drafts={drafts} chosenPlace={chosenPlace} />;
 }
 
 function LogOutcomePage({
   detail,
   repeat,
-  lastTown,
+  lastArea,
   draftKey,
   drafts,
   chosenPlace,
@@ -56,7 +57,7 @@ function LogOutcomePage({
   chosenPlace: string | null;
   detail: ActionDetail;
   repeat: LocalOutcome | null;
-  lastTown: string;
+  lastArea: { areaId: string | null; town: string | null };
   draftKey: string;
   drafts: DraftHandle<OutcomeFormState>;
 }) {
@@ -68,17 +69,20 @@ function LogOutcomePage({
   useHoldUpdatesWhile(photos.length > 0);
   const navigate = useNavigate();
   const measures = detail.measures.map((m) => m.measure);
-  const towns = detail.partnership?.towns ?? [];
+  // The areas in use: a retired one is never offered for a new outcome.
+  const areas = areaChoices(detail.areas);
   const fresh = () => {
     const today = localIsoDate(new Date());
     if (repeat && repeat.actionId === detail.action.id)
-      return { ...stateFromOutcome({ ...repeat, notes: '' }), occurredOn: today, location: null, roughLocationAccepted: false };
-    return emptyState(today, towns.includes(lastTown) ? lastTown : null, measures);
+      return withOfferedArea({ ...stateFromOutcome({ ...repeat, notes: '' }, areas), occurredOn: today, location: null, roughLocationAccepted: false }, areas);
+    // The officer's last area, while it is in use (by its name, for a phone that has logged nothing since areas were records).
+    const last = areas.find((a) => a.id === lastArea.areaId) ?? areaNamed(areas, lastArea.town);
+    return emptyState(today, last?.id ?? null, measures);
   };
   // Opened once: a draft wins over a fresh form (it is what the officer was typing).
   const [restoredAt, setRestoredAt] = useState(() => drafts.draft?.updatedAt ?? null);
   const [state, setState] = useState<OutcomeFormState>(() => {
-    const start = drafts.draft?.values ?? fresh();
+    const start = drafts.draft ? withOfferedArea(drafts.draft.values, areas) : fresh();
     return chosenPlace ? { ...start, placeId: chosenPlace } : start;
   });
   const change = (next: OutcomeFormState) => {
@@ -114,7 +118,7 @@ function LogOutcomePage({
       <OutcomeForm
         actionId={detail.action.id}
         measures={measures}
-        towns={towns}
+        areas={areas}
         state={state}
         onStateChange={change}
         submitLabel="Save outcome"

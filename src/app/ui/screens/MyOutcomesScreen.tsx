@@ -36,7 +36,7 @@ export function MyOutcomesScreen() {
       <SearchBox
         id="outcome-search"
         label="Search your outcomes"
-        hint="By type, action ref or words, town, place or notes. For example “training”, “ref 22” or “Didcot”"
+        hint="By type, action ref or words, area, place or notes. For example “training”, “ref 22” or “Didcot”"
         query={query}
       />
       {found === undefined ? (
@@ -95,7 +95,7 @@ const ROW_STYLE = { contentVisibility: 'auto', containIntrinsicSize: 'auto 7rem'
  */
 const OutcomeRow = memo(function OutcomeRow({ row, syncing }: { row: MyOutcomeRow; syncing: boolean }) {
   const status = recordStatus(row, syncing);
-  const where = [row.town ?? 'Not town-specific', row.placeName].filter(Boolean).join(' · ');
+  const where = [row.town ?? 'Not about one area', row.placeName].filter(Boolean).join(' · ');
   return (
     <li style={ROW_STYLE}>
       <Link className="action-card" to={`/actions/${row.actionId}`}>

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { SHARE_PROBLEMS, type ShareProblem } from '../../../domain/share-target';
 import { summariseOutcome } from '../../../domain/outcome-types/summary';
+import { areaNameOf } from '../../../domain/area-name';
+import { useAreasById } from '../../data/area-hooks';
 import { useAttachSharedPhotos, useDiscardSharedPhotos, useOutcomesToShareTo, useSharedPhotos } from '../../data/shared-photos-hooks';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Loading } from '../components/Loading';
@@ -21,6 +23,7 @@ export function ShareScreen() {
   const problem = problemKey && problemKey in SHARE_PROBLEMS ? SHARE_PROBLEMS[problemKey as ShareProblem] : null;
   const files = useSharedPhotos();
   const outcomes = useOutcomesToShareTo();
+  const areas = useAreasById();
   const attach = useAttachSharedPhotos();
   const discard = useDiscardSharedPhotos();
   const navigate = useNavigate();
@@ -99,7 +102,7 @@ export function ShareScreen() {
                 options={outcomes.map(({ outcome: o, actionRef }) => ({
                   value: o.id,
                   label: `${actionRef ? `Ref ${actionRef} · ` : ''}${summariseOutcome(o.type, o.details, 1)}`,
-                  hint: [formatDate(o.occurredOn), o.town].filter(Boolean).join(' · '),
+                  hint: [formatDate(o.occurredOn), areaNameOf(o, areas)].filter(Boolean).join(' · '),
                 }))}
               />
               <button type="submit" className="button" disabled={busy}>

@@ -11,6 +11,7 @@ import { quarterReviews } from './0009-quarter-reviews';
 import { fundReturns } from './0011-fund-returns';
 import { memberAdmin } from './0010-member-admin';
 import { postgresAppendOnly } from './0012-postgres-append-only';
+import { partnershipLists } from './0013-partnership-lists';
 import { partnershipDetails } from './0014-partnership-details';
 
 /**
@@ -30,5 +31,6 @@ export const migrations: Record<string, FieldbookMigration> = {
   '0010-member-admin': memberAdmin,
   '0011-fund-returns': fundReturns,
   '0012-postgres-append-only': postgresAppendOnly,
+  '0013-partnership-lists': partnershipLists,
   '0014-partnership-details': partnershipDetails,
 };

@@ -5,7 +5,9 @@ import type { ActionReview, QuarterSignOff } from '../../../domain/review';
 import type { FundReturn } from '../../../domain/fund-return';
 import type { Database } from '../schema';
 import type { FeedChanges, FeedStore, Versioned } from './feed-store';
+import type { Partnership } from '../../../domain/plan';
 import { toAction, toIndicator, toMeasure, toObjective, toPartnership, toPlan, toPriority } from './plan-rows';
+import { toListEntry } from './kysely-partnership-list-store';
 import { toRemoval } from './kysely-plan-store';
 import { toStoredOutcome } from './kysely-outcome-store';
 import { toPlace } from './kysely-place-store';
@@ -51,7 +53,9 @@ function pulled<R extends { version: number }, P>(table: FeedTable<R, P>): FeedR
  * are everyone's, since a signed-off quarter locks its outcomes for officers too.
  */
 const FEED: { [K in PulledTable]: FeedReader<PullChanges[K][number]> } = {
-  partnerships: pulled({ seenBy: 'members', select: rowsOf('partnerships', 'id'), toRecord: toPartnership }),
+  partnerships: pulled({ seenBy: 'members', select: partnershipsWithTowns, toRecord: toPulledPartnership }),
+  areas: pulled({ seenBy: 'members', select: rowsOf('areas'), toRecord: toListEntry }),
+  organisations: pulled({ seenBy: 'members', select: rowsOf('organisations'), toRecord: toListEntry }),
   plans: pulled({ seenBy: 'members', select: rowsOf('plans'), toRecord: toPlan }),
   objectives: pulled({ seenBy: 'members', select: rowsOf('objectives'), toRecord: toObjective }),
   priorities: pulled({ seenBy: 'members', select: rowsOf('priorities'), toRecord: toPriority }),
@@ -117,7 +121,32 @@ function namedRowsOf<T extends FeedSqlTable>(from: T, namedBy: keyof Database[T]
   return windowed(from, 'partnership_id', namedBy) as (t: Transaction<Database>, w: Window) => Promise<Named<Database[T]>[]>;
 }
 
+/**
+ * The partnerships' rows with the names of their areas in use: the towns a phone of a release from
+ * before areas were records still reads (an area's write gives its partnership a fresh version).
+ */
+async function partnershipsWithTowns(t: Transaction<Database>, w: Window): Promise<(Database['partnerships'] & { towns: string[] })[]> {
+  const rows = await rowsOf('partnerships', 'id')(t, w);
+  if (rows.length === 0) return [];
+  const areas = await t
+    .selectFrom('areas')
+    .select(['partnership_id', 'name'])
+    .where(
+      'partnership_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .where('retired', '=', 0)
+    .orderBy('name_key')
+    .execute();
+  return rows.map((r) => ({ ...r, towns: areas.filter((a) => a.partnership_id === r.id).map((a) => a.name) }));
+}
+
 // What the device is sent of the records that are stored with more than it may see.
+
+function toPulledPartnership(r: Database['partnerships'] & { towns: string[] }): Partnership {
+  return { ...toPartnership(r), towns: r.towns };
+}
 
 function toPulledOutcome(r: Named<Database['outcomes']>): OutcomeRecord {
   const { deviceId: _device, fieldVersions: _fields, ...rest } = toStoredOutcome(r);

@@ -1,11 +1,9 @@
 import type { Transaction } from 'kysely';
-import type { Partnership } from '../../../domain/plan';
 import { DEFAULT_PARTNERSHIP_DETAILS, type PartnershipDetails } from '../../../domain/partnership-details';
 import type { Database } from '../schema';
-import type { PlanRecords, PlanRemovalRecord, PlanStore, PlanWrites } from './plan-store';
+import type { PlanRecords, PlanRemovalRecord, PlanStore, PlanWrites, StoredPartnership } from './plan-store';
 import {
   actionRow,
-  json,
   indicatorRow,
   measureRow,
   objectiveRow,
@@ -43,11 +41,16 @@ export class KyselyPlanStore implements PlanStore {
     return r && toPartnership(r);
   }
 
-  async insertPartnership(p: Partnership) {
+  async listPartnerships() {
+    const rows = await this.t.selectFrom('partnerships').selectAll().orderBy('name').execute();
+    return rows.map(toPartnership);
+  }
+
+  async insertPartnership(p: StoredPartnership) {
     const version = await this.takeVersion();
     await this.t
       .insertInto('partnerships')
-      .values({ id: p.id, name: p.name, towns_json: json(p.towns), version, ...detailsColumns(p.details ?? DEFAULT_PARTNERSHIP_DETAILS) })
+      .values({ id: p.id, name: p.name, version, ...detailsColumns(p.details ?? DEFAULT_PARTNERSHIP_DETAILS) })
       .execute();
   }
 

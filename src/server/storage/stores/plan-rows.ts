@@ -1,4 +1,5 @@
-import type { Action, Indicator, Measure, Objective, Partnership, Plan, Priority } from '../../../domain/plan';
+import type { Action, Indicator, Measure, Objective, Plan, Priority } from '../../../domain/plan';
+import type { StoredPartnership } from './plan-store';
 import { MeasureTally } from '../../../domain/tally/rule';
 import type { PartnershipDetails } from '../../../domain/partnership-details';
 import type { Database } from '../schema';
@@ -11,8 +12,8 @@ export const parseStrings = (s: string) => JSON.parse(s) as string[];
 type Row<T extends keyof Database> = Database[T];
 type Scope = { partnership_id: string; version: number };
 
-export const toPartnership = (r: Row<'partnerships'>): Partnership => ({ id: r.id, name: r.name, towns: parseStrings(r.towns_json), details: toDetails(r) });
-
+/** Its towns are not stored: the pull adds the names of its areas in use (kysely-feed-store.ts). */
+export const toPartnership = (r: Row<'partnerships'>): StoredPartnership => ({ id: r.id, name: r.name, details: toDetails(r) });
 export const toDetails = (r: Row<'partnerships'>): PartnershipDetails => ({
   protectiveMarking: r.protective_marking,
   contactEmail: r.contact_email,

@@ -3,6 +3,9 @@ import type { PlanRemoval } from '../../../domain/sync/pull';
 import type { PartnershipDetails, PublicPartnershipContact } from '../../../domain/partnership-details';
 import type { ExistingPlanRecords, RecordWrites } from '../../../domain/plan-admin/import-diff';
 
+/** A partnership as stored: its areas and organisations are records of their own (tx.lists). */
+export type StoredPartnership = Omit<Partnership, 'towns'>;
+
 /** A plan with everything under it, each record carrying its partnership for scoping. */
 export interface PlanRecords {
   plan: Plan;
@@ -28,12 +31,14 @@ export type PlanWrites = { [K in keyof ExistingPlanRecords]?: RecordWrites<Exist
  */
 export interface PlanStore {
   countPartnerships(): Promise<number>;
+  /** By name. */
+  listPartnerships(): Promise<StoredPartnership[]>;
   /** By id, or else by exact name. */
-  findPartnership(idOrName: string): Promise<Partnership | undefined>;
+  findPartnership(idOrName: string): Promise<StoredPartnership | undefined>;
   /** Without details: the defaults (src/domain/partnership-details.ts). */
-  insertPartnership(partnership: Partnership): Promise<void>;
+  insertPartnership(partnership: StoredPartnership): Promise<void>;
   /** Its full name and what prints on its reports, with a fresh version so phones pull them; undefined if there is no such partnership. */
-  updateDetails(partnershipId: string, name: string, details: PartnershipDetails): Promise<Partnership | undefined>;
+  updateDetails(partnershipId: string, name: string, details: PartnershipDetails): Promise<StoredPartnership | undefined>;
   /** Every hosted partnership's name and contact, by name: public, read before sign-in. */
   listPublicContacts(): Promise<PublicPartnershipContact[]>;
 

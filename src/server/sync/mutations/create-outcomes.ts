@@ -9,6 +9,7 @@ import { isRefusal, placeOfOutcome } from './outcome-access';
 import { currentAction } from './current-action';
 import { refusalForViewer } from './viewer-refusal';
 import type { PlanLookups } from './plan-lookups';
+import { resolveArea } from './resolve-area';
 
 /**
  * Applies consecutive outcome.create mutations of one push (already checked against their
@@ -43,7 +44,12 @@ export async function createOutcomes(
       answers.push(viewing);
       continue;
     }
-    const input = { ...one, actionId: action.id };
+    const areaId = await resolveArea(lookups, action.partnershipId, one, 'areaId');
+    if (isRefusal(areaId)) {
+      answers.push(areaId);
+      continue;
+    }
+    const input = { ...one, actionId: action.id, areaId };
     // The catalogue's rules for the type's details, and the plan's: one of the action's measures
     // counts this type, the date is possible, no location where one could identify a home, and the
     // place it names (if its type takes one) is in the right register of the action's partnership.
@@ -95,14 +101,14 @@ export async function createOutcomes(
       action: 'outcome.created',
       entityType: 'outcome',
       entityId: o.id,
-      details: { actionRef: o.actionRef, type: o.type, occurredOn: o.occurredOn, town: o.town },
+      details: { actionRef: o.actionRef, type: o.type, occurredOn: o.occurredOn, town: o.town, areaId: o.areaId },
     })),
     now,
   );
   return answers;
 }
 
-function sameOutcome(existing: Omit<StoredOutcome, 'version'>, input: OutcomeInput, authorId: string): boolean {
+function sameOutcome(existing: Omit<StoredOutcome, 'version'>, input: OutcomeInput & { areaId: string | null }, authorId: string): boolean {
   return (
     existing.authorId === authorId &&
     existing.actionId === input.actionId &&
@@ -111,6 +117,7 @@ function sameOutcome(existing: Omit<StoredOutcome, 'version'>, input: OutcomeInp
     existing.occurredOn === input.occurredOn &&
     sameFieldValue(existing.location, input.location) &&
     existing.town === input.town &&
+    existing.areaId === input.areaId &&
     existing.placeId === input.placeId &&
     existing.notes === input.notes
   );

@@ -8,6 +8,7 @@ import { appendAudit } from '../../audit/append-audit';
 import { refuse, type Refusal } from './refusal';
 import { isRefusal, outcomeToChange, placeOfOutcome } from './outcome-access';
 import { quarterLock } from './quarter-lock';
+import { resolveArea } from './resolve-area';
 
 /**
  * Applies an edit: only the fields it names, so concurrent edits of different fields both stand.
@@ -20,11 +21,18 @@ export async function updateOutcome(tx: StorageTx, auth: AuthContext, args: Outc
   if (isRefusal(existing)) return existing;
   if (existing.deletedAt) return refuse('conflict', 'This outcome was deleted, so it cannot be changed.');
 
-  const changed = EDITABLE_OUTCOME_FIELDS.filter((f) => f in args.changes && !sameFieldValue(args.changes[f], existing[f]));
+  // The area: an id the phone chose, or (from an earlier release, which sends only the town) the
+  // area of the new town's name.
+  const sent = args.changes;
+  const areaChanges = sent.areaId !== undefined || sent.town !== undefined;
+  const areaId = areaChanges ? await resolveArea({ listAreas: (id) => tx.lists.list('areas', id) }, existing.partnershipId, sent, 'changes.areaId') : undefined;
+  if (isRefusal(areaId)) return areaId;
+  const asked: OutcomeChanges = areaId === undefined ? sent : { ...sent, areaId };
+  const changed = EDITABLE_OUTCOME_FIELDS.filter((f) => f in asked && !sameFieldValue(asked[f], existing[f]));
   if (changed.length === 0) return undefined; // Already so: nothing to do, nothing to record.
   const locked = await quarterLock(tx, auth, existing, args.changes.occurredOn);
   if (locked) return locked;
-  const changes = Object.fromEntries(changed.map((f) => [f, args.changes[f]])) as OutcomeChanges;
+  const changes = Object.fromEntries(changed.map((f) => [f, asked[f]])) as OutcomeChanges;
   const result = applyOutcomeChanges(existing, changes);
 
   const place = await placeOfOutcome({ findPlace: (id) => tx.places.find(id) }, result.placeId, existing.partnershipId);

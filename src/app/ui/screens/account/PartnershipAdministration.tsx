@@ -3,7 +3,7 @@ import { hasCoordinatorRights, isCoordinator } from '../../../../domain/roles';
 import type { SessionUser } from '../../../../domain/user';
 import { administersPartnership } from '../../../../domain/partnership-access';
 
-/** The team and audit log of each partnership this user coordinates, and what prints on its reports for an administrator; nothing for an officer. */
+/** The team and audit log of each partnership this user coordinates, and its settings for its administrators; nothing for an officer. */
 export function PartnershipAdministration({ user }: { user: SessionUser }) {
   if (!isCoordinator(user)) return null;
   const coordinatorOf = user.memberships.filter((m) => hasCoordinatorRights(m.role));
@@ -18,7 +18,7 @@ export function PartnershipAdministration({ user }: { user: SessionUser }) {
             {administersPartnership(user, m.partnershipId) && (
               <>
                 {' '}
-                · <Link to={`/settings/report-details?partnership=${encodeURIComponent(m.partnershipId)}`}>what prints on reports</Link>
+                · <Link to={`/settings?partnership=${m.partnershipId}`}>settings</Link>
               </>
             )}
           </li>
