@@ -2,7 +2,8 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, firstPage, signIn, test } from './support/fixtures';
 import { axeViolations, pageWidth } from './support/axe';
 import { actionLink } from './support/outcome-form';
-import { DEMO_USERS } from '../../src/server/seed/demo-seed';
+import { runCli } from './support/fieldbook-server';
+import { DEMO_PARTNERSHIP, DEMO_USERS } from '../../src/server/seed/demo-seed';
 import { complianceStatus, KNOWN_ISSUES } from '../../src/app/ui/public/accessibility-known-issues';
 
 const { officer, coordinator } = DEMO_USERS;
@@ -159,6 +160,42 @@ test.describe('every screen meets WCAG 2.2 AA (axe-core), on a 360×640 phone', 
     await page.getByRole('link', { name: 'Spending plan, mid-year and end-year returns' }).click();
     await page.getByRole('button', { name: 'Add an expenditure line' }).click();
     await expectAccessible(page, 'the PCC return', 'PCC Community Safety Fund return');
+  });
+
+  test('administrator and viewer screens', async ({ fieldbook: server, openPhone }) => {
+    const admin = { email: 'admin@southandvale.example', password: 'kestrel-harbour-lantern-93' };
+    const viewer = { email: 'councillor@southandvale.example', password: 'scrutiny-panel-reads-93' };
+    for (const [who, role] of [
+      [admin, 'admin'],
+      [viewer, 'viewer'],
+    ] as const) {
+      const args = ['add', '--email', who.email, '--name', `A ${role}`, '--partnership', DEMO_PARTNERSHIP, '--role', role, '--job-title', 'Board member'];
+      const made = runCli(server, 'users', args, { FIELDBOOK_PASSWORD: who.password });
+      expect(made.status, made.stderr).toBe(0);
+    }
+    const phone = await openPhone();
+    const page = await firstPage(phone);
+    await page.goto(server.url);
+    await signIn(page, admin);
+    await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
+    await page.goto(`${server.url}/account`);
+    await page.getByRole('link', { name: 'settings', exact: true }).click();
+    await expectAccessible(page, 'partnership settings', 'Partnership settings');
+    // With a rename open and its error showing.
+    await page.getByRole('button', { name: 'Change the name of Didcot' }).click();
+    await page.getByLabel('New name for Didcot').fill('');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await expect(page.getByRole('alert').first()).toBeVisible();
+    await expectAccessible(page, 'partnership settings, a rename refused', 'Partnership settings');
+    await page.getByRole('link', { name: 'Change what prints on reports' }).click();
+    await expectAccessible(page, 'what prints on reports', 'What prints on reports');
+
+    await page.goto(`${server.url}/account`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, viewer);
+    await expectAccessible(page, 'progress, as a viewer', /^Progress/);
+    await page.getByRole('link', { name: 'Reports', exact: true }).first().click();
+    await expectAccessible(page, 'reports, as a viewer', 'Reports');
   });
 });
 

@@ -5,6 +5,8 @@ import { addOtherPartnership, addUser } from '../support/seed-extra';
 import { OFFICER } from '../support/demo';
 import { outcomeFor } from '../support/outcomes';
 import { logOutcome } from '../../src/app/data/log-outcome';
+import { loadActionDetail } from '../../src/app/data/action-detail';
+import { areaIdOf } from '../../src/app/data/area-names';
 import type { Area } from '../../src/domain/partnership-lists';
 import type { TalliesResponse } from '../../src/domain/tally/response';
 
@@ -92,5 +94,23 @@ describe('areas renamed and retired while a phone holds outcomes in them', () =>
       syncState: 'rejected',
       rejection: { code: 'invalid', message: 'areaId: No such area in this partnership.', fieldErrors: [{ path: 'areaId' }] },
     });
+  });
+
+  it('offers the town names on a phone updated from an earlier release, offline before its first re-pull, and logs by the name', async () => {
+    await phone.sync.syncNow();
+    // As the update leaves it: the partnership as an earlier release pulled it, with its towns, and no area records yet.
+    await phone.db.areas.clear();
+    expect((await phone.db.partnerships.toArray())[0]?.towns).toContain('Thame');
+    phone.online = false;
+    const values = await outcomeFor(phone.db, '22', 0, { town: null });
+    const detail = (await loadActionDetail(phone.db, values.actionId))!;
+    expect(detail.areas.map((a) => a.name)).toEqual(['Abingdon', 'Didcot', 'Faringdon', 'Henley-on-Thames', 'Thame', 'Wallingford', 'Wantage']);
+    const thameChoice = detail.areas.find((a) => a.name === 'Thame')!;
+    const logged = await logOutcome(phone.db, phone.user, { ...values, town: thameChoice.name, areaId: areaIdOf(thameChoice.id) });
+
+    phone.online = true;
+    await phone.sync.syncNow();
+    expect(phone.sync.getSnapshot().problem).toBeNull();
+    expect(await storedOutcome(logged.id)).toMatchObject({ areaId: (await areaCalled('Thame')).id, town: 'Thame' });
   });
 });

@@ -5,7 +5,7 @@ import { signedInDevice, type TestDevice } from '../support/test-device';
 import { COORDINATOR, OFFICER } from '../support/demo';
 import { demoPartnershipId } from '../support/demo-partnership';
 import { addOtherPartnership } from '../support/seed-extra';
-import { outcomeFor } from '../support/outcomes';
+import { outcomeFor, inArea } from '../support/outcomes';
 import { coordinatorApi, type CoordinatorApi } from '../../src/app/api/coordinator-api';
 import { logOutcome } from '../../src/app/data/log-outcome';
 import { refusalOf } from '../support/api-refusal';
@@ -131,7 +131,7 @@ describe('changing actions under officers who are offline', () => {
     const synced = await logOutcome(officer.db, officer.user, await values());
     await officer.sync.syncNow();
     officer.online = false;
-    const offline = await logOutcome(officer.db, officer.user, { ...(await values()), town: 'Wantage' });
+    const offline = await logOutcome(officer.db, officer.user, { ...(await values()), ...(await inArea(officer.db, 'Wantage')) });
 
     // Meanwhile the coordinator merges 16 into 17 and renumbers 19.
     await admin.mergeAction(ref16.id, ref17.id);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { signedInDevice, type TestDevice } from '../support/test-device';
 import { COORDINATOR, OFFICER } from '../support/demo';
-import { outcomeFor } from '../support/outcomes';
+import { outcomeFor, inArea } from '../support/outcomes';
 import { addOtherPartnership } from '../support/seed-extra';
 import { demoPartnershipId } from '../support/demo-partnership';
 import { logOutcome, PossibleDuplicateError } from '../../src/app/data/log-outcome';
@@ -49,7 +49,7 @@ describe('tallies on the server', () => {
       details: { ...safePlace.details, venueType: 'pharmacy' },
       location: { lat: 51.608, lng: -1.241, accuracyM: 12 },
     });
-    await logOutcome(phone.db, phone.user, { ...safePlace, town: 'Wantage', details: { ...safePlace.details, venueType: 'library' } });
+    await logOutcome(phone.db, phone.user, { ...safePlace, ...(await inArea(phone.db, 'Wantage')), details: { ...safePlace.details, venueType: 'library' } });
     // A second place in Didcot the same day: the phone asks first, then saves it once confirmed.
     const another = { ...safePlace, town: 'Didcot', details: { ...safePlace.details, venueType: 'cafe' } };
     await expect(logOutcome(phone.db, phone.user, another)).rejects.toBeInstanceOf(PossibleDuplicateError);

@@ -63,6 +63,10 @@ const EXPECTED: Record<string, Expected> = {
   'PUT /api/plans/:planId/fund-return': 'refused',
   'PUT /api/partnerships/:partnershipId/details': 'refused',
   'GET /api/public/partnerships': 'reads',
+  'POST /api/partnerships/:partnershipId/areas': 'refused',
+  'PATCH /api/partnerships/:partnershipId/areas/:entryId': 'refused',
+  'POST /api/partnerships/:partnershipId/organisations': 'refused',
+  'PATCH /api/partnerships/:partnershipId/organisations/:entryId': 'refused',
 };
 
 /** A real 4×3 JPEG, for the officer's photo and the viewer's attempt to add one. */
@@ -148,6 +152,7 @@ describe('a viewer', () => {
       outcomeId: withNotes,
       photoId,
       quarterStart: Q,
+      entryId: crypto.randomUUID(),
     };
     const deviceId = crypto.randomUUID();
     const query: Record<string, string> = {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { signedInDevice } from '../support/test-device';
 import { COORDINATOR, OFFICER } from '../support/demo';
-import { outcomeFor, sampleDetails } from '../support/outcomes';
+import { outcomeFor, sampleDetails, inArea } from '../support/outcomes';
 import { addOtherPartnership, addUser } from '../support/seed-extra';
 import { logOutcome } from '../../src/app/data/log-outcome';
 import { loadPeriodProgress } from '../../src/app/data/period-progress';
@@ -54,7 +54,12 @@ describe('who sees what', () => {
     await peer.sync.syncNow();
     const values = await outcomeFor(officer.db, '22');
     const mine = await logOutcome(officer.db, officer.user, { ...values, notes: 'my note', details: { ...values.details, attendees: 9 } });
-    const theirs = await logOutcome(peer.db, peer.user, { ...values, notes: 'colleague note', details: { ...values.details, attendees: 4 }, town: 'Wantage' });
+    const theirs = await logOutcome(peer.db, peer.user, {
+      ...values,
+      notes: 'colleague note',
+      details: { ...values.details, attendees: 4 },
+      ...(await inArea(peer.db, 'Wantage')),
+    });
     await officer.sync.syncNow();
     await peer.sync.syncNow();
     await officer.sync.syncNow();
@@ -80,7 +85,7 @@ describe('who sees what', () => {
     const before = await counted();
 
     await logOutcome(officer.db, officer.user, ref7);
-    await logOutcome(officer.db, officer.user, { ...ref7, town: 'Thame' });
+    await logOutcome(officer.db, officer.user, { ...ref7, ...(await inArea(officer.db, 'Thame')) });
     await officer.sync.syncNow();
     await coordinator.sync.syncNow();
 

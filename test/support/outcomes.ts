@@ -46,6 +46,11 @@ export async function outcomeFor(db: FieldbookDb, ref: string, measurePosition =
   return 'areaId' in extra ? values : { ...values, areaId: values.town === null ? null : area?.id };
 }
 
+/** An area as the form gives it: its name and, when this device has the area, its id (else the server finds it by name). */
+export async function inArea(db: FieldbookDb, town: string): Promise<Pick<OutcomeFormValues, 'town' | 'areaId'>> {
+  return { town, areaId: (await db.areas.filter((a) => a.name === town).first())?.id };
+}
+
 /** The form values an edit of this outcome starts from: the outcome as the phone holds it (notes '' when it has none). */
 export const formValuesOf = (o: LocalOutcome): OutcomeFormValues => ({
   actionId: o.actionId,

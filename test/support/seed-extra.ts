@@ -18,11 +18,16 @@ export async function addUser(storage: Storage, partnershipId: string, role: Rol
   return { id, email, password };
 }
 
-/** A second partnership with a one-action plan and its own officer: what other users must never see. */
+/**
+ * A second partnership with a one-action plan and its own officer: what other users must never see.
+ * Each call's is another ("Other Community Safety Partnership", then "… 2"): names are unique.
+ */
 export async function addOtherPartnership(storage: Storage) {
   const { plan } = parsePlanCsv('ref,objective,priority,action,measures\n1,Other objective,Other priority,Other action,number of other things\n');
   const { partnershipId, records } = await storage.transaction(async (tx) => {
-    const partnershipId = await createPartnership(tx, { name: 'Other Community Safety Partnership', areas: ['Elsewhere'] }, new Date());
+    const others = (await tx.plans.listPartnerships()).filter((p) => p.name.startsWith('Other Community Safety Partnership')).length;
+    const name = others === 0 ? 'Other Community Safety Partnership' : `Other Community Safety Partnership ${others + 1}`;
+    const partnershipId = await createPartnership(tx, { name, areas: ['Elsewhere'] }, new Date());
     const records = planRecordsFromDraft(plan, { id: randomUUID(), partnershipId, title: 'Other plan', periodStart: '2018-04-01', periodEnd: '2019-03-31' });
     await tx.plans.insertWithRecords(partnershipId, records);
     return { partnershipId, records };

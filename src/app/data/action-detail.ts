@@ -4,7 +4,7 @@ import { tallyMeasure, type MeasureTallyResult } from '../../domain/tally/tally'
 import type { FieldbookDb } from '../db/fieldbook-db';
 import { isLive, type LocalOutcome } from '../db/local-records';
 import { byPosition } from './by-position';
-import { underCurrentNames, type AreasById } from './area-names';
+import { areasOrTownNames, underCurrentNames, type AreasById } from './area-names';
 
 // Apart from plan-queries.ts: the first screen lists actions and must not load the tallies and the catalogue.
 
@@ -46,6 +46,8 @@ export async function loadActionDetail(db: FieldbookDb, actionId: string): Promi
     plan ? db.areas.where('partnershipId').equals(plan.partnershipId).toArray() : [],
   ]);
   const areasById = new Map(areas.map((a) => [a.id, a]));
+  // Stand-ins only for the form: tallies group by real areas, and a stand-in has none to group.
+  const choices = areasOrTownNames(areas, partnership);
   const shown = outcomes.filter(isLive);
   const counted = underCurrentNames(shown, areasById)
     .filter((o) => o.syncState !== 'rejected')
@@ -56,7 +58,7 @@ export async function loadActionDetail(db: FieldbookDb, actionId: string): Promi
     priority,
     objective,
     partnership,
-    areas,
+    areas: choices,
     areasById,
     measures: measures.sort(byPosition).map((measure) => ({ measure, tally: tallyMeasure(measure, counted) })),
     outcomes: shown.sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.recordedAt.localeCompare(a.recordedAt)),

@@ -1,3 +1,4 @@
+import { areasOrTownNames } from './area-names';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { entriesInUse } from '../../domain/partnership-lists';
 import { useUserServices } from '../services/services-context';
@@ -9,6 +10,6 @@ export function useMyPartnerships() {
     const [partnerships, areas] = await Promise.all([db.partnerships.toArray(), db.areas.toArray()]);
     return partnerships
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((p) => ({ id: p.id, name: p.name, areas: entriesInUse(areas.filter((a) => a.partnershipId === p.id)) }));
+      .map((p) => ({ id: p.id, name: p.name, areas: entriesInUse(areasOrTownNames(areas.filter((a) => a.partnershipId === p.id), p)) }));
   }, [db]);
 }

@@ -4,6 +4,7 @@ import type { GeoPoint } from '../../../domain/outcome';
 import type { Measure } from '../../../domain/plan';
 import type { OutcomeFormValues } from '../../data/log-outcome';
 import { areaNamed, NO_AREA, type AreaChoice } from './area-choices';
+import { areaIdOf } from '../../data/area-names';
 
 /**
  * The outcome form's state, as typed: numbers stay strings until saving, so "12a" can be shown
@@ -123,7 +124,7 @@ export function valuesFromState(state: OutcomeFormState, actionId: string, inclu
     details,
     occurredOn: state.occurredOn,
     // The area, and its name as chosen: kept on the outcome as it was when logged.
-    areaId: state.area === NO_AREA ? null : state.area,
+    areaId: state.area === NO_AREA ? null : areaIdOf(state.area),
     town: state.area === NO_AREA ? null : (choices.find((a) => a.id === state.area)?.name ?? null),
     location: includeLocation && type.allowsLocation ? state.location : null,
     placeId: type.place && state.placeId ? state.placeId : null,
