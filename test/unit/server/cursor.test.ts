@@ -19,15 +19,16 @@ describe('pull cursor', () => {
     ['not base64 JSON', 'not a cursor!'],
     ['base64 of other JSON', base64url({ hello: 'world' })],
     ['base64 of a JSON string', base64url('v1')],
-    ['from another protocol version', base64url({ p: 2, v: 5, s: 'scope' })],
-    ['a negative version', base64url({ p: 1, v: -1, s: 'scope' })],
-    ['a fractional version', base64url({ p: 1, v: 1.5, s: 'scope' })],
+    ['from an earlier protocol version (before areas were pulled)', base64url({ p: 1, v: 5, s: 'scope' })],
+    ['from a later protocol version', base64url({ p: 3, v: 5, s: 'scope' })],
+    ['a negative version', base64url({ p: 2, v: -1, s: 'scope' })],
+    ['a fractional version', base64url({ p: 2, v: 1.5, s: 'scope' })],
   ])('decodes to undefined when %s', (_, raw) => {
     expect(decodeCursor(raw)).toBeUndefined();
   });
 
   it('accepts a hand-made cursor of the current protocol', () => {
-    expect(decodeCursor(base64url({ p: 1, v: 0, s: 'x' }))).toEqual({ version: 0, scope: 'x' });
+    expect(decodeCursor(base64url({ p: 2, v: 0, s: 'x' }))).toEqual({ version: 0, scope: 'x' });
   });
 });
 
