@@ -1,3 +1,4 @@
+import { DEFAULT_PARTNERSHIP_DETAILS } from '../../../src/domain/partnership-details';
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { PARTNERSHIP_LISTS, type ListEntry } from '../../../src/domain/partnership-lists';
@@ -51,7 +52,9 @@ describeOnEachDatabase('the partnership list store', (db) => {
     const first = await feed(start);
     expect(first.areas.map((r) => r.record)).toEqual([wantage, didcot]);
     expect(first.organisations.map((r) => r.record)).toEqual([police]);
-    expect(first.partnerships.map((r) => r.record)).toEqual([{ id: mine, name: 'Mine CSP', towns: ['Didcot', 'Wantage'] }]);
+    expect(first.partnerships.map((r) => r.record)).toEqual([
+      { id: mine, name: 'Mine CSP', towns: ['Didcot', 'Wantage'], details: DEFAULT_PARTNERSHIP_DETAILS },
+    ]);
 
     const seen = Math.max(...Object.values(first).flatMap((rows) => rows.map((r) => r.version)));
     await db.storage.transaction((tx) => tx.lists.update('areas', { ...didcot, retired: true }));
