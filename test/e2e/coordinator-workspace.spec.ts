@@ -142,9 +142,11 @@ test('a coordinator imports a plan, an officer logs offline, and the quarterly r
   await jo.getByLabel('To', { exact: true }).fill(quarter.end);
   await expect(jo.getByTestId('export-count')).toHaveText('2 outcomes match.');
   const exported = parseCsv((await downloadText(jo, () => jo.getByRole('button', { name: 'Download CSV' }).click())).slice(1)).map((r) => r.cells);
+  // First the partnership's protective marking, then the header.
+  expect(exported.slice(0, 2).map((r) => r[0])).toEqual(['OFFICIAL', 'Outcome id']);
   expect(
     exported
-      .slice(1)
+      .slice(2)
       .map((r) => [r[0], r[1], r[10]])
       .sort(),
   ).toEqual(logged.map((o) => [o.id, o.occurredOn, o.town]).sort());
