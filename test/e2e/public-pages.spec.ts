@@ -45,7 +45,7 @@ test('an administrator sets what prints on reports; the public pages name the co
   await phone.close();
   network.restore();
 
-  // The administrator, from Account, changes what prints on reports: a bad email is named, nothing saved; then saved.
+  // The administrator, from Account → settings, changes what prints on reports: a bad email is named, nothing saved; then saved.
   phone = await openPhone();
   page = await firstPage(phone);
   await page.setViewportSize({ width: 360, height: 640 });
@@ -53,7 +53,9 @@ test('an administrator sets what prints on reports; the public pages name the co
   await signIn(page, ADMIN);
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
   await page.goto(`${network.url}/account`);
-  await page.getByRole('link', { name: 'what prints on reports' }).click();
+  await page.getByRole('link', { name: 'settings', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'What prints on reports' })).toBeVisible();
+  await page.getByRole('link', { name: 'Change what prints on reports' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'What prints on reports' })).toBeVisible();
   await expect(page.getByLabel('Partnership’s full name')).toHaveValue(DEMO_PARTNERSHIP);
   await expect(page.getByLabel('Protective marking')).toHaveValue('OFFICIAL');
@@ -110,7 +112,7 @@ test('the coordinator, who does not administer the partnership, is not offered t
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
   await page.goto(`${server.url}/account`);
   await expect(page.getByRole('link', { name: /team/ }).first()).toBeVisible();
-  await expect(page.getByRole('link', { name: 'what prints on reports' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'settings', exact: true })).toHaveCount(0);
   await page.goto(`${server.url}/settings/report-details`);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
