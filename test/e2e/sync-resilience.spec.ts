@@ -162,7 +162,7 @@ test('a new app version opened over the previous database schema keeps a non-emp
   );
 
   // This release opens it: Dexie upgrades v1 to v2 to v3 (the queued outcome becomes an activity
-  // of 9) and on to v6, and sync sends what was waiting.
+  // of 9) and on to the newest (v8, areas and organisations), and sync sends what was waiting.
   await page.goto(fieldbook.url);
   await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
   await expect(status(page)).toContainText('All synced', { timeout: 30_000 });
@@ -177,7 +177,7 @@ test('a new app version opened over the previous database schema keeps a non-emp
       async (name) => (await new Promise<IDBDatabase>((r) => (indexedDB.open(name).onsuccess = (e) => r((e.target as IDBOpenDBRequest).result)))).version,
       `fieldbook-user-${user.id}`,
     ),
-  ).toBe(70);
+  ).toBe(80);
   // The plan pulled again after the upgrade puts the server's tallies back over the converted ones.
   await actionLink(page, '16').click();
   await expect(page.getByTestId('measure-0')).toContainText('Counts workshop, event or campaign outcomes');
